@@ -1,0 +1,28 @@
+/** `truecaller-oauth-kit`: the API document, its validators, the scenario table and the scope mapping. */
+export { KitError, type KitErrorCode } from './errors.js';
+export {
+  findResponse,
+  getExampleValue,
+  getOperation,
+  loadApiDocument,
+  OPENAPI_FILE,
+  type HttpMethod,
+} from './openapi/api-document.js';
+export {
+  getResponseValidator,
+  type ObservedResponse,
+  type ResponseValidator,
+} from './openapi/response-validator.js';
+export {
+  DEFAULT_PERSONA,
+  findScenario,
+  getScenario,
+  SCENARIOS,
+  TOKEN_SCENARIO_NAMES,
+  type Scenario,
+  type ScenarioKind,
+  type ScenarioName,
+  type TokenScenarioName,
+} from './scenarios.js';
+export { CLAIMS_BY_SCOPE, filterClaimsByScopes, isScope, SCOPES, type Scope } from './scopes.js';
+export type { UserInfo, UserInfoAddress, UserInfoClaim } from './user-info.js';

@@ -1,0 +1,38 @@
+import type { UserInfo, UserInfoClaim } from './user-info.js';
+
+/** Every scope Truecaller documents for the OAuth SDK 3.x. */
+export const SCOPES = ['openid', 'profile', 'phone', 'email', 'address', 'offline_access'] as const;
+
+/** One documented scope. */
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * Which claims each scope grants. Assumed from OpenID Connect Core §5.4 (Truecaller does not document
+ * it); each claim's `x-scope` in `openapi.yaml` says the same, and a test keeps them in step.
+ */
+export const CLAIMS_BY_SCOPE: Readonly<Record<Scope, readonly UserInfoClaim[]>> = Object.freeze({
+  openid: ['sub'],
+  profile: ['given_name', 'family_name', 'picture', 'gender'],
+  phone: ['phone_number', 'phone_number_country_code', 'phone_number_verified'],
+  email: ['email'],
+  address: ['address'],
+  offline_access: [],
+});
+
+const SCOPE_SET: ReadonlySet<string> = new Set(SCOPES);
+
+/** Whether `value` names a documented scope. */
+export function isScope(value: unknown): value is Scope {
+  return typeof value === 'string' && SCOPE_SET.has(value);
+}
+
+/**
+ * The claims of `profile` that `scopes` grant, in the profile's own order; nothing else.
+ *
+ * @example
+ * filterClaimsByScopes(profile, ['openid', 'phone']); // { sub, phone_number, phone_number_country_code, phone_number_verified }
+ */
+export function filterClaimsByScopes(profile: UserInfo, scopes: readonly Scope[]): UserInfo {
+  const granted = new Set<string>(scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]));
+  return Object.fromEntries(Object.entries(profile).filter(([claim]) => granted.has(claim)));
+}

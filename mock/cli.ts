@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * `npm run mock`: starts the mock server (a test double of Truecaller's OAuth API, not for production).
+ * It only parses flags and calls `createMockServer`, as a test would.
+ */
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { KitError } from '../src/errors.js';
+import { createMockServer } from './mock-server.js';
+import { createBatchedLineWriter } from './request-log.js';
+import { formatTokenTable } from './token-table.js';
+import { USERINFO_PATH } from './userinfo-route.js';
+
+const USAGE = `Usage: npm run mock -- [options]
+
+Starts the Truecaller OAuth mock server (a test double, not for production).
+
+Options:
+  --port <n>       port to listen on (default 4010; 0 picks a free one)
+  --host <addr>    address to listen on (default 127.0.0.1)
+  --config <file>  JSON file with extra tokens and personas
+  --quiet          do not log each request
+  --help           show this text`;
+
+/** Runs the mock CLI with `argv` (without `node` and the script); resolves with the exit code. */
+export async function runMockCli(argv: readonly string[]): Promise<number> {
+  let flags;
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        config: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (flags.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const port = Number(flags.port);
+  if (!/^\d+$/.test(flags.port) || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, got "${flags.port}".`);
+    return 2;
+  }
+
+  try {
+    const server = createMockServer({
+      host: flags.host,
+      port,
+      config: flags.config,
+      log: flags.quiet ? null : createBatchedLineWriter(process.stdout),
+    });
+    const url = await server.start();
+    console.log(
+      `truecaller-oauth-kit mock (a test double, not for production) listening on ${url}\n\n` +
+        `${formatTokenTable(server.store)}\n\n` +
+        `Try it:\n  curl -H 'Authorization: Bearer valid' ${url}${USERINFO_PATH}\n`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await server.close();
+    console.log('mock stopped');
+    return 0;
+  } catch (error) {
+    if (error instanceof KitError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runMockCli(process.argv.slice(2));
+}

@@ -1,0 +1,6 @@
+/** `truecaller-oauth-kit/mock`: the mock server (a test double of Truecaller's OAuth API, not for production). */
+export { createMockServer, type MockServer } from './mock-server.js';
+export { DEFAULT_MOCK_OPTIONS, type MockServerOptions } from './options.js';
+export type { MockConfig, TokenConfig } from './config-file.js';
+export type { CorsOrigin } from './cors.js';
+export { MockStore, type PersonaRecord, type StoreData, type TokenRecord } from './store.js';

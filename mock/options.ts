@@ -1,0 +1,65 @@
+import { isIP } from 'node:net';
+import { KitError } from '../src/errors.js';
+import type { MockConfig } from './config-file.js';
+import type { CorsOrigin } from './cors.js';
+
+/** How to start a mock server. Every field is optional; see `DEFAULT_MOCK_OPTIONS`. */
+export interface MockServerOptions {
+  /** Interface to listen on. Loopback by default: the mock is for tests, not for a network. */
+  host: string;
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Extra personas and tokens: a JSON file's path, or the same object in code. */
+  config: string | MockConfig | undefined;
+  /** Origins allowed to call from a browser. */
+  cors: CorsOrigin;
+  /** Receives one line per request (method, path, scenario, status, ms); null for silence. */
+  log: ((line: string) => void) | null;
+}
+
+/** The options used where none are given. The CLI changes only `port` (4010) and `log`. */
+export const DEFAULT_MOCK_OPTIONS: Readonly<MockServerOptions> = Object.freeze({
+  host: '127.0.0.1',
+  port: 0,
+  config: undefined,
+  cors: '*',
+  log: null,
+});
+
+/** Merges partial options over the defaults and checks them once, naming every problem in one error. */
+export function resolveMockOptions(options: Partial<MockServerOptions> = {}): Readonly<MockServerOptions> {
+  const resolved: MockServerOptions = { ...DEFAULT_MOCK_OPTIONS };
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) Object.assign(resolved, { [key]: value });
+  }
+  const problems: string[] = [];
+  const known = new Set(Object.keys(DEFAULT_MOCK_OPTIONS));
+  for (const key of Object.keys(options)) if (!known.has(key)) problems.push(`unknown option "${key}"`);
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
+    problems.push(`port must be an integer from 0 to 65535, got ${JSON.stringify(resolved.port)}`);
+  }
+  if (typeof resolved.host !== 'string' || (resolved.host !== 'localhost' && isIP(resolved.host) === 0)) {
+    problems.push(`host must be an IP address or "localhost", got ${JSON.stringify(resolved.host)}`);
+  }
+  const cors = resolved.cors as unknown;
+  if (
+    cors !== '*' &&
+    cors !== false &&
+    !(Array.isArray(cors) && cors.every((origin) => typeof origin === 'string'))
+  ) {
+    problems.push(`cors must be "*", false or a list of origins, got ${JSON.stringify(cors)}`);
+  }
+  if (resolved.log !== null && typeof resolved.log !== 'function')
+    problems.push('log must be a function or null');
+  if (
+    resolved.config !== undefined &&
+    typeof resolved.config !== 'string' &&
+    typeof resolved.config !== 'object'
+  ) {
+    problems.push('config must be a file path or a config object');
+  }
+  if (problems.length > 0) {
+    throw new KitError('ERR_OPTIONS_INVALID', `Invalid mock server options: ${problems.join('; ')}.`);
+  }
+  return Object.freeze(resolved);
+}

@@ -1,0 +1,73 @@
+/**
+ * Responses built once and sent many times: the status, a flat header list ready for `writeHead` and the
+ * serialised body. Preparing them off the hot path keeps `GET /v1/userinfo` close to bare Node.
+ */
+export interface PreparedResponse {
+  readonly status: number;
+  /** Flat `[name, value, name, value, ...]`, the cheapest form `writeHead` accepts. */
+  readonly headers: readonly string[];
+  readonly body: Buffer;
+  /** The scenario this answer belongs to, for the request log. */
+  readonly scenario: string;
+  readonly delayMs: number;
+}
+
+/** Headers every answer of the mock carries (RFC 6750 §5.3 asks for `no-store` on token-bearing answers). */
+export interface ResponseContext {
+  /** Added to every response, such as `Access-Control-Allow-Origin`. */
+  readonly commonHeaders: readonly string[];
+}
+
+/** A JSON answer with `charset=utf-8`, `Cache-Control: no-store` and the common headers. */
+export function prepareJson(
+  context: ResponseContext,
+  status: number,
+  body: unknown,
+  options: { scenario: string; headers?: readonly string[]; delayMs?: number },
+): PreparedResponse {
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  return Object.freeze({
+    status,
+    headers: Object.freeze([
+      'Content-Type',
+      'application/json; charset=utf-8',
+      'Cache-Control',
+      'no-store',
+      'Content-Length',
+      String(payload.length),
+      ...(options.headers ?? []),
+      ...context.commonHeaders,
+    ]),
+    body: payload,
+    scenario: options.scenario,
+    delayMs: options.delayMs ?? 0,
+  });
+}
+
+/** An empty answer (a CORS preflight, say). */
+export function prepareEmpty(
+  context: ResponseContext,
+  status: number,
+  headers: readonly string[],
+  scenario: string,
+): PreparedResponse {
+  return Object.freeze({
+    status,
+    headers: Object.freeze([...headers, ...context.commonHeaders, 'Content-Length', '0']),
+    body: Buffer.alloc(0),
+    scenario,
+    delayMs: 0,
+  });
+}
+
+/** The same answer, later: for a token that carries a delay. */
+export function withDelay(response: PreparedResponse, delayMs: number): PreparedResponse {
+  return delayMs === response.delayMs ? response : Object.freeze({ ...response, delayMs });
+}
+
+/** An RFC 6750 §3 challenge. Without usable credentials it carries no error code (§3.1). */
+export function bearerChallenge(realm: string, error?: { error: string; error_description: string }): string {
+  const base = `Bearer realm="${realm}"`;
+  if (!error) return base;
+  return `${base}, error="${error.error}", error_description="${error.error_description.replaceAll('"', "'")}"`;
+}

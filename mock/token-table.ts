@@ -1,0 +1,29 @@
+import { getScenario, SCENARIOS } from '../src/scenarios.js';
+import { SCOPES } from '../src/scopes.js';
+import type { MockStore } from './store.js';
+import { tokenOutcome } from './token-outcome.js';
+
+/**
+ * The table of tokens the mock answers, as the CLI prints it: built-in tokens with what they simulate,
+ * then the config's tokens with their scenario, persona and scopes.
+ */
+export function formatTokenTable(store: MockStore): string {
+  const rows: [string, string, string][] = [['token', 'status', 'simulates']];
+  for (const record of store.data.tokens) {
+    const builtIn = SCENARIOS.find((scenario) => scenario.token === record.id);
+    const outcome = tokenOutcome(record, store);
+    const scopes =
+      record.scopes.length === SCOPES.length
+        ? 'all scopes'
+        : `scopes: ${record.scopes.join(' ') || '(none)'}`;
+    const persona = outcome.scenario === 'valid' ? `persona ${outcome.persona.id}, ` : '';
+    const simulates = builtIn ? builtIn.simulates : `${outcome.scenario}: ${persona}${scopes}`;
+    const delay = record.delayMs ? ` (+${record.delayMs} ms)` : '';
+    rows.push([record.id, String(getScenario(outcome.scenario).status), `${simulates}${delay}`]);
+  }
+  rows.push(['(anything else)', '401', 'unknown token; a missing or non-Bearer header gets the other 401']);
+  const width = Math.min(32, Math.max(...rows.map(([token]) => token.length)));
+  return rows
+    .map(([token, status, text]) => `  ${token.padEnd(width)}  ${status.padEnd(6)}  ${text}`)
+    .join('\n');
+}

@@ -1,0 +1,90 @@
+import type { IncomingMessage } from 'node:http';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { getExampleValue } from '../src/openapi/api-document.js';
+import { SCENARIOS, type ScenarioName } from '../src/scenarios.js';
+import { filterClaimsByScopes } from '../src/scopes.js';
+import { readBearerToken } from './authorization.js';
+import {
+  bearerChallenge,
+  type PreparedResponse,
+  prepareJson,
+  type ResponseContext,
+  withDelay,
+} from './responses.js';
+import type { MockStore, TokenRecord } from './store.js';
+import { tokenOutcome } from './token-outcome.js';
+
+/** The path this route serves. */
+export const USERINFO_PATH = '/v1/userinfo';
+
+/** The realm of the mock's bearer challenges. */
+export const REALM = 'truecaller';
+
+interface ErrorBody {
+  error: string;
+  error_description: string;
+}
+
+/**
+ * The answer to `GET /v1/userinfo`, by bearer token. Error answers are the named examples of
+ * `openapi.yaml`, prepared once; a token's profile answer is prepared on first use and kept until the
+ * store changes. So the hot path is a header match and a map look-up.
+ */
+export function createUserInfoRoute(
+  store: MockStore,
+  document: OpenAPIV3_1.Document,
+  context: ResponseContext,
+): (request: IncomingMessage) => PreparedResponse {
+  const errors = new Map<ScenarioName, PreparedResponse>();
+  for (const scenario of SCENARIOS) {
+    if (scenario.kind === 'profile') continue;
+    const body = getExampleValue(
+      document,
+      USERINFO_PATH,
+      'get',
+      scenario.status,
+      scenario.example,
+    ) as ErrorBody;
+    const challenge = scenario.kind === 'header' ? bearerChallenge(REALM) : bearerChallenge(REALM, body);
+    const headers = scenario.status === 401 ? ['WWW-Authenticate', challenge] : [];
+    errors.set(
+      scenario.name,
+      prepareJson(context, scenario.status, body, { scenario: scenario.name, headers }),
+    );
+  }
+  const errorAnswer = (name: ScenarioName): PreparedResponse => errors.get(name) as PreparedResponse;
+  const notBearer = errorAnswer('not-bearer');
+  const invalid = errorAnswer('invalid');
+
+  const answers = new Map<string, PreparedResponse>();
+  let answersVersion = store.version;
+
+  function prepareAnswer(record: TokenRecord): PreparedResponse {
+    const outcome = tokenOutcome(record, store);
+    const answer =
+      outcome.scenario === 'valid'
+        ? prepareJson(context, 200, filterClaimsByScopes(outcome.persona.claims, record.scopes), {
+            scenario: 'valid',
+          })
+        : errorAnswer(outcome.scenario);
+    return withDelay(answer, record.delayMs ?? 0);
+  }
+
+  return function answerUserInfo(request) {
+    const token = readBearerToken(request.headers.authorization);
+    if (token === null) return notBearer;
+    if (answersVersion !== store.version) {
+      answers.clear();
+      answersVersion = store.version;
+    }
+    let answer = answers.get(token);
+    if (answer === undefined) {
+      const record = store.findToken(token);
+      // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
+      if (record === undefined) return invalid;
+      answer = prepareAnswer(record);
+      answers.set(token, answer);
+    }
+    return answer;
+  };
+}

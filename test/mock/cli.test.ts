@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../src/scenarios.js';
+import { request } from '../support/http.js';
+import { type CliProcess, runTsCli } from '../support/spawn-cli.js';
+
+const CLI = 'mock/cli.ts';
+const running: CliProcess[] = [];
+const start = (args: string[]): CliProcess => {
+  const cli = runTsCli(CLI, args);
+  running.push(cli);
+  return cli;
+};
+afterEach(() => {
+  for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
+});
+
+describe('npm run mock', () => {
+  it('prints the token table and a curl line, serves, logs each request and stops on SIGTERM', async () => {
+    const cli = start(['--port', '0']);
+    const [, url] = await cli.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    await cli.waitForOutput(/curl -H 'Authorization: Bearer valid' http:\/\/127\.0\.0\.1:\d+\/v1\/userinfo/);
+    for (const scenario of SCENARIOS) {
+      if (scenario.token !== null)
+        expect(cli.stdout()).toMatch(new RegExp(`^\\s+${scenario.token}\\s+${scenario.status}\\s`, 'm'));
+    }
+
+    const response = await request(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer expired' } });
+    expect(response.status).toBe(401);
+    await cli.waitForOutput(/^GET \/v1\/userinfo expired 401 \d+\.\dms$/m);
+
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('logs nothing per request with --quiet, and stops on SIGINT', async () => {
+    const cli = start(['--port', '0', '--quiet']);
+    const [, url] = await cli.waitForOutput(/listening on (http:\/\/\S+)/);
+    await request(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } });
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).not.toMatch(/^GET /m);
+  });
+
+  it('lists the tokens of a --config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tok-cli-'));
+    const config = join(dir, 'mock.json');
+    writeFileSync(config, JSON.stringify({ tokens: { 'ci-phone-only': { scopes: 'openid phone' } } }));
+    const cli = start(['--port', '0', '--config', config]);
+    const [, url] = await cli.waitForOutput(/listening on (http:\/\/\S+)/);
+    expect(cli.stdout()).toMatch(/ci-phone-only\s+200\s+valid: persona full-in, scopes: openid phone/);
+    const response = await request(`${url}/v1/userinfo`, {
+      headers: { authorization: 'Bearer ci-phone-only' },
+    });
+    expect(Object.keys(response.json as object)).toContain('phone_number');
+  });
+});
+
+describe('npm run mock, user mistakes', () => {
+  let blocker: Server;
+  let blockedPort: number;
+  beforeAll(async () => {
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    blockedPort = (blocker.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+
+  it.each([
+    ['a port in use', () => ['--port', String(blockedPort)], 1, /already in use.*--port 0/],
+    ['a port that is not a number', () => ['--port', 'http'], 2, /--port must be a whole number/],
+    ['an unknown flag', () => ['--prot', '1'], 2, /Unknown option '--prot'/],
+    [
+      'a config file that does not exist',
+      () => ['--config', '/nonexistent/mock.json'],
+      1,
+      /\/nonexistent\/mock\.json: no such file/,
+    ],
+  ])('exits non-zero without a stack trace for %s', async (_, args, code, message) => {
+    const cli = start(args());
+    expect(await cli.exited).toBe(code);
+    expect(cli.stderr()).toMatch(message);
+    expect(cli.stderr()).not.toMatch(/\n\s+at /);
+  });
+});

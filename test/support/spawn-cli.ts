@@ -1,0 +1,54 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, where `npm run` scripts run. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A CLI started as a user starts it, with its output gathered as it arrives. */
+export interface CliProcess {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves when `stdout` matches, with the match; rejects if the process exits first. */
+  waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** Resolves with the exit code (or the signal's name). */
+  exited: Promise<number | string>;
+}
+
+/** Runs a TypeScript entry point of the kit under Node with tsx, as `npm run` does. */
+export function runTsCli(script: string, args: readonly string[]): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    waitForOutput(pattern) {
+      return new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          const match = out.match(pattern);
+          if (match) resolve(match);
+          return match !== null;
+        };
+        if (check()) return;
+        const onData = (): void => {
+          if (check()) child.stdout.off('data', onData);
+        };
+        child.stdout.on('data', onData);
+        void exited.then((code) =>
+          reject(new Error(`exited with ${code} before printing ${pattern}\nstdout: ${out}\nstderr: ${err}`)),
+        );
+      });
+    },
+  };
+}

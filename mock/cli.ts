@@ -4,8 +4,8 @@
  * It only parses flags and calls `createMockServer`, as a test would.
  */
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { KitError } from '../src/errors.js';
+import { isMainModule } from '../src/is-main-module.js';
 import { createMockServer } from './mock-server.js';
 import { createBatchedLineWriter } from './request-log.js';
 import { formatTokenTable } from './token-table.js';
@@ -86,6 +86,6 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMainModule(import.meta.url)) {
   process.exitCode = await runMockCli(process.argv.slice(2));
 }

@@ -13,6 +13,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'start the mock server (the default)',
     load: async () => (await import('../mock/cli.js')).runMockCli,
   },
+  fixtures: {
+    summary: 'write seeded profiles as JSON or NDJSON',
+    load: async () => (await import('../fixtures/cli.js')).runFixturesCli,
+  },
 };
 
 const USAGE = `Usage: truecaller-oauth-kit <command> [options]

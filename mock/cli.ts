@@ -3,8 +3,7 @@
  * `npm run mock`: starts the mock server (a test double of Truecaller's OAuth API, not for production).
  * It only parses flags and calls `createMockServer`, as a test would.
  */
-import { parseArgs } from 'node:util';
-import { KitError } from '../src/errors.js';
+import { parseFlags, runReportingKitErrors } from '../src/cli-support.js';
 import { isMainModule } from '../src/is-main-module.js';
 import { createMockServer } from './mock-server.js';
 import { createBatchedLineWriter } from './request-log.js';
@@ -24,35 +23,24 @@ Options:
 
 /** Runs the mock CLI with `argv` (without `node` and the script); resolves with the exit code. */
 export async function runMockCli(argv: readonly string[]): Promise<number> {
-  let flags;
-  try {
-    flags = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: 'string', default: '4010' },
-        host: { type: 'string', default: '127.0.0.1' },
-        config: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (flags.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const flags = parseFlags(
+    argv,
+    {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      config: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  if (typeof flags === 'number') return flags;
   const port = Number(flags.port);
   if (!/^\d+$/.test(flags.port) || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535, got "${flags.port}".`);
     return 2;
   }
 
-  try {
+  return runReportingKitErrors(async () => {
     const server = createMockServer({
       host: flags.host,
       port,
@@ -77,13 +65,7 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
     await server.close();
     console.log('mock stopped');
     return 0;
-  } catch (error) {
-    if (error instanceof KitError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  });
 }
 
 if (isMainModule(import.meta.url)) {

@@ -209,6 +209,7 @@ async function main(): Promise<void> {
   console.log(
     ['', '| cold start: spawn to first 200 | median of 7 |', '|---|---|', ...(await coldStart())].join('\n'),
   );
+  console.log(['', ...(await (await import('./fixtures-bench.js')).benchFixtures())].join('\n'));
 }
 
 await main();

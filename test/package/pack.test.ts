@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPersona } from '../../fixtures/personas.js';
+import { createProfile, createProfiles } from '../../fixtures/profile-factory.js';
+import { DEFAULT_PERSONA } from '../../src/scenarios.js';
+import { ROOT } from '../support/spawn-cli.js';
+
+const run = promisify(execFile);
+// npm installs ~250 packages into the scratch project; from a cold cache that takes minutes.
+const INSTALL_TIMEOUT_MS = 600_000;
+
+// `npm test` hands its children npm_config_* variables pointing at this repo (local_prefix among them);
+// the scratch install must see none of them, or npm might install into the repo's node_modules.
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
+);
+env.PACT_DO_NOT_TRACK = 'true';
+
+// What a user's project runs, in plain Node ESM: no tsx, no TypeScript, only the package's exports.
+const CHECK = `
+import { createProfile, PERSONAS } from 'truecaller-oauth-kit/fixtures';
+import { createMockServer } from 'truecaller-oauth-kit/mock';
+import { getResponseValidator } from 'truecaller-oauth-kit';
+
+const mock = createMockServer({ port: 0, log: null });
+const base = await mock.start();
+try {
+  const response = await fetch(base + '/v1/userinfo', { headers: { authorization: 'Bearer valid' } });
+  const profile = createProfile({ seed: 7, country: 'NG' });
+  console.log(JSON.stringify({
+    status: response.status,
+    body: await response.json(),
+    personas: PERSONAS.map((persona) => persona.id),
+    profile,
+    problems: getResponseValidator().validateSchema('UserInfo', profile),
+  }));
+} finally {
+  await mock.close();
+}
+`;
+
+let work: string;
+let project: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'tok-pack-'));
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], {
+    cwd: ROOT,
+    env,
+    maxBuffer: 64 << 20,
+  });
+  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+  project = join(work, 'project');
+  mkdirSync(project);
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'scratch', version: '1.0.0', private: true, type: 'module' }),
+  );
+  await run(
+    'npm',
+    ['install', join(work, filename), '--prefix', project, '--no-audit', '--no-fund', '--prefer-offline'],
+    { cwd: project, env, maxBuffer: 64 << 20 },
+  );
+  writeFileSync(join(project, 'check.mjs'), CHECK);
+}, INSTALL_TIMEOUT_MS);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed package, installed in a scratch project', () => {
+  it('imports the fixtures and starts the mock in plain Node ESM', async () => {
+    const { stdout } = await run(process.execPath, ['check.mjs'], { cwd: project, env });
+    const result = JSON.parse(stdout) as {
+      status: number;
+      body: unknown;
+      personas: string[];
+      profile: unknown;
+      problems: string[];
+    };
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual(findPersona(DEFAULT_PERSONA)?.claims);
+    expect(result.personas).toContain(DEFAULT_PERSONA);
+    expect(result.profile).toEqual(createProfile({ seed: 7, country: 'NG' }));
+    expect(result.problems).toEqual([]);
+  });
+
+  it('runs the bin without tsx: fixtures --count 3 writes the same profiles as the source', async () => {
+    const bin = join(project, 'node_modules/.bin/truecaller-oauth-kit');
+    const { stdout } = await run(bin, ['fixtures', '--count', '3', '--seed', '7'], { cwd: project, env });
+    expect(JSON.parse(stdout)).toEqual([...createProfiles({ seed: 7, count: 3 })]);
+  });
+
+  it('runs the bin with --help, listing the fixtures command', async () => {
+    const bin = join(project, 'node_modules/.bin/truecaller-oauth-kit');
+    const { stdout } = await run(bin, ['--help'], { cwd: project, env });
+    expect(stdout).toMatch(/^\s+fixtures\s/m);
+    expect(stdout).toMatch(/^\s+mock\s/m);
+  });
+});

@@ -1,7 +1,6 @@
-import type { VerifierOptions } from '@pact-foundation/pact';
 import type { Scenario, ScenarioName } from '../src/scenarios.js';
 import { SCENARIOS } from '../src/scenarios.js';
-import { isScope, type Scope } from '../src/scopes.js';
+import { readScopes } from '../src/scopes.js';
 import type { TokenRegistrar } from './token-registrar.js';
 
 /** The provider name the kit's pacts carry, and the one `verify` accepts. */
@@ -13,8 +12,11 @@ export type StateParams = Readonly<Record<string, unknown>>;
 /** What a state handler resolves with: the values `fromProviderState` expressions read, such as `${token}`. */
 export type StateValues = Record<string, string>;
 
-/** The handlers Pact's `Verifier` takes, by state name. */
-export type StateHandlers = NonNullable<VerifierOptions['stateHandlers']>;
+/** Sets one provider state up; what it resolves with feeds `fromProviderState` expressions. */
+export type StateHandler = (params?: unknown) => Promise<StateValues>;
+
+/** State handlers by state name, in the form Pact's `Verifier` takes as `stateHandlers`. */
+export type StateHandlers = Record<string, StateHandler>;
 
 /**
  * One provider state the kit sets up on its mock. A table of these, not a switch: the states of
@@ -126,10 +128,4 @@ function userInfoState(scenario: Scenario): ProviderStateDefinition {
       return { token };
     },
   };
-}
-
-function readScopes(value: unknown): Scope[] | undefined {
-  const list = typeof value === 'string' ? value.split(' ').filter(Boolean) : value;
-  if (!Array.isArray(list) || !list.every(isScope)) return undefined;
-  return list;
 }

@@ -95,7 +95,7 @@ function responseHeaders(scenario: Scenario): Record<string, MatchersV3.Matcher<
     const schema = definition.schema as OpenAPIV3_1.SchemaObject | undefined;
     // A client reads the challenge of a 401; it does not read Cache-Control.
     if (definition.required && typeof schema?.pattern === 'string') {
-      headers[header] = MatchersV3.regex(schema.pattern, String(definition.example));
+      headers[header] = MatchersV3.regex(fullMatch(schema.pattern), String(definition.example));
     }
   }
   return headers;
@@ -130,11 +130,17 @@ function claimMatcher(
   const schema = property ? resolveReference<OpenAPIV3_1.SchemaObject>(document, property) : {};
   if (schema.type === 'string' && typeof example === 'string') {
     return typeof schema.pattern === 'string'
-      ? MatchersV3.regex(schema.pattern, example)
+      ? MatchersV3.regex(fullMatch(schema.pattern), example)
       : MatchersV3.string(example);
   }
   if (schema.type === 'boolean' && typeof example === 'boolean') return MatchersV3.boolean(example);
   return MatchersV3.like(example);
+}
+
+// A JSON Schema pattern searches the value; a Pact regex must match all of it.
+function fullMatch(pattern: string): string {
+  const anchored = pattern.startsWith('^') && pattern.endsWith('$') && !pattern.endsWith('\\$');
+  return anchored ? pattern : `.*(?:${pattern}).*`;
 }
 
 function declaredResponse(document: OpenAPIV3_1.Document, status: number): OpenAPIV3_1.ResponseObject {

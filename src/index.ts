@@ -27,7 +27,7 @@ export {
   type ScenarioName,
   type TokenScenarioName,
 } from './scenarios.js';
-export { CLAIMS_BY_SCOPE, filterClaimsByScopes, isScope, SCOPES, type Scope } from './scopes.js';
+export { CLAIMS_BY_SCOPE, filterClaimsByScopes, isScope, readScopes, SCOPES, type Scope } from './scopes.js';
 export { USERINFO_PATH, type UserInfo, type UserInfoAddress, type UserInfoClaim } from './user-info.js';
 export { getUserInfo, type UserInfoClientOptions } from './user-info-client.js';
 export { parseChallenge, type BearerChallenge } from './www-authenticate.js';

@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { PACT_PROVIDER, PROVIDER_STATES } from '../../contracts/provider-states.js';
 import { runVerifyCli } from '../../contracts/verify-cli.js';
 import { verifyPacts } from '../../contracts/verify-pacts.js';
-import { KitError } from '../../src/errors.js';
 import { runTsCli } from '../support/spawn-cli.js';
+import { kitErrorOf } from '../support/errors.js';
 
 // Written by hand as a client team would: its own consumer name and token string, the documented states.
 const TEAM_PACT = 'test/contracts/pacts/checkout-app-truecaller-oauth-api.json';
@@ -28,15 +28,6 @@ function alteredPact(name: string, change: (pact: typeof teamPact) => void): str
   const file = join(scratch, `${name}.json`);
   writeFileSync(file, JSON.stringify(copy));
   return file;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<KitError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof KitError)) throw new Error(`expected a KitError, got ${String(error)}`);
-  return error;
 }
 
 describe('npx truecaller-oauth-kit verify', () => {
@@ -157,7 +148,7 @@ describe('verifyPacts with pacts that expect what is not documented', () => {
         { name: PROVIDER_STATES.valid, params: { scopes: 'openid wallet' } },
       ];
     });
-    const error = await rejectionOf(verifyPacts({ pacts: [file] }));
+    const error = await kitErrorOf(verifyPacts({ pacts: [file] }));
     expect(error.code).toBe('ERR_PACT_INVALID');
     expect(error.message).toContain('parameter "scopes" must be');
   });
@@ -183,7 +174,7 @@ describe('verifyPacts with a pact URL', () => {
   });
 
   it('names the URL and the status when it cannot be fetched', async () => {
-    const error = await rejectionOf(verifyPacts({ pacts: [`${url}/pacts/gone.json`] }));
+    const error = await kitErrorOf(verifyPacts({ pacts: [`${url}/pacts/gone.json`] }));
     expect(error.code).toBe('ERR_PACT_UNREADABLE');
     expect(error.message).toContain(`${url}/pacts/gone.json: the server answered 404`);
   });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../fixtures/personas.js';
 import { createMockServer, type MockServer } from '../../mock/index.js';
-import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { DEFAULT_PERSONA, SCENARIOS } from '../../src/scenarios.js';
 import { filterClaimsByScopes } from '../../src/scopes.js';
 import { getUserInfo } from '../../src/user-info-client.js';
 import { USERINFO_PATH } from '../../src/user-info.js';
 import { parseChallenge } from '../../src/www-authenticate.js';
+import { kitErrorOf } from '../support/errors.js';
 
 const document = loadApiDocument();
 const persona = PERSONAS.find((candidate) => candidate.id === DEFAULT_PERSONA);
@@ -19,15 +19,6 @@ beforeAll(async () => {
   baseUrl = await server.start();
 });
 afterAll(() => server?.close());
-
-async function rejectionOf(promise: Promise<unknown>): Promise<KitError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof KitError)) throw new Error(`expected a KitError, got ${String(error)}`);
-  return error;
-}
 
 describe('getUserInfo', () => {
   it('reads the path it calls from openapi.yaml', () => {
@@ -49,7 +40,7 @@ describe('getUserInfo', () => {
         error: string;
         error_description: string;
       };
-      const error = await rejectionOf(getUserInfo(scenario.token, { baseUrl }));
+      const error = await kitErrorOf(getUserInfo(scenario.token, { baseUrl }));
       expect(error.code).toBe('ERR_USERINFO_REJECTED');
       expect(error.response).toMatchObject({
         status: scenario.status,
@@ -63,7 +54,7 @@ describe('getUserInfo', () => {
   );
 
   it('carries the RFC 6750 error of the challenge for an expired token', async () => {
-    const error = await rejectionOf(getUserInfo('expired', { baseUrl }));
+    const error = await kitErrorOf(getUserInfo('expired', { baseUrl }));
     expect(error.response?.challenge?.params).toMatchObject({ realm: 'truecaller', error: 'invalid_token' });
   });
 
@@ -71,14 +62,14 @@ describe('getUserInfo', () => {
     const closed = createMockServer();
     const url = await closed.start();
     await closed.close();
-    const error = await rejectionOf(getUserInfo('valid', { baseUrl: url }));
+    const error = await kitErrorOf(getUserInfo('valid', { baseUrl: url }));
     expect(error.code).toBe('ERR_USERINFO_UNREACHABLE');
     expect(error.message).toContain(url);
   });
 
   it('throws ERR_USERINFO_INVALID for a 200 that is not a JSON object', async () => {
     const fakeFetch: typeof fetch = () => Promise.resolve(new Response('<html>', { status: 200 }));
-    const error = await rejectionOf(getUserInfo('valid', { baseUrl, fetch: fakeFetch }));
+    const error = await kitErrorOf(getUserInfo('valid', { baseUrl, fetch: fakeFetch }));
     expect(error.code).toBe('ERR_USERINFO_INVALID');
   });
 });

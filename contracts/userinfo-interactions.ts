@@ -87,8 +87,13 @@ function stateParams(
 function responseHeaders(scenario: Scenario): Record<string, MatchersV3.Matcher<string>> {
   const document = loadApiDocument();
   const response = declaredResponse(document, scenario.status);
+  // The declared media type, with or without parameters such as `charset`.
+  const mediaType = Object.keys(response.content ?? {})[0] ?? 'application/json';
   const headers: Record<string, MatchersV3.Matcher<string>> = {
-    'Content-Type': MatchersV3.regex('^application/json(;.*)?$', 'application/json; charset=utf-8'),
+    'Content-Type': MatchersV3.regex(
+      `^${mediaType.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(;.*)?$`,
+      `${mediaType}; charset=utf-8`,
+    ),
   };
   for (const [header, headerOrRef] of Object.entries(response.headers ?? {})) {
     const definition = resolveReference<OpenAPIV3_1.HeaderObject>(document, headerOrRef);

@@ -19,6 +19,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'kit-pact-'));
 const pact = new PactV4({ consumer: KIT_CONSUMER, provider: PACT_PROVIDER, dir: scratch, logLevel: 'error' });
 const document = loadApiDocument();
 
+// Each interaction gets a Pact mock server of its own. A pooled keep-alive socket may outlive one and be
+// reused for the next, so the request never reaches the new server (pact-foundation/pact-js-core#470,
+// seen here once under load): one connection per request.
+const freshConnection: typeof fetch = (input, init) =>
+  fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), connection: 'close' } });
+
 afterAll(() => {
   for (const file of readdirSync(scratch)) {
     const staged = join(PACTS_DIR, `.${file}.tmp`);
@@ -33,7 +39,7 @@ describe(`consumer contract of ${KIT_CONSUMER} for GET /v1/userinfo`, () => {
     'reads the claims of the granted scopes, given $providerState',
     async (scenario) => {
       await userInfoInteraction(pact, scenario.name).executeTest(async (mock) => {
-        const profile = await getUserInfo(scenario.token, { baseUrl: mock.url });
+        const profile = await getUserInfo(scenario.token, { baseUrl: mock.url, fetch: freshConnection });
         const claims = (scenario.scopes ?? []).flatMap((scope) => CLAIMS_BY_SCOPE[scope]);
         expect(Object.keys(profile).sort()).toEqual([...claims].sort());
       });
@@ -47,9 +53,10 @@ describe(`consumer contract of ${KIT_CONSUMER} for GET /v1/userinfo`, () => {
         error: string;
       };
       await userInfoInteraction(pact, scenario.name).executeTest(async (mock) => {
-        const error: unknown = await getUserInfo(scenario.token, { baseUrl: mock.url }).catch(
-          (reason: unknown) => reason,
-        );
+        const error: unknown = await getUserInfo(scenario.token, {
+          baseUrl: mock.url,
+          fetch: freshConnection,
+        }).catch((reason: unknown) => reason);
         expect(error).toBeInstanceOf(KitError);
         expect((error as KitError).response).toMatchObject({ status: scenario.status, error: body.error });
         if (scenario.status === 401) expect((error as KitError).response?.challenge?.scheme).toBe('Bearer');

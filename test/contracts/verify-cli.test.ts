@@ -37,7 +37,7 @@ describe('npx truecaller-oauth-kit verify', () => {
     for (const interaction of teamPact.interactions) {
       expect(cli.stdout()).toContain(`PASS  ${interaction.description}`);
     }
-    expect(cli.stdout()).toMatch(/All 4 interactions verified/);
+    expect(cli.stdout()).toContain(`All ${teamPact.interactions.length} interactions verified`);
   });
 });
 

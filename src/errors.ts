@@ -13,8 +13,7 @@ export type KitErrorCode =
   | 'ERR_USERINFO_INVALID'
   | 'ERR_USERINFO_UNREACHABLE'
   | 'ERR_PACT_UNREADABLE'
-  | 'ERR_PACT_INVALID'
-  | 'ERR_VERIFICATION_FAILED';
+  | 'ERR_PACT_INVALID';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {

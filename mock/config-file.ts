@@ -3,7 +3,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { KitError } from '../src/errors.js';
 import { getResponseValidator } from '../src/openapi/response-validator.js';
 import { DEFAULT_PERSONA, TOKEN_SCENARIO_NAMES, type TokenScenarioName } from '../src/scenarios.js';
-import { SCOPES, type Scope } from '../src/scopes.js';
+import { readScopes, SCOPES, type Scope } from '../src/scopes.js';
 import type { UserInfo } from '../src/user-info.js';
 import { TOKEN_PATTERN } from './authorization.js';
 import type { PersonaRecord, StoreData, TokenRecord } from './store.js';
@@ -179,8 +179,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseScopes(scopes: Scope[] | string | undefined): Scope[] {
-  if (scopes === undefined) return [...SCOPES];
-  return typeof scopes === 'string' ? (scopes.split(' ') as Scope[]) : [...scopes];
+  // Already validated: every entry is a documented scope.
+  return scopes === undefined ? [...SCOPES] : (readScopes(scopes) ?? []);
 }
 
 function configError(source: string, problems: string[]): KitError {

@@ -3,6 +3,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { getExampleValue } from '../src/openapi/api-document.js';
 import { SCENARIOS, type ScenarioName } from '../src/scenarios.js';
 import { filterClaimsByScopes } from '../src/scopes.js';
+import { USERINFO_PATH } from '../src/user-info.js';
 import { readBearerToken } from './authorization.js';
 import {
   bearerChallenge,
@@ -15,7 +16,7 @@ import type { MockStore, TokenRecord } from './store.js';
 import { tokenOutcome } from './token-outcome.js';
 
 /** The path this route serves. */
-export const USERINFO_PATH = '/v1/userinfo';
+export { USERINFO_PATH };
 
 /** The realm of the mock's bearer challenges. */
 export const REALM = 'truecaller';

@@ -17,6 +17,14 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'write seeded profiles as JSON or NDJSON',
     load: async () => (await import('../fixtures/cli.js')).runFixturesCli,
   },
+  verify: {
+    summary: 'verify pact files or URLs against the mock and openapi.yaml',
+    load: async () => {
+      // Pact reads this when it loads: no usage report leaves a contract test unless asked for.
+      process.env.PACT_DO_NOT_TRACK ??= 'true';
+      return (await import('../contracts/verify-cli.js')).runVerifyCli;
+    },
+  },
 };
 
 const USAGE = `Usage: truecaller-oauth-kit <command> [options]

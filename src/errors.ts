@@ -1,3 +1,5 @@
+import type { BearerChallenge } from './www-authenticate.js';
+
 /** Stable codes for every error the kit raises on purpose, so callers can branch without parsing text. */
 export type KitErrorCode =
   | 'ERR_OPENAPI_INVALID'
@@ -7,7 +9,24 @@ export type KitErrorCode =
   | 'ERR_PORT_IN_USE'
   | 'ERR_LISTEN_FAILED'
   | 'ERR_NOT_STARTED'
-  | 'ERR_OUTPUT_UNWRITABLE';
+  | 'ERR_OUTPUT_UNWRITABLE'
+  | 'ERR_USERINFO_REJECTED'
+  | 'ERR_USERINFO_INVALID'
+  | 'ERR_USERINFO_UNREACHABLE'
+  | 'ERR_PACT_UNREADABLE'
+  | 'ERR_PACT_INVALID';
+
+/** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
+export interface KitErrorResponse {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The OAuth `error` code of the body, when the body had one. */
+  readonly error?: string;
+  /** The OAuth `error_description` of the body, when the body had one. */
+  readonly errorDescription?: string;
+  /** The parsed `WWW-Authenticate` challenge, when the answer carried one. */
+  readonly challenge?: BearerChallenge;
+}
 
 /**
  * The one error class of the kit: a stable `code` and a message that names the file, field or flag at
@@ -21,9 +40,16 @@ export type KitErrorCode =
 export class KitError extends Error {
   override readonly name = 'KitError';
   readonly code: KitErrorCode;
+  /** For `ERR_USERINFO_REJECTED`: the status, OAuth error and challenge the server answered with. */
+  readonly response?: KitErrorResponse;
 
-  constructor(code: KitErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: KitErrorCode,
+    message: string,
+    options?: { cause?: unknown; response?: KitErrorResponse },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    if (options?.response) this.response = options.response;
   }
 }

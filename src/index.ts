@@ -1,5 +1,8 @@
-/** `truecaller-oauth-kit`: the API document, its validators, the scenario table and the scope mapping. */
-export { KitError, type KitErrorCode } from './errors.js';
+/**
+ * `truecaller-oauth-kit`: the API document, its validators, the scenario table, the scope mapping and the
+ * reference client.
+ */
+export { KitError, type KitErrorCode, type KitErrorResponse } from './errors.js';
 export {
   findResponse,
   getExampleValue,
@@ -24,5 +27,7 @@ export {
   type ScenarioName,
   type TokenScenarioName,
 } from './scenarios.js';
-export { CLAIMS_BY_SCOPE, filterClaimsByScopes, isScope, SCOPES, type Scope } from './scopes.js';
-export type { UserInfo, UserInfoAddress, UserInfoClaim } from './user-info.js';
+export { CLAIMS_BY_SCOPE, filterClaimsByScopes, isScope, readScopes, SCOPES, type Scope } from './scopes.js';
+export { USERINFO_PATH, type UserInfo, type UserInfoAddress, type UserInfoClaim } from './user-info.js';
+export { getUserInfo, type UserInfoClientOptions } from './user-info-client.js';
+export { parseChallenge, type BearerChallenge } from './www-authenticate.js';

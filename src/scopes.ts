@@ -36,3 +36,16 @@ export function filterClaimsByScopes(profile: UserInfo, scopes: readonly Scope[]
   const granted = new Set<string>(scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]));
   return Object.fromEntries(Object.entries(profile).filter(([claim]) => granted.has(claim)));
 }
+
+/**
+ * Scopes given as a list or as the space-separated string an OAuth `scope` parameter is; undefined when
+ * anything in it is not a documented scope.
+ *
+ * @example
+ * readScopes('openid phone'); // ['openid', 'phone']
+ * readScopes(['openid', 'nope']); // undefined
+ */
+export function readScopes(value: unknown): Scope[] | undefined {
+  const list: unknown = typeof value === 'string' ? value.split(' ').filter(Boolean) : value;
+  return Array.isArray(list) && list.every(isScope) ? [...list] : undefined;
+}

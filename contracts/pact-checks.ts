@@ -1,0 +1,81 @@
+import { SCENARIOS, type Scenario } from '../src/scenarios.js';
+import { CLAIMS_BY_SCOPE, readScopes } from '../src/scopes.js';
+import type { PactFile, PactInteraction } from './pact-file.js';
+import { HTTP_INTERACTION } from './pact-file.js';
+import { findProviderState, PACT_PROVIDER, PROVIDER_STATE_DEFINITIONS } from './provider-states.js';
+
+const SCENARIO_BY_STATE: ReadonlyMap<string, Scenario> = new Map(
+  SCENARIOS.map((scenario) => [scenario.providerState, scenario]),
+);
+
+/**
+ * What stops a pact from being verified at all: another provider, an interaction that is not HTTP, a
+ * provider state the kit does not know or parameters it cannot use. Each problem names the pact and the
+ * interaction; empty when the pact can be replayed.
+ */
+export function pactProblems(pact: PactFile): string[] {
+  const problems: string[] = [];
+  if (pact.provider !== PACT_PROVIDER) {
+    problems.push(
+      `${pact.source}: the pact is for provider "${pact.provider}"; the kit verifies pacts for "${PACT_PROVIDER}" (set it as the provider of your PactV4).`,
+    );
+  }
+  for (const interaction of pact.interactions) {
+    const where = `${pact.source}: interaction "${interaction.description}"`;
+    if (interaction.type !== HTTP_INTERACTION) {
+      problems.push(`${where} is a ${interaction.type} interaction; the kit replays HTTP interactions only.`);
+      continue;
+    }
+    for (const state of interaction.providerStates) {
+      const definition = findProviderState(state.name);
+      if (!definition) {
+        problems.push(
+          `${where}: unknown provider state "${state.name}". Known states: ${PROVIDER_STATE_DEFINITIONS.map((known) => `"${known.name}"`).join(', ')}.`,
+        );
+        continue;
+      }
+      for (const problem of definition.check(state.params)) {
+        problems.push(`${where}: provider state "${state.name}" ${problem}.`);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * The kit's own checks of one interaction, the ones an OpenAPI comparator skips: the request carries a
+ * `Bearer` Authorization header (unless its state is about a missing one), and a 200 expects only claims
+ * that the scopes of its state grant.
+ */
+export function kitProblems(interaction: PactInteraction): string[] {
+  const problems: string[] = [];
+  const scenarios = interaction.providerStates.flatMap((state) => {
+    const scenario = SCENARIO_BY_STATE.get(state.name);
+    return scenario ? [{ scenario, params: state.params }] : [];
+  });
+  const aboutTheHeader = scenarios.some(({ scenario }) => scenario.kind === 'header');
+  const authorization = interaction.requestHeaders.authorization;
+  if (!aboutTheHeader) {
+    if (authorization === undefined) {
+      problems.push('request header Authorization: missing; GET /v1/userinfo needs "Bearer <ACCESS_TOKEN>"');
+    } else if (!/^bearer +\S/i.test(authorization)) {
+      problems.push(
+        `request header Authorization: "${authorization}" is not "Bearer <ACCESS_TOKEN>" (use the state "${SCENARIOS.find((scenario) => scenario.kind === 'header')?.providerState}" to expect the 401 for that)`,
+      );
+    }
+  }
+  const body = interaction.responseBody;
+  const profile = scenarios.find(({ scenario }) => scenario.kind === 'profile');
+  if (interaction.status === 200 && profile && typeof body === 'object' && body !== null) {
+    const scopes = readScopes(profile.params.scopes) ?? profile.scenario.scopes ?? [];
+    const granted = new Set<string>(scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]));
+    for (const claim of Object.keys(body)) {
+      if (!granted.has(claim)) {
+        problems.push(
+          `response body $.${claim}: not granted by the scopes of state "${profile.scenario.providerState}" (${scopes.join(' ')})`,
+        );
+      }
+    }
+  }
+  return problems;
+}

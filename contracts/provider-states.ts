@@ -1,0 +1,131 @@
+import type { Scenario, ScenarioName } from '../src/scenarios.js';
+import { SCENARIOS } from '../src/scenarios.js';
+import { readScopes } from '../src/scopes.js';
+import type { TokenRegistrar } from './token-registrar.js';
+
+/** The provider name the kit's pacts carry, and the one `verify` accepts. */
+export const PACT_PROVIDER = 'truecaller-oauth-api';
+
+/** Parameters a pact gives a provider state (`given(state, params)`). */
+export type StateParams = Readonly<Record<string, unknown>>;
+
+/** What a state handler resolves with: the values `fromProviderState` expressions read, such as `${token}`. */
+export type StateValues = Record<string, string>;
+
+/** Sets one provider state up; what it resolves with feeds `fromProviderState` expressions. */
+export type StateHandler = (params?: unknown) => Promise<StateValues>;
+
+/** State handlers by state name, in the form Pact's `Verifier` takes as `stateHandlers`. */
+export type StateHandlers = Record<string, StateHandler>;
+
+/**
+ * One provider state the kit sets up on its mock. A table of these, not a switch: the states of
+ * `POST /v1/token` join it as rows.
+ */
+export interface ProviderStateDefinition {
+  /** The stable name a pact's `given(...)` uses. */
+  readonly name: string;
+  /** The parameters it accepts, for messages and the README. */
+  readonly params: readonly string[];
+  /** Problems with `params`, each naming the parameter; empty when they are usable. */
+  check(params: StateParams): string[];
+  /** Sets the state up; resolves with the values the request may inject (`token`). */
+  setup(params: StateParams, register: TokenRegistrar): Promise<StateValues>;
+}
+
+/**
+ * Provider-state names by scenario, straight from the scenario table: the public, stable names a client
+ * team writes in `given(...)`.
+ *
+ * @example
+ * pact.addInteraction().given(PROVIDER_STATES.expired) // 'an expired access token'
+ */
+export const PROVIDER_STATES: Readonly<Record<ScenarioName, string>> = Object.freeze(
+  Object.fromEntries(SCENARIOS.map((scenario) => [scenario.name, scenario.providerState])) as Record<
+    ScenarioName,
+    string
+  >,
+);
+
+/** Every provider state the kit knows, one per scenario of `GET /v1/userinfo`. */
+export const PROVIDER_STATE_DEFINITIONS: readonly ProviderStateDefinition[] = Object.freeze(
+  SCENARIOS.map((scenario) => userInfoState(scenario)),
+);
+
+const BY_NAME: ReadonlyMap<string, ProviderStateDefinition> = new Map(
+  PROVIDER_STATE_DEFINITIONS.map((definition) => [definition.name, definition]),
+);
+
+/** The provider state called `name`, or undefined when the kit does not know it. */
+export function findProviderState(name: string): ProviderStateDefinition | undefined {
+  return BY_NAME.get(name);
+}
+
+/**
+ * State handlers for Pact's `Verifier`: each sets its state up through `register` and returns the token
+ * for it, which `fromProviderState('Bearer ${token}', ...)` puts into the request.
+ *
+ * @example
+ * const server = createMockServer();
+ * const handlers = createStateHandlers(storeTokenRegistrar(server.store));
+ * await new Verifier({ providerBaseUrl: await server.start(), pactUrls, stateHandlers: handlers }).verifyProvider();
+ */
+export function createStateHandlers(
+  register: TokenRegistrar,
+  definitions: readonly ProviderStateDefinition[] = PROVIDER_STATE_DEFINITIONS,
+): StateHandlers {
+  const handlers: StateHandlers = {};
+  for (const definition of definitions) {
+    handlers[definition.name] = async (params?: unknown): Promise<StateValues> => {
+      const given: StateParams =
+        typeof params === 'object' && params !== null && !Array.isArray(params)
+          ? (params as StateParams)
+          : {};
+      const problems = definition.check(given);
+      if (problems.length > 0)
+        throw new Error(`Provider state "${definition.name}": ${problems.join('; ')}.`);
+      return definition.setup(given, register);
+    };
+  }
+  return handlers;
+}
+
+// A `profile` state takes `scopes` and `persona`; without them it hands out the scenario's built-in token,
+// so a mock whose built-in tokens are reconfigured is verified as it is.
+function userInfoState(scenario: Scenario): ProviderStateDefinition {
+  const params = scenario.kind === 'profile' ? ['scopes', 'persona'] : [];
+  return {
+    name: scenario.providerState,
+    params,
+    check(given) {
+      const problems = Object.keys(given)
+        .filter((key) => !params.includes(key))
+        .map((key) =>
+          params.length === 0
+            ? `takes no parameters, got "${key}"`
+            : `unknown parameter "${key}" (it takes ${params.join(', ')})`,
+        );
+      if ('scopes' in given && readScopes(given.scopes) === undefined) {
+        problems.push(
+          `parameter "scopes" must be a list or a space-separated string of documented scopes, got ${JSON.stringify(given.scopes)}`,
+        );
+      }
+      if ('persona' in given && typeof given.persona !== 'string') {
+        problems.push(`parameter "persona" must be a persona id, got ${JSON.stringify(given.persona)}`);
+      }
+      return problems;
+    },
+    async setup(given, register) {
+      if (scenario.token === null) return {};
+      const scopes = readScopes(given.scopes);
+      const persona = typeof given.persona === 'string' ? given.persona : undefined;
+      if (scopes === undefined && persona === undefined) return { token: scenario.token };
+      const token = await register({
+        scenario: 'valid',
+        persona: persona ?? scenario.persona ?? null,
+        scopes: scopes ?? scenario.scopes ?? [],
+      });
+      return { token };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { MockStore } from '../mock/store.js';
+import { KitError } from '../src/errors.js';
+import type { TokenScenarioName } from '../src/scenarios.js';
+import type { Scope } from '../src/scopes.js';
+
+/** What a provider state asks the mock to know about a fresh access token. */
+export interface TokenGrant {
+  scenario: TokenScenarioName;
+  /** The persona a `valid` token answers with; null for a user without a profile. */
+  persona: string | null;
+  scopes: readonly Scope[];
+}
+
+/**
+ * Makes the mock know a fresh token and resolves with it. The one seam between provider states and the
+ * mock: today it writes the store in-process; an admin API client can take its place.
+ */
+export type TokenRegistrar = (grant: TokenGrant) => Promise<string>;
+
+/**
+ * A registrar that writes straight into a running mock's store.
+ *
+ * @example
+ * const register = storeTokenRegistrar(server.store);
+ * const token = await register({ scenario: 'valid', persona: 'full-in', scopes: ['openid', 'email'] });
+ */
+export function storeTokenRegistrar(store: MockStore): TokenRegistrar {
+  return (grant) => {
+    if (grant.persona !== null && !store.findPersona(grant.persona)) {
+      const known = store.data.personas.map((persona) => persona.id).join(', ');
+      return Promise.reject(
+        new KitError(
+          'ERR_PACT_INVALID',
+          `Unknown persona "${grant.persona}" in the provider state parameters; known personas: ${known}.`,
+        ),
+      );
+    }
+    const id = `pact-${randomUUID()}`;
+    store.data.tokens.push({
+      id,
+      scenario: grant.scenario,
+      persona: grant.persona,
+      scopes: [...grant.scopes],
+    });
+    store.changed();
+    return Promise.resolve(id);
+  };
+}

@@ -1,0 +1,255 @@
+import type { VerifierOptions } from '@pact-foundation/pact';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMockServer } from '../mock/mock-server.js';
+import type { MockServerOptions } from '../mock/options.js';
+import { KitError } from '../src/errors.js';
+import { compareWithOpenApi } from './openapi-comparison.js';
+import { kitProblems, pactProblems } from './pact-checks.js';
+import { type PactFile, readPactFile } from './pact-file.js';
+import { createStateHandlers, type StateHandler, type StateHandlers } from './provider-states.js';
+import { storeTokenRegistrar } from './token-registrar.js';
+
+/** What to verify, and against which mock. */
+export interface VerifyPactsOptions {
+  /** Pact files or `http(s)://` URLs. */
+  pacts: readonly string[];
+  /** Options of the mock the pacts are replayed against (a config that alters it, say); port 0 by default. */
+  mock?: Partial<MockServerOptions>;
+  /** Pact's own log level; `error` by default. */
+  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** The outcome of one interaction: passed when it has no problems. */
+export interface InteractionReport {
+  description: string;
+  providerStates: string[];
+  passed: boolean;
+  /** Each names the check (`pact`, `openapi`, `kit`) and the field at fault. */
+  problems: string[];
+}
+
+/** The outcome of one pact. */
+export interface PactReport {
+  source: string;
+  consumer: string;
+  provider: string;
+  passed: boolean;
+  interactions: InteractionReport[];
+}
+
+/** The outcome of `verifyPacts`: passed when every interaction of every pact passed. */
+export interface VerificationReport {
+  passed: boolean;
+  pacts: PactReport[];
+}
+
+/**
+ * Verifies client teams' pacts (files or URLs) the way the kit verifies its own: replays them with Pact's
+ * Verifier against a freshly started mock and the kit's provider states, compares them with
+ * `openapi.yaml`, and runs the kit's own checks. Resolves with a per-interaction report; rejects with a
+ * `KitError` when a pact cannot be read (`ERR_PACT_UNREADABLE`) or cannot be replayed: another provider,
+ * an unknown provider state or bad state parameters (`ERR_PACT_INVALID`), every problem in one message.
+ *
+ * @example
+ * const report = await verifyPacts({ pacts: ['pacts/my-app-truecaller-oauth-api.json'] });
+ * if (!report.passed) console.error(formatVerificationReport(report));
+ */
+export async function verifyPacts(options: VerifyPactsOptions): Promise<VerificationReport> {
+  if (options.pacts.length === 0) {
+    throw new KitError('ERR_PACT_UNREADABLE', 'No pact to verify: give at least one pact file or URL.');
+  }
+  const pacts = await Promise.all(options.pacts.map((source) => readPactFile(source)));
+  const problems = pacts.flatMap(pactProblems);
+  if (problems.length > 0) {
+    throw new KitError('ERR_PACT_INVALID', `Cannot verify:\n  ${problems.join('\n  ')}`);
+  }
+
+  // Pact reads this when its core loads; a team that set it either way keeps its choice.
+  process.env.PACT_DO_NOT_TRACK ??= 'true';
+  const { Verifier } = await import('@pact-foundation/pact');
+  const scratch = await mkdtemp(join(tmpdir(), 'kit-verify-'));
+  const server = createMockServer({ log: null, ...options.mock });
+  try {
+    const providerBaseUrl = await server.start();
+    const handlers = createStateHandlers(storeTokenRegistrar(server.store));
+    const reports: PactReport[] = [];
+    for (const [index, pact] of pacts.entries()) {
+      const file = await localCopy(pact, scratch, index);
+      const session = tokenSession(handlers);
+      const replay = await new Verifier({
+        providerBaseUrl,
+        provider: pact.provider,
+        pactUrls: [file],
+        stateHandlers: session.stateHandlers,
+        requestFilter: session.requestFilter,
+        logLevel: options.logLevel ?? 'error',
+      })
+        .verifyProvider()
+        .then(
+          (json) => readVerifierResult(json),
+          (error: unknown) => readVerifierResult(error instanceof Error ? error.message : String(error)),
+        );
+      const comparison = await compareWithOpenApi(pact);
+      reports.push(pactReport(pact, replay, comparison));
+    }
+    return { passed: reports.every((report) => report.passed), pacts: reports };
+  } finally {
+    await server.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The report as the `verify` command prints it: one line per interaction, its problems below it. */
+export function formatVerificationReport(report: VerificationReport): string {
+  const lines: string[] = [];
+  for (const pact of report.pacts) {
+    lines.push(`${pact.consumer} -> ${pact.provider} (${pact.source})`);
+    for (const interaction of pact.interactions) {
+      const states =
+        interaction.providerStates.length > 0 ? ` [${interaction.providerStates.join('; ')}]` : '';
+      lines.push(`  ${interaction.passed ? 'PASS' : 'FAIL'}  ${interaction.description}${states}`);
+      for (const problem of interaction.problems) lines.push(`          ${problem}`);
+    }
+  }
+  const all = report.pacts.flatMap((pact) => pact.interactions);
+  const failed = all.filter((interaction) => !interaction.passed).length;
+  lines.push(
+    '',
+    failed === 0
+      ? `All ${all.length} interactions verified against the mock and openapi.yaml.`
+      : `${failed} of ${all.length} interactions failed.`,
+  );
+  return lines.join('\n');
+}
+
+interface VerifierResult {
+  /** Problems by interaction description. */
+  problems: Map<string, string[]>;
+  /** Set when the verifier could not run at all. */
+  crash?: string;
+}
+
+// The verifier replays a file; a pact fetched from a URL is replayed from the copy already checked.
+async function localCopy(pact: PactFile, scratch: string, index: number): Promise<string> {
+  if (!/^https?:\/\//i.test(pact.source)) return pact.source;
+  const file = join(scratch, `pact-${index}.json`);
+  await writeFile(file, JSON.stringify(pact.json));
+  return file;
+}
+
+/**
+ * Wraps the state handlers so the request carries the state's token even when a hand-written pact holds
+ * its own token string rather than a `fromProviderState` expression: a client team's placeholder token
+ * stands for "the token of this state".
+ */
+function tokenSession(handlers: StateHandlers): {
+  stateHandlers: NonNullable<VerifierOptions['stateHandlers']>;
+  requestFilter: (request: IncomingMessage, response: unknown, next: () => void) => void;
+} {
+  let token: string | undefined;
+  const stateHandlers: Record<string, { setup: StateHandler; teardown: () => Promise<undefined> }> = {};
+  for (const [name, setup] of Object.entries(handlers)) {
+    stateHandlers[name] = {
+      setup: async (params) => {
+        const values = await setup(params);
+        token = values.token;
+        return values;
+      },
+      teardown: () => {
+        token = undefined;
+        return Promise.resolve(undefined);
+      },
+    };
+  }
+  return {
+    // Pact types `stateHandlers` as the intersection of its proxy's and its core's handler types, which no
+    // setup/teardown pair satisfies; the proxy is what calls them, and it takes this form.
+    stateHandlers: stateHandlers as unknown as NonNullable<VerifierOptions['stateHandlers']>,
+    requestFilter(request, _response, next) {
+      const header = request.headers.authorization;
+      if (token !== undefined && header !== undefined && /^bearer +/i.test(header)) {
+        request.headers.authorization = `Bearer ${token}`;
+      }
+      next();
+    },
+  };
+}
+
+function readVerifierResult(json: string): VerifierResult {
+  let parsed: {
+    errors?: {
+      interaction?: string;
+      mismatch?: { type?: string; message?: string; mismatches?: Mismatch[] };
+    }[];
+  };
+  try {
+    parsed = JSON.parse(json) as typeof parsed;
+  } catch {
+    return { problems: new Map(), crash: json };
+  }
+  const problems = new Map<string, string[]>();
+  for (const error of parsed.errors ?? []) {
+    // "Verifying a pact between A and B Given S - <description>": the description is after the last " - ".
+    const label = error.interaction ?? '';
+    const list = [...(error.mismatch?.mismatches ?? []).map(describeMismatch)];
+    if (error.mismatch?.message) list.push(`pact: ${error.mismatch.message}`);
+    if (list.length === 0)
+      list.push(`pact: verification failed (${error.mismatch?.type ?? 'unknown reason'})`);
+    problems.set(label, [...(problems.get(label) ?? []), ...list]);
+  }
+  return { problems };
+}
+
+interface Mismatch {
+  type?: string;
+  mismatch?: string;
+  path?: string;
+  key?: string;
+}
+
+function describeMismatch(mismatch: Mismatch): string {
+  const where =
+    mismatch.type === 'StatusMismatch'
+      ? 'response status'
+      : mismatch.type === 'HeaderMismatch'
+        ? `response header ${mismatch.key ?? ''}`
+        : mismatch.type === 'BodyMismatch'
+          ? `response body ${mismatch.path ?? '$'}`
+          : (mismatch.type ?? 'response');
+  return `pact: ${where}: ${stripAnsi(mismatch.mismatch ?? 'does not match')}`;
+}
+
+function pactReport(pact: PactFile, replay: VerifierResult, comparison: Map<string, string[]>): PactReport {
+  const interactions = pact.interactions.map((interaction): InteractionReport => {
+    const replayed = [...replay.problems.entries()]
+      .filter(([label]) => label.endsWith(` - ${interaction.description}`))
+      .flatMap(([, problems]) => problems);
+    const problems = [
+      ...(replay.crash ? [`pact: the verifier could not run: ${stripAnsi(replay.crash)}`] : []),
+      ...replayed,
+      ...(comparison.get(interaction.description) ?? []).map((problem) => `openapi: ${problem}`),
+      ...kitProblems(interaction).map((problem) => `kit: ${problem}`),
+    ];
+    return {
+      description: interaction.description,
+      providerStates: interaction.providerStates.map((state) => state.name),
+      passed: problems.length === 0,
+      problems,
+    };
+  });
+  return {
+    source: pact.source,
+    consumer: pact.consumer,
+    provider: pact.provider,
+    passed: interactions.every((interaction) => interaction.passed),
+    interactions,
+  };
+}
+
+function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}

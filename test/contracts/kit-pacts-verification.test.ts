@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { listKitPacts, KIT_CONSUMER } from '../../contracts/kit-pacts.js';
+import { compareWithOpenApi } from '../../contracts/openapi-comparison.js';
+import { kitProblems } from '../../contracts/pact-checks.js';
+import { readPactFile } from '../../contracts/pact-file.js';
+import { PROVIDER_STATES } from '../../contracts/provider-states.js';
+import { verifyPacts } from '../../contracts/verify-pacts.js';
+import { SCENARIOS } from '../../src/scenarios.js';
+
+const pacts = listKitPacts();
+
+describe('the committed pacts', () => {
+  it('include the kit’s own pact, with one interaction per scenario of the table', async () => {
+    const kit = (await Promise.all(pacts.map((file) => readPactFile(file)))).find(
+      (pact) => pact.consumer === KIT_CONSUMER,
+    );
+    const states = kit?.interactions.flatMap((interaction) => interaction.providerStates.map((s) => s.name));
+    expect(states?.sort()).toEqual(SCENARIOS.map((scenario) => PROVIDER_STATES[scenario.name]).sort());
+  });
+
+  it('verify against a freshly started mock, every interaction passing', async () => {
+    const report = await verifyPacts({ pacts });
+    const failures = report.pacts
+      .flatMap((pact) => pact.interactions)
+      .filter((interaction) => !interaction.passed);
+    expect(failures).toEqual([]);
+    expect(report.passed).toBe(true);
+  });
+
+  it.each(pacts)('%s agrees with openapi.yaml and passes the kit’s own checks', async (file) => {
+    const pact = await readPactFile(file);
+    expect([...(await compareWithOpenApi(pact)).values()].flat()).toEqual([]);
+    expect(pact.interactions.flatMap(kitProblems)).toEqual([]);
+  });
+});
+
+describe('a deliberately altered mock', () => {
+  const altered = PROVIDER_STATES['missing-scope'];
+
+  it(`fails verification when "${altered}" answers 401 instead of the documented 422`, async () => {
+    const missingScope = SCENARIOS.find((scenario) => scenario.name === 'missing-scope');
+    const report = await verifyPacts({
+      pacts,
+      mock: { config: { tokens: { [missingScope?.token ?? '']: { scenario: 'invalid' } } } },
+    });
+    expect(report.passed).toBe(false);
+    const failed = report.pacts.flatMap((pact) => pact.interactions).filter((result) => !result.passed);
+    expect(failed.map((result) => result.providerStates)).toEqual([[altered]]);
+    expect(failed[0]?.problems).toContain('pact: response status: expected 422 but was 401');
+  });
+});

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createMockServer } from '../../mock/index.js';
+import {
+  createStateHandlers,
+  findProviderState,
+  PROVIDER_STATE_DEFINITIONS,
+  PROVIDER_STATES,
+} from '../../contracts/provider-states.js';
+import { storeTokenRegistrar } from '../../contracts/token-registrar.js';
+import { SCENARIOS } from '../../src/scenarios.js';
+import { getUserInfo } from '../../src/user-info-client.js';
+import { ROOT } from '../support/spawn-cli.js';
+
+const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+
+describe('provider states', () => {
+  it.each(SCENARIOS)(
+    'names state "$providerState" for scenario $name, and the README lists it',
+    (scenario) => {
+      expect(PROVIDER_STATES[scenario.name]).toBe(scenario.providerState);
+      expect(findProviderState(scenario.providerState)?.name).toBe(scenario.providerState);
+      expect(readme).toContain(
+        `| \`${scenario.providerState}\` | \`${scenario.name}\` | ${scenario.status} |`,
+      );
+    },
+  );
+
+  it('has one handler per state', () => {
+    const handlers = createStateHandlers(() => Promise.resolve('unused'));
+    expect(Object.keys(handlers).sort()).toEqual(
+      PROVIDER_STATE_DEFINITIONS.map((state) => state.name).sort(),
+    );
+  });
+
+  it.each(SCENARIOS)('hands out a token that gets status $status for "$providerState"', async (scenario) => {
+    const server = createMockServer();
+    try {
+      const baseUrl = await server.start();
+      const handler = createStateHandlers(storeTokenRegistrar(server.store))[scenario.providerState];
+      const { token } = (await handler?.({})) ?? {};
+      const outcome = await getUserInfo(token ?? null, { baseUrl }).then(
+        () => 200,
+        (error: { response?: { status: number } }) => error.response?.status,
+      );
+      expect(outcome).toBe(scenario.status);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('registers a fresh token with the scopes and persona given as parameters', async () => {
+    const server = createMockServer({ config: { personas: { ravi: { sub: '42', given_name: 'Ravi' } } } });
+    try {
+      const baseUrl = await server.start();
+      const handler = createStateHandlers(storeTokenRegistrar(server.store))[PROVIDER_STATES.valid];
+      const { token } = (await handler?.({ scopes: ['openid', 'profile'], persona: 'ravi' })) ?? {};
+      expect(token).toMatch(/^pact-/);
+      expect(await getUserInfo(token ?? null, { baseUrl })).toEqual({ sub: '42', given_name: 'Ravi' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    [PROVIDER_STATES.valid, { scopes: ['openid', 'wallet'] }, 'parameter "scopes" must be'],
+    [PROVIDER_STATES.valid, { persona: 7 }, 'parameter "persona" must be a persona id'],
+    [PROVIDER_STATES.valid, { colour: 'red' }, 'unknown parameter "colour" (it takes scopes, persona)'],
+    [PROVIDER_STATES.expired, { scopes: 'openid' }, 'takes no parameters, got "scopes"'],
+  ])('rejects parameters of "%s" it cannot use: %j', async (state, params, message) => {
+    const handler = createStateHandlers(() => Promise.resolve('unused'))[state];
+    await expect(handler?.(params)).rejects.toThrow(message);
+  });
+
+  it('rejects a persona the mock does not know, naming the known ones', async () => {
+    const server = createMockServer();
+    const handler = createStateHandlers(storeTokenRegistrar(server.store))[PROVIDER_STATES.valid];
+    const known = server.store.data.personas.map((persona) => persona.id).join(', ');
+    await expect(handler?.({ persona: 'nobody-here' })).rejects.toThrow(
+      `Unknown persona "nobody-here" in the provider state parameters; known personas: ${known}.`,
+    );
+  });
+});

@@ -1,0 +1,181 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PACT_PROVIDER, PROVIDER_STATES } from '../../contracts/provider-states.js';
+import { runVerifyCli } from '../../contracts/verify-cli.js';
+import { verifyPacts } from '../../contracts/verify-pacts.js';
+import { runTsCli } from '../support/spawn-cli.js';
+import { kitErrorOf } from '../support/errors.js';
+
+// Written by hand as a client team would: its own consumer name and token string, the documented states.
+const TEAM_PACT = 'test/contracts/pacts/checkout-app-truecaller-oauth-api.json';
+const teamPact = JSON.parse(readFileSync(TEAM_PACT, 'utf8')) as {
+  provider: { name: string };
+  interactions: {
+    description: string;
+    providerStates: { name: string; params?: unknown }[];
+    response: { status: number; body: Record<string, unknown> };
+  }[];
+};
+const scratch = mkdtempSync(join(tmpdir(), 'kit-verify-test-'));
+
+/** The team's pact with one change, written to a file of its own. */
+function alteredPact(name: string, change: (pact: typeof teamPact) => void): string {
+  const copy = structuredClone(teamPact);
+  change(copy);
+  const file = join(scratch, `${name}.json`);
+  writeFileSync(file, JSON.stringify(copy));
+  return file;
+}
+
+describe('npx truecaller-oauth-kit verify', () => {
+  it('verifies a client team’s hand-written pact and prints a line per interaction', async () => {
+    const cli = runTsCli('src/cli.ts', ['verify', TEAM_PACT]);
+    expect(await cli.exited).toBe(0);
+    for (const interaction of teamPact.interactions) {
+      expect(cli.stdout()).toContain(`PASS  ${interaction.description}`);
+    }
+    expect(cli.stdout()).toContain(`All ${teamPact.interactions.length} interactions verified`);
+  });
+});
+
+describe('runVerifyCli', () => {
+  let errors: string[];
+  beforeAll(() => {
+    errors = [];
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    errors = [];
+  });
+  const captureErrors = (): void => {
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+  };
+
+  it('exits 2 naming the unknown provider state and the known ones', async () => {
+    captureErrors();
+    const file = alteredPact('unknown-state', (pact) => {
+      pact.interactions[0]!.providerStates = [{ name: 'a token that is pretty valid' }];
+    });
+    expect(await runVerifyCli([file])).toBe(2);
+    expect(errors.join('\n')).toContain('unknown provider state "a token that is pretty valid"');
+    expect(errors.join('\n')).toContain(`"${PROVIDER_STATES.valid}"`);
+  });
+
+  it('exits 2 naming a pact file it cannot read', async () => {
+    captureErrors();
+    const missing = join(scratch, 'no-such-pact.json');
+    expect(await runVerifyCli([missing])).toBe(2);
+    expect(errors.join('\n')).toContain(`Cannot read the pact ${missing}`);
+  });
+
+  it('exits 2 for a file that is not JSON', async () => {
+    captureErrors();
+    const file = join(scratch, 'broken.json');
+    writeFileSync(file, '{ "consumer": ');
+    expect(await runVerifyCli([file])).toBe(2);
+    expect(errors.join('\n')).toContain(`The pact ${file} is not JSON`);
+  });
+
+  it('exits 2 for a pact of another provider, naming the provider it expects', async () => {
+    captureErrors();
+    const file = alteredPact('other-provider', (pact) => {
+      pact.provider.name = 'payments-api';
+    });
+    expect(await runVerifyCli([file])).toBe(2);
+    expect(errors.join('\n')).toContain(
+      `is for provider "payments-api"; the kit verifies pacts for "${PACT_PROVIDER}"`,
+    );
+  });
+
+  it('exits 2 without pacts, and 0 with --help', async () => {
+    captureErrors();
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    expect(await runVerifyCli([])).toBe(2);
+    expect(await runVerifyCli(['--help'])).toBe(0);
+  });
+});
+
+describe('verifyPacts with pacts that expect what is not documented', () => {
+  it('fails an undocumented status, naming the interaction and the status', async () => {
+    const file = alteredPact('undocumented-status', (pact) => {
+      pact.interactions[2]!.response.status = 403;
+    });
+    const report = await verifyPacts({ pacts: [file] });
+    const failed = report.pacts[0]?.interactions.filter((interaction) => !interaction.passed);
+    expect(failed?.map((interaction) => interaction.description)).toEqual([
+      teamPact.interactions[2]?.description,
+    ]);
+    expect(failed?.[0]?.problems).toEqual(
+      expect.arrayContaining([
+        'pact: response status: expected 403 but was 401',
+        expect.stringMatching(/^openapi: response\.status: .*403/),
+      ]),
+    );
+  });
+
+  it('fails an undocumented claim, naming the interaction and the claim', async () => {
+    const file = alteredPact('undocumented-claim', (pact) => {
+      pact.interactions[0]!.response.body.nickname = 'Bunty';
+    });
+    const report = await verifyPacts({ pacts: [file] });
+    const failed = report.pacts[0]?.interactions.filter((interaction) => !interaction.passed);
+    expect(failed?.map((interaction) => interaction.description)).toEqual([
+      teamPact.interactions[0]?.description,
+    ]);
+    const problems = failed?.[0]?.problems.join('\n') ?? '';
+    expect(problems).toMatch(/^openapi: response\.body: .*nickname/m);
+    expect(problems).toMatch(/^kit: response body \$\.nickname: not granted/m);
+  });
+
+  it('fails a 200 expecting a claim the scopes of its state do not grant', async () => {
+    const file = alteredPact('claim-outside-scopes', (pact) => {
+      pact.interactions[1]!.response.body.given_name = 'Test';
+    });
+    const report = await verifyPacts({ pacts: [file] });
+    const failed = report.pacts[0]?.interactions.filter((interaction) => !interaction.passed);
+    expect(failed?.map((interaction) => interaction.description)).toEqual([
+      teamPact.interactions[1]?.description,
+    ]);
+    expect(failed?.[0]?.problems.join('\n')).toContain('kit: response body $.given_name: not granted');
+  });
+
+  it('rejects unusable state parameters before replaying anything', async () => {
+    const file = alteredPact('bad-params', (pact) => {
+      pact.interactions[1]!.providerStates = [
+        { name: PROVIDER_STATES.valid, params: { scopes: 'openid wallet' } },
+      ];
+    });
+    const error = await kitErrorOf(verifyPacts({ pacts: [file] }));
+    expect(error.code).toBe('ERR_PACT_INVALID');
+    expect(error.message).toContain('parameter "scopes" must be');
+  });
+});
+
+describe('verifyPacts with a pact URL', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url === '/pacts/checkout.json') response.end(readFileSync(TEAM_PACT));
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('fetches and verifies it', async () => {
+    const report = await verifyPacts({ pacts: [`${url}/pacts/checkout.json`] });
+    expect(report.passed).toBe(true);
+  });
+
+  it('names the URL and the status when it cannot be fetched', async () => {
+    const error = await kitErrorOf(verifyPacts({ pacts: [`${url}/pacts/gone.json`] }));
+    expect(error.code).toBe('ERR_PACT_UNREADABLE');
+    expect(error.message).toContain(`${url}/pacts/gone.json: the server answered 404`);
+  });
+});

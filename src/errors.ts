@@ -6,7 +6,8 @@ export type KitErrorCode =
   | 'ERR_CONFIG_INVALID'
   | 'ERR_PORT_IN_USE'
   | 'ERR_LISTEN_FAILED'
-  | 'ERR_NOT_STARTED';
+  | 'ERR_NOT_STARTED'
+  | 'ERR_CODE_INVALID';
 
 /**
  * The one error class of the kit: a stable `code` and a message that names the file, field or flag at

@@ -1,5 +1,21 @@
-/** `truecaller-oauth-kit`: the API document, its validators, the scenario table and the scope mapping. */
+/**
+ * `truecaller-oauth-kit`: the API document, its validators, the scenario tables, the scope mapping and
+ * the helpers a backend's tests use for the token exchange (PKCE pair, `exchangeCode`).
+ */
 export { KitError, type KitErrorCode } from './errors.js';
+export {
+  CODE_SCENARIO_NAMES,
+  DEFAULT_CLIENT_ID,
+  EXAMPLE_CODE_VERIFIER,
+  EXCHANGE_OUTCOMES,
+  getExchangeOutcome,
+  GRANT_TYPES,
+  RESTRICTED_CLIENT_ID,
+  type CodeScenarioName,
+  type ExchangeOutcome,
+  type ExchangeOutcomeName,
+  type GrantType,
+} from './exchange-outcomes.js';
 export {
   findResponse,
   getExampleValue,
@@ -26,3 +42,19 @@ export {
 } from './scenarios.js';
 export { CLAIMS_BY_SCOPE, filterClaimsByScopes, isScope, SCOPES, type Scope } from './scopes.js';
 export type { UserInfo, UserInfoAddress, UserInfoClaim } from './user-info.js';
+export {
+  CODE_CHALLENGE_PATTERN,
+  CODE_VERIFIER_PATTERN,
+  codeChallengeS256,
+  createPkcePair,
+  isCodeVerifier,
+  verifyCodeVerifier,
+  type PkcePair,
+} from './pkce.js';
+export {
+  exchangeCode,
+  type ErrorBody,
+  type ExchangeCodeInput,
+  type TokenExchangeResult,
+  type TokenResponse,
+} from './token-client.js';

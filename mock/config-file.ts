@@ -76,6 +76,19 @@ const SCOPES_SCHEMA = {
   pattern: `^(${SCOPES.join('|')})( (${SCOPES.join('|')}))*$`,
 } as const;
 
+// Tokens and codes alike: keyed by a b64token, each naming a persona and scopes, plus fields of its own.
+function grantSection(properties: Record<string, object>): object {
+  return {
+    type: 'object',
+    propertyNames: { pattern: TOKEN_PATTERN, maxLength: 512 },
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { persona: { type: ['string', 'object', 'null'] }, scopes: SCOPES_SCHEMA, ...properties },
+    },
+  };
+}
+
 const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
@@ -86,36 +99,16 @@ const CONFIG_SCHEMA = {
       propertyNames: { pattern: ID_PATTERN },
       additionalProperties: { type: 'object' },
     },
-    tokens: {
-      type: 'object',
-      propertyNames: { pattern: TOKEN_PATTERN, maxLength: 512 },
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          persona: { type: ['string', 'object', 'null'] },
-          scopes: SCOPES_SCHEMA,
-          scenario: { enum: TOKEN_SCENARIO_NAMES },
-          delayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
-        },
-      },
-    },
-    codes: {
-      type: 'object',
-      propertyNames: { pattern: TOKEN_PATTERN, maxLength: 512 },
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          persona: { type: ['string', 'object', 'null'] },
-          scopes: SCOPES_SCHEMA,
-          codeChallenge: { type: 'string', pattern: CODE_CHALLENGE_PATTERN.source },
-          clientId: { type: 'string', minLength: 1 },
-          scenario: { enum: CODE_SCENARIO_NAMES },
-          reusable: { type: 'boolean' },
-        },
-      },
-    },
+    tokens: grantSection({
+      scenario: { enum: TOKEN_SCENARIO_NAMES },
+      delayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+    }),
+    codes: grantSection({
+      codeChallenge: { type: 'string', pattern: CODE_CHALLENGE_PATTERN.source },
+      clientId: { type: 'string', minLength: 1 },
+      scenario: { enum: CODE_SCENARIO_NAMES },
+      reusable: { type: 'boolean' },
+    }),
     clients: {
       type: 'object',
       propertyNames: { pattern: ID_PATTERN },
@@ -225,25 +218,21 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
   for (const [id, claims] of Object.entries(config.personas ?? {})) {
     personas.push({ id, description: 'from the config file', claims: structuredClone(claims) });
   }
+  // Tokens and codes name their persona and scopes alike; inline claims become a persona of their own.
+  const grant = (kind: 'token' | 'code', id: string, entry: TokenConfig | CodeConfig) => ({
+    id,
+    persona: resolvePersona(entry.persona, `${kind}:${id}`, `inline persona of ${kind} ${id}`, personas),
+    scopes: parseScopes(entry.scopes),
+  });
   const tokens = new Map(base.tokens.map((record) => [record.id, record]));
   for (const [id, entry] of Object.entries(config.tokens ?? {})) {
-    const record: TokenRecord = {
-      id,
-      scenario: entry.scenario ?? 'valid',
-      persona: resolvePersona(entry.persona, `token:${id}`, `inline persona of token ${id}`, personas),
-      scopes: parseScopes(entry.scopes),
-    };
+    const record: TokenRecord = { ...grant('token', id, entry), scenario: entry.scenario ?? 'valid' };
     if (entry.delayMs !== undefined) record.delayMs = entry.delayMs;
     tokens.set(id, record);
   }
   const codes = new Map(base.codes.map((record) => [record.id, record]));
   for (const [id, entry] of Object.entries(config.codes ?? {})) {
-    const record: CodeRecord = {
-      id,
-      scenario: entry.scenario ?? 'issued',
-      persona: resolvePersona(entry.persona, `code:${id}`, `inline persona of code ${id}`, personas),
-      scopes: parseScopes(entry.scopes),
-    };
+    const record: CodeRecord = { ...grant('code', id, entry), scenario: entry.scenario ?? 'issued' };
     if (entry.codeChallenge !== undefined) record.codeChallenge = entry.codeChallenge;
     if (entry.clientId !== undefined) record.clientId = entry.clientId;
     if (entry.reusable !== undefined) record.reusable = entry.reusable;

@@ -1,11 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
-import {
-  findResponse,
-  getOperation,
-  loadApiDocument,
-  resolveReference,
-} from '../../src/openapi/api-document.js';
+import { namedExamples } from '../support/examples.js';
+import { getOperation, loadApiDocument } from '../../src/openapi/api-document.js';
 import { getResponseValidator } from '../../src/openapi/response-validator.js';
 import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES, GRANT_TYPES } from '../../src/exchange-outcomes.js';
 import { codeChallengeS256, createPkcePair, isCodeVerifier, verifyCodeVerifier } from '../../src/pkce.js';
@@ -15,16 +11,8 @@ const document = loadApiDocument();
 const operation = getOperation(document, TOKEN, 'post');
 const validator = getResponseValidator(document);
 
-function examplesOf(status: number): Record<string, OpenAPIV3_1.ExampleObject> {
-  const examples =
-    findResponse(document, TOKEN, 'post', status)?.content?.['application/json']?.examples ?? {};
-  return Object.fromEntries(
-    Object.entries(examples).map(([name, example]) => [
-      name,
-      resolveReference<OpenAPIV3_1.ExampleObject>(document, example),
-    ]),
-  );
-}
+const examplesOf = (status: number): Record<string, OpenAPIV3_1.ExampleObject> =>
+  namedExamples(document, TOKEN, 'post', status);
 
 describe('the exchange-outcome table and openapi.yaml', () => {
   it.each(EXCHANGE_OUTCOMES)(

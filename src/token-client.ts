@@ -16,7 +16,10 @@ export interface ErrorBody {
   error_description: string;
 }
 
-/** What `exchangeCode` saw: the token on a 200, else the status, the error body and any `Retry-After`. */
+/**
+ * What `exchangeCode` saw: the token on a 200, else the status, the error body and any `Retry-After`.
+ * An answer that is not JSON becomes the error `invalid_response` with the start of the text.
+ */
 export type TokenExchangeResult =
   | { ok: true; status: 200; token: TokenResponse }
   | { ok: false; status: number; error: ErrorBody; retryAfter: string | null };
@@ -55,12 +58,22 @@ export async function exchangeCode(input: ExchangeCodeInput): Promise<TokenExcha
       code_verifier: input.codeVerifier,
     }),
   });
-  const body: unknown = await response.json();
+  const text = await response.text();
+  const body = parseJson(text);
+  const retryAfter = response.headers.get('retry-after');
+  if (body === undefined) {
+    // A proxy's HTML error page, say: keep the answer readable instead of throwing a SyntaxError.
+    const error = { error: 'invalid_response', error_description: `Not JSON: ${text.slice(0, 200)}` };
+    return { ok: false, status: response.status, error, retryAfter };
+  }
   if (response.status === 200) return { ok: true, status: 200, token: body as TokenResponse };
-  return {
-    ok: false,
-    status: response.status,
-    error: body as ErrorBody,
-    retryAfter: response.headers.get('retry-after'),
-  };
+  return { ok: false, status: response.status, error: body as ErrorBody, retryAfter };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockServer, FORM_BODY_LIMIT, type MockServer } from '../../mock/index.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
@@ -17,8 +18,9 @@ const validForm = new URLSearchParams({
 
 let server: MockServer;
 let base: string;
+const logLines: string[] = [];
 beforeAll(async () => {
-  server = createMockServer();
+  server = createMockServer({ log: (line) => logLines.push(line) });
   base = await server.start();
 });
 afterAll(() => server?.close());
@@ -135,6 +137,22 @@ describe('POST /v1/token with a body past the limit', () => {
         `Transfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`,
     );
     expectEmptyParameters(response, /larger than 16 KiB/);
+    await expectStillServing();
+  });
+});
+
+describe('POST /v1/token from a client that hangs up mid-body', () => {
+  it('gives up on the body, answers into the void and keeps serving', async () => {
+    const socket = connect(Number(new URL(base).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+        `Content-Length: 500\r\n\r\ngrant_type=author`,
+    );
+    socket.destroy();
+    await vi.waitFor(() =>
+      expect(logLines.join('\n')).toMatch(/POST \/v1\/token token:empty-parameters 400/),
+    );
     await expectStillServing();
   });
 });

@@ -33,6 +33,13 @@ describe('exchangeCode', () => {
     expect(result.ok ? null : result.retryAfter).toMatch(/^\d+$/);
   });
 
+  it('turns an answer that is not JSON into an invalid_response error instead of throwing', async () => {
+    const html = (): Promise<Response> =>
+      Promise.resolve(new Response('<html>Bad Gateway</html>', { status: 502 }));
+    const result = await exchangeCode({ baseUrl: mock.url, code: 'x', codeVerifier: 'y', fetch: html });
+    expect(result).toMatchObject({ ok: false, status: 502, error: { error: 'invalid_response' } });
+  });
+
   it('sends the client id it is given', async () => {
     const result = await exchangeCode({
       baseUrl: mock.url,

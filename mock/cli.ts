@@ -7,8 +7,11 @@ import { parseFlags, runReportingKitErrors } from '../src/cli-support.js';
 import { isMainModule } from '../src/is-main-module.js';
 import { createMockServer } from './mock-server.js';
 import { createBatchedLineWriter } from './request-log.js';
+import { formatCodeTable } from './code-table.js';
 import { formatTokenTable } from './token-table.js';
+import { TOKEN_PATH } from './token-route.js';
 import { USERINFO_PATH } from './userinfo-route.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../src/exchange-outcomes.js';
 
 const USAGE = `Usage: npm run mock -- [options]
 
@@ -17,7 +20,7 @@ Starts the Truecaller OAuth mock server (a test double, not for production).
 Options:
   --port <n>       port to listen on (default 4010; 0 picks a free one)
   --host <addr>    address to listen on (default 127.0.0.1)
-  --config <file>  JSON file with extra tokens and personas
+  --config <file>  JSON file with extra tokens, personas, codes and clients
   --quiet          do not log each request
   --help           show this text`;
 
@@ -51,7 +54,11 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
     console.log(
       `truecaller-oauth-kit mock (a test double, not for production) listening on ${url}\n\n` +
         `${formatTokenTable(server.store)}\n\n` +
-        `Try it:\n  curl -H 'Authorization: Bearer valid' ${url}${USERINFO_PATH}\n`,
+        `POST ${TOKEN_PATH} (any verifier of RFC 7636 syntax passes for the built-in codes):\n` +
+        `${formatCodeTable(server.store)}\n\n` +
+        `Try it:\n  curl -H 'Authorization: Bearer valid' ${url}${USERINFO_PATH}\n` +
+        `  curl -d grant_type=authorization_code -d client_id=${DEFAULT_CLIENT_ID} -d code=valid-code ` +
+        `-d code_verifier=${EXAMPLE_CODE_VERIFIER} ${url}${TOKEN_PATH}\n`,
     );
     await new Promise<void>((resolve) => {
       const stop = (): void => {

@@ -2,24 +2,57 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { KitError } from '../src/errors.js';
 import { getResponseValidator } from '../src/openapi/response-validator.js';
+import {
+  CODE_SCENARIO_NAMES,
+  type CodeScenarioName,
+  GRANT_TYPES,
+  type GrantType,
+} from '../src/exchange-outcomes.js';
+import { CODE_CHALLENGE_PATTERN } from '../src/pkce.js';
 import { DEFAULT_PERSONA, TOKEN_SCENARIO_NAMES, type TokenScenarioName } from '../src/scenarios.js';
 import { readScopes, SCOPES, type Scope } from '../src/scopes.js';
 import type { UserInfo } from '../src/user-info.js';
 import { TOKEN_PATTERN } from './authorization.js';
-import type { PersonaRecord, StoreData, TokenRecord } from './store.js';
+import type { ClientRecord, CodeRecord, PersonaRecord, StoreData, TokenRecord } from './store.js';
 
 /**
- * What a `--config` file holds: personas by id, and tokens by the bearer string a client sends.
+ * What a `--config` file holds: personas by id, tokens by the bearer string a client sends,
+ * authorization codes by the code a client exchanges, and client ids.
  *
  * @example
  * {
  *   "personas": { "ravi": { "sub": "42", "given_name": "Ravi", "phone_number": "919812345678" } },
- *   "tokens": { "ravi-phone": { "persona": "ravi", "scopes": ["openid", "phone"], "delayMs": 250 } }
+ *   "tokens": { "ravi-phone": { "persona": "ravi", "scopes": ["openid", "phone"], "delayMs": 250 } },
+ *   "codes": { "ravi-code": { "persona": "ravi", "scopes": "openid phone", "clientId": "my-app" } },
+ *   "clients": { "my-app": {} }
  * }
  */
 export interface MockConfig {
   personas?: Record<string, UserInfo>;
   tokens?: Record<string, TokenConfig>;
+  codes?: Record<string, CodeConfig>;
+  clients?: Record<string, ClientConfig>;
+}
+
+/** One authorization code of a config file. Every field is optional; a code is single use unless `reusable`. */
+export interface CodeConfig {
+  /** As for tokens: a persona id, inline claims, or null. Default: the built-in `full-in`. */
+  persona?: string | UserInfo | null;
+  /** Granted scopes, as a list or a space-separated string. Default: every scope. */
+  scopes?: Scope[] | string;
+  /** The S256 challenge the verifier must match. Without one, any verifier of RFC 7636 syntax passes. */
+  codeChallenge?: string;
+  /** The only client that may exchange it. Default: any known client. */
+  clientId?: string;
+  /** Default: `issued`; or a documented error to answer with. */
+  scenario?: CodeScenarioName;
+  reusable?: boolean;
+}
+
+/** One client of a config file. */
+export interface ClientConfig {
+  /** Grants it may use. Default: both, `authorization_code` and `refresh_token`. */
+  grantTypes?: GrantType[];
 }
 
 /** One token of a config file. Every field is optional. */
@@ -35,6 +68,27 @@ export interface TokenConfig {
 
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 
+// A list, or the space-separated string an OAuth `scope` parameter is.
+const SCOPES_SCHEMA = {
+  type: ['array', 'string'],
+  items: { enum: SCOPES },
+  uniqueItems: true,
+  pattern: `^(${SCOPES.join('|')})( (${SCOPES.join('|')}))*$`,
+} as const;
+
+// Tokens and codes alike: keyed by a b64token, each naming a persona and scopes, plus fields of its own.
+function grantSection(properties: Record<string, object>): object {
+  return {
+    type: 'object',
+    propertyNames: { pattern: TOKEN_PATTERN, maxLength: 512 },
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { persona: { type: ['string', 'object', 'null'] }, scopes: SCOPES_SCHEMA, ...properties },
+    },
+  };
+}
+
 const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
@@ -45,24 +99,23 @@ const CONFIG_SCHEMA = {
       propertyNames: { pattern: ID_PATTERN },
       additionalProperties: { type: 'object' },
     },
-    tokens: {
+    tokens: grantSection({
+      scenario: { enum: TOKEN_SCENARIO_NAMES },
+      delayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+    }),
+    codes: grantSection({
+      codeChallenge: { type: 'string', pattern: CODE_CHALLENGE_PATTERN.source },
+      clientId: { type: 'string', minLength: 1 },
+      scenario: { enum: CODE_SCENARIO_NAMES },
+      reusable: { type: 'boolean' },
+    }),
+    clients: {
       type: 'object',
-      propertyNames: { pattern: TOKEN_PATTERN, maxLength: 512 },
+      propertyNames: { pattern: ID_PATTERN },
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
-        properties: {
-          persona: { type: ['string', 'object', 'null'] },
-          // A list, or the space-separated string an OAuth `scope` parameter is.
-          scopes: {
-            type: ['array', 'string'],
-            items: { enum: SCOPES },
-            uniqueItems: true,
-            pattern: `^(${SCOPES.join('|')})( (${SCOPES.join('|')}))*$`,
-          },
-          scenario: { enum: TOKEN_SCENARIO_NAMES },
-          delayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
-        },
+        properties: { grantTypes: { type: 'array', items: { enum: GRANT_TYPES }, uniqueItems: true } },
       },
     },
   },
@@ -71,7 +124,11 @@ const CONFIG_SCHEMA = {
 let validateStructure: ReturnType<Ajv2020['compile']> | undefined;
 
 /** Reads and checks a config file; the error names the file and every field at fault. */
-export function readConfigFile(file: string, knownPersonas: readonly string[] = []): MockConfig {
+export function readConfigFile(
+  file: string,
+  knownPersonas: readonly string[] = [],
+  knownClients: readonly string[] = [],
+): MockConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -89,17 +146,19 @@ export function readConfigFile(file: string, knownPersonas: readonly string[] = 
       { cause },
     );
   }
-  return validateConfig(parsed, file, knownPersonas);
+  return validateConfig(parsed, file, knownPersonas, knownClients);
 }
 
 /**
  * Checks a config (from a file or passed in code) once, reporting every problem in one error.
- * `knownPersonas` are the ids a token may point at besides the config's own personas.
+ * `knownPersonas` are the ids a token or code may point at besides the config's own personas;
+ * `knownClients` likewise for a code's client.
  */
 export function validateConfig(
   value: unknown,
   source: string,
   knownPersonas: readonly string[] = [],
+  knownClients: readonly string[] = [],
 ): MockConfig {
   validateStructure ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
     CONFIG_SCHEMA,
@@ -113,6 +172,8 @@ export function validateConfig(
   const config = (isObject(value) ? value : {}) as MockConfig;
   if (!isObject(config.personas)) delete config.personas;
   if (!isObject(config.tokens)) delete config.tokens;
+  if (!isObject(config.codes)) delete config.codes;
+  if (!isObject(config.clients)) delete config.clients;
   const validator = getResponseValidator();
   for (const [id, claims] of Object.entries(config.personas ?? {})) {
     for (const problem of validator.validateSchema('UserInfo', claims)) {
@@ -120,51 +181,92 @@ export function validateConfig(
     }
   }
   const personaIds = new Set([...knownPersonas, ...Object.keys(config.personas ?? {})]);
-  for (const [token, entry] of Object.entries(config.tokens ?? {})) {
+  const entries = [
+    ...Object.entries(config.tokens ?? {}).map(([id, entry]) => [`tokens.${id}`, entry] as const),
+    ...Object.entries(config.codes ?? {}).map(([id, entry]) => [`codes.${id}`, entry] as const),
+  ];
+  for (const [field, entry] of entries) {
     if (!isObject(entry)) continue;
     if (typeof entry.persona === 'string' && !personaIds.has(entry.persona)) {
       problems.push(
-        `tokens.${token}.persona: no persona "${entry.persona}"; use one of ${[...personaIds].join(', ')}, or inline claims`,
+        `${field}.persona: no persona "${entry.persona}"; use one of ${[...personaIds].join(', ')}, or inline claims`,
       );
     } else if (typeof entry.persona === 'object' && entry.persona !== null) {
       for (const problem of validator.validateSchema('UserInfo', entry.persona)) {
-        problems.push(claimProblem(`tokens.${token}.persona`, problem));
+        problems.push(claimProblem(`${field}.persona`, problem));
       }
+    }
+  }
+  const clientIds = new Set([...knownClients, ...Object.keys(config.clients ?? {})]);
+  for (const [code, entry] of Object.entries(config.codes ?? {})) {
+    if (isObject(entry) && typeof entry.clientId === 'string' && !clientIds.has(entry.clientId)) {
+      problems.push(
+        `codes.${code}.clientId: no client "${entry.clientId}"; add it under "clients" or use one of ${[...clientIds].join(', ')}`,
+      );
     }
   }
   if (problems.length > 0) throw configError(source, problems);
   return config;
 }
 
-/** The store data a config adds to `base`: its personas, then its tokens (a token of the same name replaces the built-in one). */
+/**
+ * The store data a config adds to `base`: its personas, tokens, codes and clients (one of the same id
+ * replaces the built-in one).
+ */
 export function applyConfig(base: StoreData, config: MockConfig): StoreData {
   const personas: PersonaRecord[] = [...base.personas];
   for (const [id, claims] of Object.entries(config.personas ?? {})) {
     personas.push({ id, description: 'from the config file', claims: structuredClone(claims) });
   }
+  // Tokens and codes name their persona and scopes alike; inline claims become a persona of their own.
+  const grant = (kind: 'token' | 'code', id: string, entry: TokenConfig | CodeConfig) => ({
+    id,
+    persona: resolvePersona(entry.persona, `${kind}:${id}`, `inline persona of ${kind} ${id}`, personas),
+    scopes: parseScopes(entry.scopes),
+  });
   const tokens = new Map(base.tokens.map((record) => [record.id, record]));
   for (const [id, entry] of Object.entries(config.tokens ?? {})) {
-    let persona: string | null = DEFAULT_PERSONA;
-    if (entry.persona === null) persona = null;
-    else if (typeof entry.persona === 'string') persona = entry.persona;
-    else if (entry.persona !== undefined) {
-      persona = `token:${id}`;
-      personas.push({
-        id: persona,
-        description: `inline persona of token ${id}`,
-        claims: structuredClone(entry.persona),
-      });
-    }
-    const record: TokenRecord = {
-      id,
-      scenario: entry.scenario ?? 'valid',
-      persona,
-      scopes: parseScopes(entry.scopes),
-    };
+    const record: TokenRecord = { ...grant('token', id, entry), scenario: entry.scenario ?? 'valid' };
     if (entry.delayMs !== undefined) record.delayMs = entry.delayMs;
     tokens.set(id, record);
   }
-  return { tokens: [...tokens.values()], personas };
+  const codes = new Map(base.codes.map((record) => [record.id, record]));
+  for (const [id, entry] of Object.entries(config.codes ?? {})) {
+    const record: CodeRecord = { ...grant('code', id, entry), scenario: entry.scenario ?? 'issued' };
+    if (entry.codeChallenge !== undefined) record.codeChallenge = entry.codeChallenge;
+    if (entry.clientId !== undefined) record.clientId = entry.clientId;
+    if (entry.reusable !== undefined) record.reusable = entry.reusable;
+    codes.set(id, record);
+  }
+  const clients = new Map(base.clients.map((record) => [record.id, record]));
+  for (const [id, entry] of Object.entries(config.clients ?? {})) {
+    const record: ClientRecord = {
+      id,
+      grantTypes: [...(entry.grantTypes ?? GRANT_TYPES)],
+      description: 'from the config file',
+    };
+    clients.set(id, record);
+  }
+  return {
+    ...base,
+    tokens: [...tokens.values()],
+    personas,
+    codes: [...codes.values()],
+    clients: [...clients.values()],
+  };
+}
+
+/** A token's or code's persona id; inline claims become a persona of their own under `inlineId`. */
+function resolvePersona(
+  persona: string | UserInfo | null | undefined,
+  inlineId: string,
+  description: string,
+  personas: PersonaRecord[],
+): string | null {
+  if (persona === undefined) return DEFAULT_PERSONA;
+  if (persona === null || typeof persona === 'string') return persona;
+  personas.push({ id: inlineId, description, claims: structuredClone(persona) });
+  return inlineId;
 }
 
 // The validator says "body/phone_number must match ..."; say "tokens.t.persona.phone_number: must match ...".
@@ -178,8 +280,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseScopes(scopes: Scope[] | string | undefined): Scope[] {
-  // Already validated: every entry is a documented scope.
+/** Scopes as a list, from a list or a space-separated string (already validated); every scope when absent. */
+export function parseScopes(scopes: readonly Scope[] | string | undefined): Scope[] {
   return scopes === undefined ? [...SCOPES] : (readScopes(scopes) ?? []);
 }
 
@@ -199,9 +301,13 @@ function describeStructureError(error: ErrorObject): string {
       return `${field}: "${String(error.params.propertyName)}" is not a valid name`;
     case 'pattern':
       if (error.propertyName !== undefined) {
-        return field.startsWith('tokens')
-          ? `tokens: "${error.propertyName}" is not a valid bearer token (RFC 6750 b64token: letters, digits, -._~+/ then optional =)`
-          : `personas: "${error.propertyName}" is not a valid persona id (letters, digits, . _ -)`;
+        if (field === 'tokens' || field === 'codes') {
+          return `${field}: "${error.propertyName}" is not a valid ${field === 'tokens' ? 'bearer token' : 'code'} (RFC 6750 b64token: letters, digits, -._~+/ then optional =)`;
+        }
+        return `${field}: "${error.propertyName}" is not a valid ${field === 'clients' ? 'client' : 'persona'} id (letters, digits, . _ -)`;
+      }
+      if (field.endsWith('.codeChallenge')) {
+        return `${field}: must be an S256 challenge, 43 characters of base64url (createPkcePair() makes one)`;
       }
       return `${field}: must be a space-separated list of ${SCOPES.join(', ')}`;
     case 'type':

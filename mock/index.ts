@@ -1,6 +1,17 @@
 /** `truecaller-oauth-kit/mock`: the mock server (a test double of Truecaller's OAuth API, not for production). */
 export { createMockServer, type MockServer } from './mock-server.js';
 export { DEFAULT_MOCK_OPTIONS, type MockServerOptions } from './options.js';
-export type { MockConfig, TokenConfig } from './config-file.js';
+export type { ClientConfig, CodeConfig, MockConfig, TokenConfig } from './config-file.js';
+export { type Clock, MockClock, SYSTEM_CLOCK } from './clock.js';
+export { CODE_LIFETIME_SECONDS, type RegisterCodeInput } from './codes.js';
+export { FORM_BODY_LIMIT } from './form-body.js';
 export type { CorsOrigin } from './cors.js';
-export { MockStore, type PersonaRecord, type StoreData, type TokenRecord } from './store.js';
+export {
+  MockStore,
+  type ClientRecord,
+  type CodeRecord,
+  type PersonaRecord,
+  type RefreshTokenRecord,
+  type StoreData,
+  type TokenRecord,
+} from './store.js';

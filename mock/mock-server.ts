@@ -7,11 +7,16 @@ import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { KitError } from '../src/errors.js';
 import { loadApiDocument } from '../src/openapi/api-document.js';
+import { MockClock } from './clock.js';
+import { registerCode, type RegisterCodeInput } from './codes.js';
 import { applyConfig, readConfigFile, validateConfig } from './config-file.js';
 import { corsHeadersForAnyOrigin, corsHeadersForOrigin, preflightHeaders } from './cors.js';
+import { createDiscoveryRoute, DISCOVERY_PATH } from './discovery-route.js';
 import { type MockServerOptions, resolveMockOptions } from './options.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from './responses.js';
+import { createRevokeRoute, REVOKE_PATH } from './revoke-route.js';
 import { builtInStoreData, MockStore, type StoreData } from './store.js';
+import { createTokenRoute, TOKEN_PATH } from './token-route.js';
 import { createUserInfoRoute, USERINFO_PATH } from './userinfo-route.js';
 
 /** A running (or ready to run) mock server. */
@@ -20,6 +25,16 @@ export interface MockServer {
   readonly url: string;
   /** The tokens and personas it answers from; change them, then call `store.changed()`. */
   readonly store: MockStore;
+  /** The time tokens and codes expire against; `clock.advance(ms)` reaches an expiry without waiting. */
+  readonly clock: MockClock;
+  /**
+   * Adds an authorization code for `POST /v1/token` and returns it; single use, expiring on `clock`.
+   *
+   * @example
+   * const { codeVerifier, codeChallenge } = createPkcePair();
+   * const code = server.registerCode({ persona: 'full-in', scopes: 'openid phone', codeChallenge });
+   */
+  registerCode(input?: RegisterCodeInput): string;
   /** Starts listening; resolves with the base URL, rejects with a `KitError` (`ERR_PORT_IN_USE`, ...). */
   start(): Promise<string>;
   /** Stops listening and ends every open connection. */
@@ -51,6 +66,7 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
   const context: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
   const allowedOrigins = Array.isArray(settings.cors) ? new Set<string>(settings.cors) : undefined;
   const log = settings.log;
+  const clock = new MockClock(settings.clock);
 
   const routes = new Map<string, Route>();
   const addRoute = (path: string, handlers: Record<string, Handler>): void => {
@@ -61,8 +77,12 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       preflight: prepareEmpty(context, 204, preflightHeaders(allow), 'preflight'),
     });
   };
-  const userInfo = createUserInfoRoute(store, document, context);
+  const userInfo = createUserInfoRoute(store, document, context, clock);
   addRoute(USERINFO_PATH, { GET: userInfo, HEAD: userInfo });
+  const tokenSettings = { clock, tokenLifetimeSeconds: settings.tokenLifetimeSeconds };
+  addRoute(TOKEN_PATH, { POST: createTokenRoute(store, document, context, tokenSettings) });
+  addRoute(REVOKE_PATH, { POST: createRevokeRoute(store, document, context) });
+  addRoute(DISCOVERY_PATH, { GET: createDiscoveryRoute(document, context, () => url) });
 
   const pendingDelays = new Set<NodeJS.Timeout>();
 
@@ -121,6 +141,8 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       return url;
     },
     store,
+    clock,
+    registerCode: (input) => registerCode(store, clock, input),
     start() {
       return new Promise<string>((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException): void => {
@@ -159,10 +181,11 @@ function initialStoreData(config: MockServerOptions['config']): StoreData {
   const base = builtInStoreData();
   if (config === undefined) return base;
   const knownPersonas = base.personas.map((persona) => persona.id);
+  const knownClients = base.clients.map((client) => client.id);
   const checked =
     typeof config === 'string'
-      ? readConfigFile(config, knownPersonas)
-      : validateConfig(config, '(options.config)', knownPersonas);
+      ? readConfigFile(config, knownPersonas, knownClients)
+      : validateConfig(config, '(options.config)', knownPersonas, knownClients);
   return applyConfig(base, checked);
 }
 

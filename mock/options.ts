@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { KitError } from '../src/errors.js';
+import { type Clock, SYSTEM_CLOCK } from './clock.js';
 import type { MockConfig } from './config-file.js';
 import type { CorsOrigin } from './cors.js';
 
@@ -15,6 +16,10 @@ export interface MockServerOptions {
   cors: CorsOrigin;
   /** Receives one line per request (method, path, scenario, status, ms); null for silence. */
   log: ((line: string) => void) | null;
+  /** The time issued tokens and codes expire against; `server.clock.advance(ms)` moves it on. */
+  clock: Clock;
+  /** `expires_in` of the access tokens `POST /v1/token` issues, in seconds (the documented sample: 3600). */
+  tokenLifetimeSeconds: number;
 }
 
 /** The options used where none are given. The CLI changes only `port` (4010) and `log`. */
@@ -24,6 +29,8 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockServerOptions> = Object.freeze({
   config: undefined,
   cors: '*',
   log: null,
+  clock: SYSTEM_CLOCK,
+  tokenLifetimeSeconds: 3600,
 });
 
 /** Merges partial options over the defaults and checks them once, naming every problem in one error. */
@@ -57,6 +64,15 @@ export function resolveMockOptions(options: Partial<MockServerOptions> = {}): Re
     typeof resolved.config !== 'object'
   ) {
     problems.push('config must be a file path or a config object');
+  }
+  if (typeof (resolved.clock as Partial<Clock> | null)?.now !== 'function') {
+    problems.push('clock must be an object with a now() method returning epoch milliseconds');
+  }
+  const lifetime = resolved.tokenLifetimeSeconds;
+  if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > 31_536_000) {
+    problems.push(
+      `tokenLifetimeSeconds must be a whole number of seconds from 1 to 31536000, got ${JSON.stringify(lifetime)}`,
+    );
   }
   if (problems.length > 0) {
     throw new KitError('ERR_OPTIONS_INVALID', `Invalid mock server options: ${problems.join('; ')}.`);

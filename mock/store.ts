@@ -1,6 +1,14 @@
 import { PERSONAS } from '../fixtures/personas.js';
-import { SCENARIOS, type TokenScenarioName } from '../src/scenarios.js';
-import type { Scope } from '../src/scopes.js';
+import {
+  type CodeScenarioName,
+  DEFAULT_CLIENT_ID,
+  EXCHANGE_OUTCOMES,
+  type GrantType,
+  GRANT_TYPES,
+  RESTRICTED_CLIENT_ID,
+} from '../src/exchange-outcomes.js';
+import { DEFAULT_PERSONA, SCENARIOS, type TokenScenarioName } from '../src/scenarios.js';
+import { SCOPES, type Scope } from '../src/scopes.js';
 import type { UserInfo } from '../src/user-info.js';
 
 /** What the mock knows about one bearer token. `id` is the token itself. */
@@ -12,6 +20,46 @@ export interface TokenRecord {
   scopes: Scope[];
   /** Milliseconds to wait before answering. */
   delayMs?: number;
+  /** For tokens issued by `POST /v1/token`: when it expires (epoch ms on the mock's clock). */
+  expiresAt?: number;
+  /** For issued tokens: the client it was issued to. */
+  clientId?: string;
+  /** For issued tokens: the refresh token issued with it, so revoking that revokes this too. */
+  refreshToken?: string;
+}
+
+/** An authorization code `POST /v1/token` exchanges. `id` is the code itself. */
+export interface CodeRecord {
+  id: string;
+  /** `issued` exchanges normally; any other outcome is answered as is. */
+  scenario: CodeScenarioName;
+  persona: string | null;
+  scopes: Scope[];
+  /** The S256 challenge the verifier must match; without one, any verifier of RFC 7636 syntax passes. */
+  codeChallenge?: string;
+  /** The only client that may exchange it; any known client when absent. */
+  clientId?: string;
+  /** When it expires (epoch ms on the mock's clock); never when absent. */
+  expiresAt?: number;
+  /** Built-in codes may be exchanged again and again; others once. */
+  reusable?: boolean;
+  /** When it was exchanged (epoch ms); a second exchange gets the documented 403. */
+  usedAt?: number;
+}
+
+/** A client id the token endpoint accepts, and the grants it may use. */
+export interface ClientRecord {
+  id: string;
+  grantTypes: GrantType[];
+  description?: string;
+}
+
+/** A refresh token issued with an access token (undocumented refresh grant). `id` is the token itself. */
+export interface RefreshTokenRecord {
+  id: string;
+  clientId: string;
+  persona: string | null;
+  scopes: Scope[];
 }
 
 /** A named profile the tokens point at. */
@@ -28,7 +76,13 @@ export interface PersonaRecord {
 export interface StoreData {
   tokens: TokenRecord[];
   personas: PersonaRecord[];
+  codes: CodeRecord[];
+  clients: ClientRecord[];
+  refreshTokens: RefreshTokenRecord[];
 }
+
+type Collection = keyof StoreData;
+type RecordOf<C extends Collection> = StoreData[C][number];
 
 /**
  * Holds the store data and indexes it by id, so a request looks its token up without scanning.
@@ -37,8 +91,7 @@ export interface StoreData {
 export class MockStore {
   data: StoreData;
   #version = 0;
-  #tokens: Map<string, TokenRecord> | undefined;
-  #personas: Map<string, PersonaRecord> | undefined;
+  #indexes = new Map<Collection, Map<string, { id: string }>>();
 
   constructor(data: StoreData) {
     this.data = data;
@@ -50,20 +103,58 @@ export class MockStore {
   }
 
   findToken(token: string): TokenRecord | undefined {
-    this.#tokens ??= new Map(this.data.tokens.map((record) => [record.id, record]));
-    return this.#tokens.get(token);
+    return this.#find('tokens', token);
   }
 
   findPersona(id: string): PersonaRecord | undefined {
-    this.#personas ??= new Map(this.data.personas.map((record) => [record.id, record]));
-    return this.#personas.get(id);
+    return this.#find('personas', id);
+  }
+
+  findCode(code: string): CodeRecord | undefined {
+    return this.#find('codes', code);
+  }
+
+  findClient(id: string): ClientRecord | undefined {
+    return this.#find('clients', id);
+  }
+
+  findRefreshToken(token: string): RefreshTokenRecord | undefined {
+    return this.#find('refreshTokens', token);
+  }
+
+  /**
+   * Adds a record (or replaces the one with its id). Caches stay valid: they hold only records that
+   * already existed, so issuing a token does not throw away every prepared answer.
+   */
+  insert<C extends Collection>(collection: C, record: RecordOf<C>): void {
+    const index = this.#index(collection);
+    const records = this.data[collection] as RecordOf<C>[];
+    if (index.has(record.id)) {
+      records.splice(
+        records.findIndex((candidate) => candidate.id === record.id),
+        1,
+        record,
+      );
+      this.changed();
+      return;
+    }
+    records.push(record);
+    index.set(record.id, record);
+  }
+
+  /** Removes the records with these ids (a revocation); caches are dropped. */
+  remove(collection: Collection, ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    (this.data as Record<Collection, { id: string }[]>)[collection] = this.data[collection].filter(
+      (record) => !ids.has(record.id),
+    );
+    this.changed();
   }
 
   /** Marks the data as changed: indexes and caches built from it are dropped. */
   changed(): void {
     this.#version++;
-    this.#tokens = undefined;
-    this.#personas = undefined;
+    this.#indexes.clear();
   }
 
   /** Swaps in new data (a reset or a reloaded config). */
@@ -71,9 +162,22 @@ export class MockStore {
     this.data = data;
     this.changed();
   }
+
+  #index(collection: Collection): Map<string, { id: string }> {
+    let index = this.#indexes.get(collection);
+    if (index === undefined) {
+      index = new Map(this.data[collection].map((record) => [record.id, record]));
+      this.#indexes.set(collection, index);
+    }
+    return index;
+  }
+
+  #find<C extends Collection>(collection: C, id: string): RecordOf<C> | undefined {
+    return this.#index(collection).get(id) as RecordOf<C> | undefined;
+  }
 }
 
-/** The built-in tokens, one per scenario of the table, and the built-in personas. */
+/** The built-in tokens, one per scenario of the table; the built-in personas, codes and clients. */
 export function builtInStoreData(): StoreData {
   const tokens: TokenRecord[] = [];
   for (const scenario of SCENARIOS) {
@@ -86,5 +190,24 @@ export function builtInStoreData(): StoreData {
     });
   }
   const personas = PERSONAS.map((persona) => structuredClone({ ...persona, claims: { ...persona.claims } }));
-  return { tokens, personas };
+  const codes: CodeRecord[] = [];
+  for (const outcome of EXCHANGE_OUTCOMES) {
+    if (outcome.code === null) continue;
+    codes.push({
+      id: outcome.code,
+      scenario: outcome.name,
+      persona: DEFAULT_PERSONA,
+      scopes: [...SCOPES],
+      reusable: true,
+    });
+  }
+  const clients: ClientRecord[] = [
+    {
+      id: DEFAULT_CLIENT_ID,
+      grantTypes: [...GRANT_TYPES],
+      description: 'the default client, allowed every grant',
+    },
+    { id: RESTRICTED_CLIENT_ID, grantTypes: [], description: 'a client allowed no grant' },
+  ];
+  return { tokens, personas, codes, clients, refreshTokens: [] };
 }

@@ -22,8 +22,13 @@ export function formatTokenTable(store: MockStore): string {
     rows.push([record.id, String(getScenario(outcome.scenario).status), `${simulates}${delay}`]);
   }
   rows.push(['(anything else)', '401', 'unknown token; a missing or non-Bearer header gets the other 401']);
-  const width = Math.min(32, Math.max(...rows.map(([token]) => token.length)));
+  return formatRows(rows);
+}
+
+/** Three columns (name, status, text) aligned for a terminal; the first row is the heading. */
+export function formatRows(rows: readonly (readonly [string, string, string])[]): string {
+  const width = Math.min(32, Math.max(...rows.map(([name]) => name.length)));
   return rows
-    .map(([token, status, text]) => `  ${token.padEnd(width)}  ${status.padEnd(6)}  ${text}`)
+    .map(([name, status, text]) => `  ${name.padEnd(width)}  ${status.padEnd(6)}  ${text}`)
     .join('\n');
 }

@@ -12,6 +12,7 @@ import {
   type ResponseContext,
   withDelay,
 } from './responses.js';
+import type { Clock } from './clock.js';
 import type { MockStore, TokenRecord } from './store.js';
 import { tokenOutcome } from './token-outcome.js';
 
@@ -26,15 +27,23 @@ interface ErrorBody {
   error_description: string;
 }
 
+// Only tokens issued by POST /v1/token carry `expiresAt`; the others never pay for a clock read.
+interface CachedAnswer {
+  readonly answer: PreparedResponse;
+  readonly expiresAt: number | undefined;
+}
+
 /**
  * The answer to `GET /v1/userinfo`, by bearer token. Error answers are the named examples of
  * `openapi.yaml`, prepared once; a token's profile answer is prepared on first use and kept until the
- * store changes. So the hot path is a header match and a map look-up.
+ * store changes. So the hot path is a header match and a map look-up (and, for issued tokens only, a
+ * look at the clock).
  */
 export function createUserInfoRoute(
   store: MockStore,
   document: OpenAPIV3_1.Document,
   context: ResponseContext,
+  clock: Clock,
 ): (request: IncomingMessage) => PreparedResponse {
   const errors = new Map<ScenarioName, PreparedResponse>();
   for (const scenario of SCENARIOS) {
@@ -56,8 +65,9 @@ export function createUserInfoRoute(
   const errorAnswer = (name: ScenarioName): PreparedResponse => errors.get(name) as PreparedResponse;
   const notBearer = errorAnswer('not-bearer');
   const invalid = errorAnswer('invalid');
+  const expired = errorAnswer('expired');
 
-  const answers = new Map<string, PreparedResponse>();
+  const answers = new Map<string, CachedAnswer>();
   let answersVersion = store.version;
 
   function prepareAnswer(record: TokenRecord): PreparedResponse {
@@ -78,14 +88,15 @@ export function createUserInfoRoute(
       answers.clear();
       answersVersion = store.version;
     }
-    let answer = answers.get(token);
-    if (answer === undefined) {
+    let cached = answers.get(token);
+    if (cached === undefined) {
       const record = store.findToken(token);
       // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
       if (record === undefined) return invalid;
-      answer = prepareAnswer(record);
-      answers.set(token, answer);
+      cached = { answer: prepareAnswer(record), expiresAt: record.expiresAt };
+      answers.set(token, cached);
     }
-    return answer;
+    if (cached.expiresAt !== undefined && clock.now() >= cached.expiresAt) return expired;
+    return cached.answer;
   };
 }

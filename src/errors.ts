@@ -14,7 +14,8 @@ export type KitErrorCode =
   | 'ERR_USERINFO_INVALID'
   | 'ERR_USERINFO_UNREACHABLE'
   | 'ERR_PACT_UNREADABLE'
-  | 'ERR_PACT_INVALID';
+  | 'ERR_PACT_INVALID'
+  | 'ERR_CODE_INVALID';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {

@@ -1,8 +1,21 @@
 /**
- * `truecaller-oauth-kit`: the API document, its validators, the scenario table, the scope mapping and the
- * reference client.
+ * `truecaller-oauth-kit`: the API document, its validators, the scenario tables, the scope mapping, the
+ * reference client and the helpers a backend's tests use for the token exchange (PKCE pair, `exchangeCode`).
  */
 export { KitError, type KitErrorCode, type KitErrorResponse } from './errors.js';
+export {
+  CODE_SCENARIO_NAMES,
+  DEFAULT_CLIENT_ID,
+  EXAMPLE_CODE_VERIFIER,
+  EXCHANGE_OUTCOMES,
+  getExchangeOutcome,
+  GRANT_TYPES,
+  RESTRICTED_CLIENT_ID,
+  type CodeScenarioName,
+  type ExchangeOutcome,
+  type ExchangeOutcomeName,
+  type GrantType,
+} from './exchange-outcomes.js';
 export {
   findResponse,
   getExampleValue,
@@ -31,3 +44,19 @@ export { CLAIMS_BY_SCOPE, filterClaimsByScopes, isScope, readScopes, SCOPES, typ
 export { USERINFO_PATH, type UserInfo, type UserInfoAddress, type UserInfoClaim } from './user-info.js';
 export { getUserInfo, type UserInfoClientOptions } from './user-info-client.js';
 export { parseChallenge, type BearerChallenge } from './www-authenticate.js';
+export {
+  CODE_CHALLENGE_PATTERN,
+  CODE_VERIFIER_PATTERN,
+  codeChallengeS256,
+  createPkcePair,
+  isCodeVerifier,
+  verifyCodeVerifier,
+  type PkcePair,
+} from './pkce.js';
+export {
+  exchangeCode,
+  type ErrorBody,
+  type ExchangeCodeInput,
+  type TokenExchangeResult,
+  type TokenResponse,
+} from './token-client.js';

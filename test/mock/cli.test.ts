@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { request } from '../support/http.js';
 import { type CliProcess, runTsCli } from '../support/spawn-cli.js';
@@ -34,6 +35,23 @@ describe('npm run mock', () => {
 
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
+  });
+
+  it('prints the code table, every built-in code with its status, and a curl line that exchanges a code', async () => {
+    const cli = start(['--port', '0', '--quiet']);
+    const [, curl] = await cli.waitForOutput(/curl (-d .+ http:\/\/\S+\/v1\/token)/);
+    for (const outcome of EXCHANGE_OUTCOMES) {
+      if (outcome.code !== null)
+        expect(cli.stdout()).toMatch(new RegExp(`^\\s+${outcome.code}\\s+${outcome.status}\\s`, 'm'));
+    }
+    const fields = [...(curl ?? '').matchAll(/-d (\w+)=(\S+)/g)].map(([, name, value]) => [name, value]);
+    const url = (curl ?? '').split(' ').at(-1) ?? '';
+    const response = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields as [string, string][]),
+    });
+    expect(response.status).toBe(200);
   });
 
   it('logs nothing per request with --quiet, and stops on SIGINT', async () => {

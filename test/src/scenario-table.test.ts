@@ -1,11 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
-import {
-  findResponse,
-  getOperation,
-  loadApiDocument,
-  resolveReference,
-} from '../../src/openapi/api-document.js';
+import { namedExamples } from '../support/examples.js';
+import { getOperation, loadApiDocument } from '../../src/openapi/api-document.js';
 import { getResponseValidator } from '../../src/openapi/response-validator.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { CLAIMS_BY_SCOPE, SCOPES } from '../../src/scopes.js';
@@ -14,16 +10,8 @@ const document = loadApiDocument();
 const operation = getOperation(document, '/v1/userinfo', 'get');
 const validator = getResponseValidator(document);
 
-function examplesOf(status: number): Record<string, OpenAPIV3_1.ExampleObject> {
-  const examples =
-    findResponse(document, '/v1/userinfo', 'get', status)?.content?.['application/json']?.examples ?? {};
-  return Object.fromEntries(
-    Object.entries(examples).map(([name, example]) => [
-      name,
-      resolveReference<OpenAPIV3_1.ExampleObject>(document, example),
-    ]),
-  );
-}
+const examplesOf = (status: number): Record<string, OpenAPIV3_1.ExampleObject> =>
+  namedExamples(document, '/v1/userinfo', 'get', status);
 
 describe('the scenario table and openapi.yaml', () => {
   it.each(SCENARIOS)('declares status $status with the example "$example" for scenario $name', (scenario) => {

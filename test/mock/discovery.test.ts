@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockServer, type MockServer } from '../../mock/index.js';
+import { GRANT_TYPES } from '../../src/exchange-outcomes.js';
+import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
+import { SCOPES } from '../../src/scopes.js';
+import { openApiProblems, rawRequest, request } from '../support/http.js';
+
+const DISCOVERY = '/.well-known/openid-configuration';
+const document = loadApiDocument();
+
+let server: MockServer;
+let base: string;
+beforeAll(async () => {
+  server = createMockServer();
+  base = await server.start();
+});
+afterAll(() => server?.close());
+
+describe('GET /.well-known/openid-configuration (undocumented)', () => {
+  it('points the issuer and every endpoint at the base URL the client called', async () => {
+    const response = await request(`${base}${DISCOVERY}`);
+    expect(response.status).toBe(200);
+    expect(openApiProblems(DISCOVERY, 'get', response)).toEqual([]);
+    expect(response.json).toMatchObject({
+      issuer: base,
+      token_endpoint: `${base}/v1/token`,
+      userinfo_endpoint: `${base}/v1/userinfo`,
+      revocation_endpoint: `${base}/v1/revoke`,
+      scopes_supported: [...SCOPES],
+      grant_types_supported: [...GRANT_TYPES],
+      code_challenge_methods_supported: ['S256'],
+    });
+  });
+
+  it('follows the Host header, so a client calling localhost gets localhost URLs', async () => {
+    const port = new URL(base).port;
+    const response = await rawRequest(
+      base,
+      `GET ${DISCOVERY} HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`,
+    );
+    expect((response.json as { issuer: string }).issuer).toBe(`http://localhost:${port}`);
+  });
+
+  it('answers a Host header it cannot build a URL from with 400', async () => {
+    const response = await rawRequest(
+      base,
+      `GET ${DISCOVERY} HTTP/1.1\r\nHost: evil.example/path?x\r\nConnection: close\r\n\r\n`,
+    );
+    expect(response.status).toBe(400);
+    expect(openApiProblems(DISCOVERY, 'get', response)).toEqual([]);
+    expect(response.json).toEqual(getExampleValue(document, DISCOVERY, 'get', 400, 'invalidHost'));
+  });
+});

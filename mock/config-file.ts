@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { KitError } from '../src/errors.js';
+import { FAULT_SCHEMA, type Fault } from '../src/faults.js';
 import { getResponseValidator } from '../src/openapi/response-validator.js';
 import { DEFAULT_PERSONA, TOKEN_SCENARIO_NAMES, type TokenScenarioName } from '../src/scenarios.js';
 import { SCOPES, type Scope } from '../src/scopes.js';
@@ -20,6 +21,8 @@ import type { PersonaRecord, StoreData, TokenRecord } from './store.js';
 export interface MockConfig {
   personas?: Record<string, UserInfo>;
   tokens?: Record<string, TokenConfig>;
+  /** A fault every answer of `/v1/userinfo` gets, unless its token has its own. */
+  fault?: Fault;
 }
 
 /** One token of a config file. Every field is optional. */
@@ -31,6 +34,8 @@ export interface TokenConfig {
   /** Default: `valid`, which answers from the persona and scopes. */
   scenario?: TokenScenarioName;
   delayMs?: number;
+  /** A fault this token's answers get instead of the global one. */
+  fault?: Fault;
 }
 
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
@@ -40,6 +45,7 @@ const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
+    fault: FAULT_SCHEMA,
     personas: {
       type: 'object',
       propertyNames: { pattern: ID_PATTERN },
@@ -62,6 +68,7 @@ const CONFIG_SCHEMA = {
           },
           scenario: { enum: TOKEN_SCENARIO_NAMES },
           delayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+          fault: FAULT_SCHEMA,
         },
       },
     },
@@ -101,6 +108,13 @@ export function validateConfig(
   source: string,
   knownPersonas: readonly string[] = [],
 ): MockConfig {
+  const problems = configProblems(value, knownPersonas);
+  if (problems.length > 0) throw configError(source, problems);
+  return value as MockConfig;
+}
+
+/** Every problem of a config, field by field; empty when it is valid. The admin API checks records with it too. */
+export function configProblems(value: unknown, knownPersonas: readonly string[] = []): string[] {
   validateStructure ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
     CONFIG_SCHEMA,
   );
@@ -131,9 +145,19 @@ export function validateConfig(
         problems.push(claimProblem(`tokens.${token}.persona`, problem));
       }
     }
+    problems.push(...faultRangeProblems(`tokens.${token}.fault`, entry.fault));
   }
-  if (problems.length > 0) throw configError(source, problems);
-  return config;
+  problems.push(...faultRangeProblems('fault', config.fault));
+  return problems;
+}
+
+// A schema cannot compare two fields; a range that runs backwards would draw from nothing.
+function faultRangeProblems(field: string, fault: unknown): string[] {
+  if (!isObject(fault) || !isObject(fault.delayMs)) return [];
+  const { min, max } = fault.delayMs;
+  return typeof min === 'number' && typeof max === 'number' && min > max
+    ? [`${field}.delayMs: min (${min}) must not exceed max (${max})`]
+    : [];
 }
 
 /** The store data a config adds to `base`: its personas, then its tokens (a token of the same name replaces the built-in one). */
@@ -162,9 +186,15 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
       scopes: parseScopes(entry.scopes),
     };
     if (entry.delayMs !== undefined) record.delayMs = entry.delayMs;
+    if (entry.fault !== undefined) record.fault = structuredClone(entry.fault);
     tokens.set(id, record);
   }
-  return { tokens: [...tokens.values()], personas };
+  return {
+    ...base,
+    tokens: [...tokens.values()],
+    personas,
+    fault: structuredClone(config.fault ?? base.fault),
+  };
 }
 
 // The validator says "body/phone_number must match ..."; say "tokens.t.persona.phone_number: must match ...".

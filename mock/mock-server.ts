@@ -2,12 +2,19 @@
  * The mock server: a test double of Truecaller's OAuth backend API, not for production. Plain `node:http`
  * with a path table, so the hot path (`GET /v1/userinfo`) runs no middleware chain.
  */
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { KitError } from '../src/errors.js';
 import { loadApiDocument } from '../src/openapi/api-document.js';
+import { ADMIN_PREFIX, createAdminApi } from './admin/admin-api.js';
+import { RequestJournal } from './admin/journal.js';
+import { DEFAULT_ADMIN_BODY_LIMIT } from './admin/read-json-body.js';
 import { applyConfig, readConfigFile, validateConfig } from './config-file.js';
+import { watchConfigFile } from './config-watcher.js';
+import { checkStoreData, loadDbFile, saveDbFile } from './db-file.js';
+import { breakConnection, drawDelay, FAULT_SCENARIOS, type PreparedFault } from './faults.js';
 import { corsHeadersForAnyOrigin, corsHeadersForOrigin, preflightHeaders } from './cors.js';
 import { type MockServerOptions, resolveMockOptions } from './options.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from './responses.js';
@@ -20,6 +27,13 @@ export interface MockServer {
   readonly url: string;
   /** The tokens and personas it answers from; change them, then call `store.changed()`. */
   readonly store: MockStore;
+  /** The last requests it answered; null with `admin: false`. */
+  readonly journal: RequestJournal | null;
+  /**
+   * `config-reloaded` after a watched `--config` file changed and applied; `config-rejected` with the
+   * `KitError` when the change was invalid and the previous config stays.
+   */
+  readonly events: EventEmitter;
   /** Starts listening; resolves with the base URL, rejects with a `KitError` (`ERR_PORT_IN_USE`, ...). */
   start(): Promise<string>;
   /** Stops listening and ends every open connection. */
@@ -47,7 +61,18 @@ interface Route {
 export function createMockServer(options: Partial<MockServerOptions> = {}): MockServer {
   const settings = resolveMockOptions(options);
   const document = loadApiDocument();
-  const store = new MockStore(initialStoreData(settings.config));
+  const events = new EventEmitter();
+  let initial = initialStoreData(settings);
+  const saved = settings.db === undefined ? undefined : loadDbFile(settings.db);
+  const store = new MockStore(
+    saved === undefined ? structuredClone(initial) : checkStoreData(saved, settings.db ?? ''),
+  );
+  if (saved !== undefined) initial = structuredClone(store.data);
+  const persist = (): void => {
+    if (settings.db !== undefined) saveDbFile(settings.db, store.data);
+  };
+  persist();
+  const journal = settings.admin ? new RequestJournal(settings.journalSize) : null;
   const context: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
   const allowedOrigins = Array.isArray(settings.cors) ? new Set<string>(settings.cors) : undefined;
   const log = settings.log;
@@ -65,6 +90,13 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
   addRoute(USERINFO_PATH, { GET: userInfo, HEAD: userInfo });
 
   const pendingDelays = new Set<NodeJS.Timeout>();
+  const later = (run: () => void, delayMs: number): void => {
+    const timer = setTimeout(() => {
+      pendingDelays.delete(timer);
+      run();
+    }, delayMs);
+    pendingDelays.add(timer);
+  };
 
   function send(
     request: IncomingMessage,
@@ -72,12 +104,14 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     answer: PreparedResponse,
     started: number,
   ): void {
+    if (answer.fault !== null) {
+      sendFaulty(request, response, answer.delayMs, answer.fault, started);
+      return;
+    }
     if (answer.delayMs > 0) {
-      const timer = setTimeout(() => {
-        pendingDelays.delete(timer);
+      later(() => {
         if (!response.destroyed) send(request, response, { ...answer, delayMs: 0 }, started);
       }, answer.delayMs);
-      pendingDelays.add(timer);
       return;
     }
     const headers = allowedOrigins
@@ -85,19 +119,64 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       : answer.headers;
     response.writeHead(answer.status, headers as string[]);
     response.end(answer.body);
+    if (journal) journal.record(request, answer.status, answer.scenario, started);
     if (log) log(requestLogLine(request, answer, started));
   }
 
+  // Off the hot path: only answers that carry a fault come here.
+  function sendFaulty(
+    request: IncomingMessage,
+    response: ServerResponse,
+    answerDelayMs: number,
+    fault: PreparedFault,
+    started: number,
+  ): void {
+    const act = (): void => {
+      if (response.destroyed) return;
+      if (fault.then !== null) {
+        send(request, response, fault.then, started);
+        return;
+      }
+      const failure = fault.failure === 'connection-reset' ? 'connection-reset' : 'empty-response';
+      breakConnection(response, failure);
+      if (journal) journal.record(request, 0, FAULT_SCENARIOS[failure], started);
+      if (log) log(requestLogLine(request, { status: 0, scenario: FAULT_SCENARIOS[failure] }, started));
+    };
+    const delayMs = answerDelayMs + drawDelay(fault.delayMs);
+    if (delayMs > 0) later(act, delayMs);
+    else act();
+  }
+
+  const admin = settings.admin
+    ? createAdminApi({
+        store,
+        journal: journal as RequestJournal,
+        adminToken: settings.adminToken,
+        bodyLimit: DEFAULT_ADMIN_BODY_LIMIT,
+        reset() {
+          store.replace(structuredClone(initial));
+          persist();
+        },
+        afterChange: persist,
+      })
+    : undefined;
+
   function onRequest(request: IncomingMessage, response: ServerResponse): void {
-    const started = log ? performance.now() : 0;
+    const started = performance.now();
     const url = request.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const method = request.method ?? 'GET';
     const route = routes.get(path);
     let answer: PreparedResponse | Promise<PreparedResponse>;
-    if (route === undefined) answer = notFound(context, method, path, [...routes.keys()]);
-    else if (method === 'OPTIONS') answer = route.preflight;
+    if (route === undefined) {
+      // Only a path no route serves is checked for the admin prefix: the hot path never pays for it.
+      if (admin && (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`))) {
+        admin(request, response);
+        return;
+      }
+      answer = notFound(context, method, path, [...routes.keys()]);
+    } else if (method === 'OPTIONS') answer = route.preflight;
     else {
       const handler = route.handlers[method];
       answer = handler ? handler(request) : methodNotAllowed(context, method, path, route.allow);
@@ -115,12 +194,30 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
   const server: Server = createServer(onRequest);
   server.on('clientError', answerClientError);
 
+  const configFile = settings.config;
+  const stopWatching =
+    typeof configFile === 'string'
+      ? watchConfigFile(configFile, () => {
+          try {
+            initial = initialStoreData(settings);
+          } catch (error) {
+            events.emit('config-rejected', error);
+            return;
+          }
+          store.replace(structuredClone(initial));
+          persist();
+          events.emit('config-reloaded');
+        })
+      : () => undefined;
+
   let url = '';
   return {
     get url() {
       return url;
     },
     store,
+    journal,
+    events,
     start() {
       return new Promise<string>((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException): void => {
@@ -141,6 +238,7 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       });
     },
     close() {
+      stopWatching();
       for (const timer of pendingDelays) clearTimeout(timer);
       pendingDelays.clear();
       return new Promise<void>((resolve, reject) => {
@@ -155,15 +253,18 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
   };
 }
 
-function initialStoreData(config: MockServerOptions['config']): StoreData {
+function initialStoreData({ config, fault }: Readonly<MockServerOptions>): StoreData {
   const base = builtInStoreData();
-  if (config === undefined) return base;
   const knownPersonas = base.personas.map((persona) => persona.id);
   const checked =
-    typeof config === 'string'
-      ? readConfigFile(config, knownPersonas)
-      : validateConfig(config, '(options.config)', knownPersonas);
-  return applyConfig(base, checked);
+    config === undefined
+      ? {}
+      : typeof config === 'string'
+        ? readConfigFile(config, knownPersonas)
+        : validateConfig(config, '(options.config)', knownPersonas);
+  const data = applyConfig(base, checked);
+  if (fault !== undefined) data.fault = structuredClone(fault);
+  return data;
 }
 
 function notFound(context: ResponseContext, method: string, path: string, paths: string[]): PreparedResponse {
@@ -211,7 +312,11 @@ function printable(text: string): string {
   return clean.length > 200 ? `${clean.slice(0, 200)}...` : clean;
 }
 
-function requestLogLine(request: IncomingMessage, answer: PreparedResponse, started: number): string {
+function requestLogLine(
+  request: IncomingMessage,
+  answer: Pick<PreparedResponse, 'status' | 'scenario'>,
+  started: number,
+): string {
   const url = request.url ?? '/';
   const queryAt = url.indexOf('?');
   const path = printable(queryAt === -1 ? url : url.slice(0, queryAt));

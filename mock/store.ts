@@ -1,4 +1,5 @@
 import { PERSONAS } from '../fixtures/personas.js';
+import type { Fault } from '../src/faults.js';
 import { SCENARIOS, type TokenScenarioName } from '../src/scenarios.js';
 import type { Scope } from '../src/scopes.js';
 import type { UserInfo } from '../src/user-info.js';
@@ -12,6 +13,8 @@ export interface TokenRecord {
   scopes: Scope[];
   /** Milliseconds to wait before answering. */
   delayMs?: number;
+  /** Replaces the global fault for this token's answers. */
+  fault?: Fault;
 }
 
 /** A named profile the tokens point at. */
@@ -28,6 +31,8 @@ export interface PersonaRecord {
 export interface StoreData {
   tokens: TokenRecord[];
   personas: PersonaRecord[];
+  /** The fault every answer gets unless its token has one; `{}` for none. */
+  fault: Fault;
 }
 
 /**
@@ -86,5 +91,5 @@ export function builtInStoreData(): StoreData {
     });
   }
   const personas = PERSONAS.map((persona) => structuredClone({ ...persona, claims: { ...persona.claims } }));
-  return { tokens, personas };
+  return { tokens, personas, fault: {} };
 }

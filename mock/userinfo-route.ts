@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { FAULT_RESPONSES } from '../src/faults.js';
 import { getExampleValue } from '../src/openapi/api-document.js';
 import { SCENARIOS, type ScenarioName } from '../src/scenarios.js';
 import { filterClaimsByScopes } from '../src/scopes.js';
 import { readBearerToken } from './authorization.js';
+import { type FaultBodies, withFault } from './faults.js';
 import {
   bearerChallenge,
   type PreparedResponse,
@@ -53,11 +55,18 @@ export function createUserInfoRoute(
     );
   }
   const errorAnswer = (name: ScenarioName): PreparedResponse => errors.get(name) as PreparedResponse;
-  const notBearer = errorAnswer('not-bearer');
-  const invalid = errorAnswer('invalid');
+  const faultBody = ({ status, example }: { status: number; example: string }): unknown =>
+    getExampleValue(document, USERINFO_PATH, 'get', status, example);
+  const faultBodies: FaultBodies = {
+    tooManyRequests: faultBody(FAULT_RESPONSES['too-many-requests']),
+    serviceUnavailable: faultBody(FAULT_RESPONSES['service-unavailable']),
+  };
+  // Answers that depend on no token carry the global fault; rebuilt, like the cache, when the store changes.
+  let notBearer = errorAnswer('not-bearer');
+  let invalid = errorAnswer('invalid');
 
   const answers = new Map<string, PreparedResponse>();
-  let answersVersion = store.version;
+  let answersVersion = -1;
 
   function prepareAnswer(record: TokenRecord): PreparedResponse {
     const outcome = tokenOutcome(record, store);
@@ -67,16 +76,23 @@ export function createUserInfoRoute(
             scenario: 'valid',
           })
         : errorAnswer(outcome.scenario);
-    return withDelay(answer, record.delayMs ?? 0);
+    return withFault(
+      withDelay(answer, record.delayMs ?? 0),
+      record.fault ?? store.data.fault,
+      faultBodies,
+      context,
+    );
   }
 
   return function answerUserInfo(request) {
-    const token = readBearerToken(request.headers.authorization);
-    if (token === null) return notBearer;
     if (answersVersion !== store.version) {
       answers.clear();
       answersVersion = store.version;
+      notBearer = withFault(errorAnswer('not-bearer'), store.data.fault, faultBodies, context);
+      invalid = withFault(errorAnswer('invalid'), store.data.fault, faultBodies, context);
     }
+    const token = readBearerToken(request.headers.authorization);
+    if (token === null) return notBearer;
     let answer = answers.get(token);
     if (answer === undefined) {
       const record = store.findToken(token);

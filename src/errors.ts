@@ -6,7 +6,10 @@ export type KitErrorCode =
   | 'ERR_CONFIG_INVALID'
   | 'ERR_PORT_IN_USE'
   | 'ERR_LISTEN_FAILED'
-  | 'ERR_NOT_STARTED';
+  | 'ERR_NOT_STARTED'
+  | 'ERR_DB_UNREADABLE'
+  | 'ERR_DB_INVALID'
+  | 'ERR_ADMIN_REQUEST';
 
 /**
  * The one error class of the kit: a stable `code` and a message that names the file, field or flag at

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { KitError } from '../src/errors.js';
 import type { Fault } from '../src/faults.js';
+import { DEFAULT_JOURNAL_SIZE } from './admin/journal.js';
 import { configProblems, type MockConfig } from './config-file.js';
 import type { CorsOrigin } from './cors.js';
 
@@ -37,7 +38,7 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockServerOptions> = Object.freeze({
   log: null,
   admin: true,
   adminToken: undefined,
-  journalSize: 1000,
+  journalSize: DEFAULT_JOURNAL_SIZE,
   db: undefined,
   fault: undefined,
 });

@@ -1,5 +1,17 @@
-/** `truecaller-oauth-kit`: the API document, its validators, the scenario table and the scope mapping. */
+/**
+ * `truecaller-oauth-kit`: the API document, its validators, the scenario table, the scope mapping and a
+ * typed client of the mock's control plane.
+ */
+export {
+  createAdminClient,
+  type AddTokenInput,
+  type AdminClient,
+  type AdminClientOptions,
+  type AdminToken,
+  type JournalEntry,
+} from './admin-client.js';
 export { KitError, type KitErrorCode } from './errors.js';
+export { FAULT_FAILURES, parseDelay, type DelayRange, type Fault, type FaultFailure } from './faults.js';
 export {
   findResponse,
   getExampleValue,

@@ -5,24 +5,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import type { JournalEntry } from '../../src/admin-client.js';
 import { readBearerToken } from '../authorization.js';
-
-/** One request as `GET /__admin/requests` lists it. */
-export interface JournalEntry {
-  /** When it arrived, ISO 8601. */
-  time: string;
-  method: string;
-  /** The path without the query string. */
-  path: string;
-  /** The bearer token it carried, or null. */
-  token: string | null;
-  /** The scenario of the answer (`valid`, `expired`, `fault:connection-reset`, ...). */
-  scenario: string;
-  /** The status sent; 0 when a fault broke the connection instead. */
-  status: number;
-  /** From arrival to the last byte handed to the socket, delays included. */
-  latencyMs: number;
-}
 
 /** Which entries to list: those whose token or path equal the given ones. */
 export interface JournalFilter {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { KitError } from '../src/errors.js';
 import { isMainModule } from '../src/is-main-module.js';
 import { MAX_DELAY_MS, parseDelay } from '../src/faults.js';
-import { ADMIN_PREFIX } from './admin/admin-api.js';
+import { ADMIN_PREFIX } from './admin/admin-prefix.js';
 import { DEFAULT_JOURNAL_SIZE } from './admin/journal.js';
 import { createMockServer } from './mock-server.js';
 import { createBatchedLineWriter } from './request-log.js';

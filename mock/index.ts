@@ -5,4 +5,4 @@ export type { MockConfig, TokenConfig } from './config-file.js';
 export type { CorsOrigin } from './cors.js';
 export { MockStore, type PersonaRecord, type StoreData, type TokenRecord } from './store.js';
 export { RequestJournal, DEFAULT_JOURNAL_SIZE, type JournalFilter } from './admin/journal.js';
-export { ADMIN_PREFIX } from './admin/admin-api.js';
+export { ADMIN_PREFIX } from './admin/admin-prefix.js';

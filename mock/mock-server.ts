@@ -8,7 +8,8 @@ import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { KitError } from '../src/errors.js';
 import { loadApiDocument } from '../src/openapi/api-document.js';
-import { ADMIN_PREFIX, createAdminApi } from './admin/admin-api.js';
+import type { AdminApiOptions } from './admin/admin-api.js';
+import { ADMIN_PREFIX } from './admin/admin-prefix.js';
 import { RequestJournal } from './admin/journal.js';
 import { DEFAULT_ADMIN_BODY_LIMIT } from './admin/read-json-body.js';
 import { applyConfig, readConfigFile, validateConfig } from './config-file.js';
@@ -147,10 +148,10 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     else act();
   }
 
-  const admin = settings.admin
-    ? createAdminApi({
+  const adminOptions: AdminApiOptions | undefined = journal
+    ? {
         store,
-        journal: journal as RequestJournal,
+        journal,
         adminToken: settings.adminToken,
         bodyLimit: DEFAULT_ADMIN_BODY_LIMIT,
         reset() {
@@ -158,7 +159,20 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
           persist();
         },
         afterChange: persist,
-      })
+      }
+    : undefined;
+  // json-server and express load on the first admin request: a mock nobody administers starts as fast as before.
+  let adminApi: Promise<(request: IncomingMessage, response: ServerResponse) => void> | undefined;
+  const admin = adminOptions
+    ? (request: IncomingMessage, response: ServerResponse): void => {
+        adminApi ??= import('./admin/admin-api.js').then(({ createAdminApi }) =>
+          createAdminApi(adminOptions),
+        );
+        adminApi.then(
+          (answer) => answer(request, response),
+          (error: unknown) => send(request, response, internalError(context, error), performance.now()),
+        );
+      }
     : undefined;
 
   function onRequest(request: IncomingMessage, response: ServerResponse): void {

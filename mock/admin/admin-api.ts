@@ -9,12 +9,10 @@ import jsonServer from 'json-server';
 import type { Request, Response, NextFunction } from 'express';
 import { readBearerToken } from '../authorization.js';
 import type { MockStore, StoreData } from '../store.js';
+import { ADMIN_PREFIX } from './admin-prefix.js';
 import type { RequestJournal } from './journal.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
 import { newRecordId, type RecordInput, recordCheck } from './record-checks.js';
-
-/** The path prefix of the admin API. */
-export const ADMIN_PREFIX = '/__admin';
 
 /** The realm of the admin API's bearer challenge, apart from the mocked API's. */
 export const ADMIN_REALM = 'truecaller-oauth-kit-admin';

@@ -9,6 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { journalBench } from './journal-bench.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BARE = join(ROOT, 'test/bench/bare-server.mjs');
@@ -209,6 +210,7 @@ async function main(): Promise<void> {
   console.log(
     ['', '| cold start: spawn to first 200 | median of 7 |', '|---|---|', ...(await coldStart())].join('\n'),
   );
+  console.log(['', ...(await journalBench())].join('\n'));
 }
 
 await main();

@@ -1,3 +1,4 @@
+import type { TokenRecord } from '../mock/store.js';
 import { KitError } from './errors.js';
 import type { Fault } from './faults.js';
 import type { TokenScenarioName } from './scenarios.js';
@@ -21,16 +22,8 @@ export interface JournalEntry {
   latencyMs: number;
 }
 
-/** A token as the mock stores it. */
-export interface AdminToken {
-  /** The bearer token. */
-  id: string;
-  scenario: TokenScenarioName;
-  persona: string | null;
-  scopes: Scope[];
-  delayMs?: number;
-  fault?: Fault;
-}
+/** A token as the mock stores it (the mock's own `TokenRecord`). */
+export type AdminToken = TokenRecord;
 
 /** What to give a new token; every field optional (a token string is made up when absent). */
 export interface AddTokenInput {

@@ -26,19 +26,25 @@ function writeConfig(file: string, config: unknown): void {
   renameSync(`${file}.new`, file);
 }
 
+async function startWithConfig(
+  config: unknown,
+): Promise<{ file: string; base: string; events: MockServer['events'] }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'tok-config-')), 'mock.json');
+  writeConfig(file, config);
+  server = createMockServer({ config: file });
+  return { file, base: await server.start(), events: server.events };
+}
+
 async function status(base: string, token: string): Promise<number> {
   return (await request(`${base}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } })).status;
 }
 
 describe('--config hot reload', () => {
   it('applies a valid change without a restart', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tok-config-')), 'mock.json');
-    writeConfig(file, { tokens: { before: {} } });
-    server = createMockServer({ config: file });
-    const base = await server.start();
+    const { file, base, events } = await startWithConfig({ tokens: { before: {} } });
     expect(await status(base, 'after')).toBe(401);
 
-    const reloaded = nextEvent(server.events, 'config-reloaded');
+    const reloaded = nextEvent(events, 'config-reloaded');
     writeConfig(file, { tokens: { after: { scenario: 'no-profile' } } });
     await reloaded;
 
@@ -47,12 +53,9 @@ describe('--config hot reload', () => {
   });
 
   it('reports an invalid change and keeps the previous config', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tok-config-')), 'mock.json');
-    writeConfig(file, { tokens: { kept: {} } });
-    server = createMockServer({ config: file });
-    const base = await server.start();
+    const { file, base, events } = await startWithConfig({ tokens: { kept: {} } });
 
-    const rejected = nextEvent(server.events, 'config-rejected');
+    const rejected = nextEvent(events, 'config-rejected');
     writeConfig(file, { tokens: { kept: { scenario: 'teapot' } } });
     const [error] = await rejected;
 
@@ -62,12 +65,9 @@ describe('--config hot reload', () => {
   });
 
   it('reports a file that is no longer JSON, and keeps serving', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tok-config-')), 'mock.json');
-    writeConfig(file, { tokens: { kept: {} } });
-    server = createMockServer({ config: file });
-    const base = await server.start();
+    const { file, base, events } = await startWithConfig({ tokens: { kept: {} } });
 
-    const rejected = nextEvent(server.events, 'config-rejected');
+    const rejected = nextEvent(events, 'config-rejected');
     writeConfig(file, '{"tokens": ');
     const [error] = await rejected;
 

@@ -82,6 +82,16 @@ export function createAdminApi(
     },
     router,
   );
+  // Whatever escapes the checks still answers in the kit's error shape, never an HTML stack trace.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- express finds error handlers by their four parameters
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    sendError(
+      res,
+      500,
+      'server_error',
+      `The admin API failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
 
   return function answerAdmin(request, response) {
     response.setHeader('Cache-Control', 'no-store');
@@ -126,7 +136,10 @@ function checkWrite(req: Request, res: Response, next: NextFunction, data: Store
     return;
   }
   const [collection = '', id, ...more] = req.path.split('/').slice(1).map(decodeURIComponent);
-  const stored = (data as unknown as Record<string, unknown>)[collection];
+  // Own keys only: `/__admin/__proto__` must not reach Object.prototype.
+  const stored = Object.hasOwn(data, collection)
+    ? (data as unknown as Record<string, unknown>)[collection]
+    : undefined;
   if (stored === undefined || more.length > 0) {
     next();
     return;

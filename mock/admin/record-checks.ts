@@ -65,7 +65,9 @@ export const RECORD_CHECKS: Readonly<Record<string, RecordCheck>> = Object.freez
 
 /** The check for `collection`, or the minimal one. */
 export function recordCheck(collection: string): RecordCheck {
-  return RECORD_CHECKS[collection] ?? checkAnyRecord;
+  return Object.hasOwn(RECORD_CHECKS, collection)
+    ? (RECORD_CHECKS[collection] ?? checkAnyRecord)
+    : checkAnyRecord;
 }
 
 function checkAnyRecord(input: RecordInput): { record: RecordInput } | { problems: string[] } {

@@ -154,6 +154,16 @@ describe('writes are checked before they reach the store', () => {
     },
   );
 
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'answers 404 to a write to the collection "%s"',
+    async (name) => {
+      const response = await admin('POST', `/__admin/${name}`, { id: 'x' });
+      expect(response.status).toBe(404);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(({} as Record<string, unknown>).id).toBeUndefined();
+    },
+  );
+
   it('answers 413 for a body over the limit', async () => {
     const response = await admin('POST', '/__admin/personas', {
       id: 'big',
@@ -191,6 +201,15 @@ describe('personas by REST', () => {
     const deleted = await admin('DELETE', '/__admin/personas/full-in');
     expect(openApiProblems('/__admin/personas/{id}', 'delete', deleted)).toEqual([]);
     expect((await userInfo('valid')).status).toBe(404);
+  });
+});
+
+describe('the whole store', () => {
+  it('is one GET away, as openapi.yaml describes', async () => {
+    const response = await admin('GET', '/__admin/db');
+    expect(response.status).toBe(200);
+    expect(openApiProblems('/__admin/db', 'get', response)).toEqual([]);
+    expect(response.json).toEqual(server.store.data);
   });
 });
 

@@ -8,18 +8,15 @@ import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { KitError } from '../src/errors.js';
 import { loadApiDocument } from '../src/openapi/api-document.js';
-import type { AdminApiOptions } from './admin/admin-api.js';
-import { ADMIN_PREFIX } from './admin/admin-prefix.js';
 import { RequestJournal } from './admin/journal.js';
+import { lazyAdmin } from './admin/lazy-admin.js';
 import { DEFAULT_ADMIN_BODY_LIMIT } from './admin/read-json-body.js';
-import { applyConfig, readConfigFile, validateConfig } from './config-file.js';
-import { watchConfigFile } from './config-watcher.js';
-import { checkStoreData, loadDbFile, saveDbFile } from './db-file.js';
 import { breakConnection, drawDelay, FAULT_SCENARIOS, type PreparedFault } from './faults.js';
 import { corsHeadersForAnyOrigin, corsHeadersForOrigin, preflightHeaders } from './cors.js';
 import { type MockServerOptions, resolveMockOptions } from './options.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from './responses.js';
-import { builtInStoreData, MockStore, type StoreData } from './store.js';
+import type { MockStore } from './store.js';
+import { openStore } from './store-source.js';
 import { createUserInfoRoute, USERINFO_PATH } from './userinfo-route.js';
 
 /** A running (or ready to run) mock server. */
@@ -63,16 +60,8 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
   const settings = resolveMockOptions(options);
   const document = loadApiDocument();
   const events = new EventEmitter();
-  let initial = initialStoreData(settings);
-  const saved = settings.db === undefined ? undefined : loadDbFile(settings.db);
-  const store = new MockStore(
-    saved === undefined ? structuredClone(initial) : checkStoreData(saved, settings.db ?? ''),
-  );
-  if (saved !== undefined) initial = structuredClone(store.data);
-  const persist = (): void => {
-    if (settings.db !== undefined) saveDbFile(settings.db, store.data);
-  };
-  persist();
+  const source = openStore(settings, events);
+  const store = source.store;
   const journal = settings.admin ? new RequestJournal(settings.journalSize) : null;
   const context: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
   const allowedOrigins = Array.isArray(settings.cors) ? new Set<string>(settings.cors) : undefined;
@@ -148,31 +137,18 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     else act();
   }
 
-  const adminOptions: AdminApiOptions | undefined = journal
-    ? {
-        store,
-        journal,
-        adminToken: settings.adminToken,
-        bodyLimit: DEFAULT_ADMIN_BODY_LIMIT,
-        reset() {
-          store.replace(structuredClone(initial));
-          persist();
+  const admin = journal
+    ? lazyAdmin(
+        {
+          store,
+          journal,
+          adminToken: settings.adminToken,
+          bodyLimit: DEFAULT_ADMIN_BODY_LIMIT,
+          reset: source.reset,
+          afterChange: source.persist,
         },
-        afterChange: persist,
-      }
-    : undefined;
-  // json-server and express load on the first admin request: a mock nobody administers starts as fast as before.
-  let adminApi: Promise<(request: IncomingMessage, response: ServerResponse) => void> | undefined;
-  const admin = adminOptions
-    ? (request: IncomingMessage, response: ServerResponse): void => {
-        adminApi ??= import('./admin/admin-api.js').then(({ createAdminApi }) =>
-          createAdminApi(adminOptions),
-        );
-        adminApi.then(
-          (answer) => answer(request, response),
-          (error: unknown) => send(request, response, internalError(context, error), performance.now()),
-        );
-      }
+        (request, response, error) => send(request, response, internalError(context, error), 0),
+      )
     : undefined;
 
   // The clock is read only when someone looks at the latency.
@@ -188,8 +164,8 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     let answer: PreparedResponse | Promise<PreparedResponse>;
     if (route === undefined) {
       // Only a path no route serves is checked for the admin prefix: the hot path never pays for it.
-      if (admin && (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`))) {
-        admin(request, response);
+      if (admin?.owns(path)) {
+        admin.handle(request, response);
         return;
       }
       answer = notFound(context, method, path, [...routes.keys()]);
@@ -210,22 +186,6 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
 
   const server: Server = createServer(onRequest);
   server.on('clientError', answerClientError);
-
-  const configFile = settings.config;
-  const stopWatching =
-    typeof configFile === 'string'
-      ? watchConfigFile(configFile, () => {
-          try {
-            initial = initialStoreData(settings);
-          } catch (error) {
-            events.emit('config-rejected', error);
-            return;
-          }
-          store.replace(structuredClone(initial));
-          persist();
-          events.emit('config-reloaded');
-        })
-      : () => undefined;
 
   let url = '';
   return {
@@ -255,7 +215,7 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       });
     },
     close() {
-      stopWatching();
+      source.close();
       for (const timer of pendingDelays) clearTimeout(timer);
       pendingDelays.clear();
       return new Promise<void>((resolve, reject) => {
@@ -268,20 +228,6 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       });
     },
   };
-}
-
-function initialStoreData({ config, fault }: Readonly<MockServerOptions>): StoreData {
-  const base = builtInStoreData();
-  const knownPersonas = base.personas.map((persona) => persona.id);
-  const checked =
-    config === undefined
-      ? {}
-      : typeof config === 'string'
-        ? readConfigFile(config, knownPersonas)
-        : validateConfig(config, '(options.config)', knownPersonas);
-  const data = applyConfig(base, checked);
-  if (fault !== undefined) data.fault = structuredClone(fault);
-  return data;
 }
 
 function notFound(context: ResponseContext, method: string, path: string, paths: string[]): PreparedResponse {

@@ -68,7 +68,20 @@ export function createAdminApi(
       sendError(res, 404, 'not_found', `Nothing at ${req.method} ${req.originalUrl.split('?')[0] ?? ''}.`);
       return;
     }
-    if (WRITES.has(req.method) && res.statusCode < 400) changed();
+    if (WRITES.has(req.method) && res.statusCode < 400) {
+      try {
+        changed();
+      } catch (error) {
+        // The store changed but the --db file could not be written: say so rather than answer success.
+        sendError(
+          res,
+          500,
+          'server_error',
+          `The change is in memory but was not saved: ${(error as Error).message}`,
+        );
+        return;
+      }
+    }
     res.json(res.locals.data);
   };
   // json-server's documented hook for shaping answers; @types/json-server does not declare it.

@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkStoreData } from '../../mock/db-file.js';
 import { createMockServer, type MockServer } from '../../mock/index.js';
 import { KitError } from '../../src/errors.js';
-import { request } from '../support/http.js';
+import { openApiProblems, request } from '../support/http.js';
 import { type CliProcess, runTsCli } from '../support/spawn-cli.js';
 
 const running: MockServer[] = [];
@@ -71,6 +71,20 @@ describe('--db', () => {
     const file = join(tempDir(), 'store.json');
     writeFileSync(file, '{"tokens": [');
     expect(() => createMockServer({ db: file })).toThrow(/not valid JSON.*Delete it/);
+  });
+
+  it('answers 500, as openapi.yaml describes, when the file can no longer be written', async () => {
+    const dir = tempDir();
+    const base = await start(join(dir, 'store.json'));
+    rmSync(dir, { recursive: true });
+    const response = await request(`${base}/__admin/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'unsaved' }),
+    });
+    expect(response.status).toBe(500);
+    expect(openApiProblems('/__admin/tokens', 'post', response)).toEqual([]);
+    expect((response.json as { error_description: string }).error_description).toMatch(/not saved/);
   });
 
   it('touches no file without --db', async () => {

@@ -3,13 +3,27 @@
  * temporary file, flushes it and renames it over the old one: a rename is atomic on POSIX, so a crash
  * leaves the old file or the new one, never a torn one.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { KitError } from '../src/errors.js';
 import { type RecordInput, recordCheck } from './admin/record-checks.js';
 import type { StoreData } from './store.js';
 
-/** The store saved in `file`, or undefined when there is no such file yet. */
+/**
+ * The store saved in `file`, or undefined when there is no such file yet. Temporary files a killed run
+ * left beside it are removed: the rename never happened, so they hold nothing the file lacks.
+ */
 export function loadDbFile(file: string): unknown {
+  removeLeftovers(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -30,9 +44,25 @@ export function loadDbFile(file: string): unknown {
   }
 }
 
+const TEMPORARY_SUFFIX = '.tmp';
+
+function removeLeftovers(file: string): void {
+  const prefix = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return; // no directory yet: nothing to clean, and the first save says what is wrong
+  }
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith(TEMPORARY_SUFFIX))
+      rmSync(join(dirname(file), name), { force: true });
+  }
+}
+
 /** Writes `data` to `file` atomically: temporary file, fsync, rename. */
 export function saveDbFile(file: string, data: StoreData): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.${process.pid}${TEMPORARY_SUFFIX}`;
   const descriptor = openSync(temporary, 'w', 0o600);
   try {
     writeSync(descriptor, JSON.stringify(data, null, 2));

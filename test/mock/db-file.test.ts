@@ -134,5 +134,9 @@ describe('--db', () => {
     const ids = new Set(saved.personas.map((persona) => persona.id));
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
     expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
+
+    // The next start loads the surviving file and sweeps away a temporary file the kill may have left.
+    await start(file);
+    expect(readdirSync(dir)).toEqual(['store.json']);
   });
 });

@@ -5,6 +5,9 @@
  */
 import { parseFlags, runReportingKitErrors } from '../src/cli-support.js';
 import { isMainModule } from '../src/is-main-module.js';
+import { MAX_DELAY_MS, parseDelay } from '../src/faults.js';
+import { ADMIN_PREFIX } from './admin/admin-prefix.js';
+import { DEFAULT_JOURNAL_SIZE } from './admin/journal.js';
 import { createMockServer } from './mock-server.js';
 import { createBatchedLineWriter } from './request-log.js';
 import { formatCodeTable } from './code-table.js';
@@ -20,8 +23,15 @@ Starts the Truecaller OAuth mock server (a test double, not for production).
 Options:
   --port <n>       port to listen on (default 4010; 0 picks a free one)
   --host <addr>    address to listen on (default 127.0.0.1)
-  --config <file>  JSON file with extra tokens, personas, codes and clients
+  --config <file>  JSON file with extra tokens, personas, codes and clients; watched, a valid change applies live
   --quiet          do not log each request
+  --db <file>      load the store from this JSON file and save every change to it (atomic write)
+  --delay <ms>     delay every answer: 250 (fixed) or 100-400 (random in the range)
+  --no-admin       do not serve the control plane under /__admin (nor record the journal)
+  --admin-token <secret>
+                   require 'Authorization: Bearer <secret>' on /__admin (needed off loopback)
+  --journal-size <n>
+                   requests the journal keeps (default 1000)
   --help           show this text`;
 
 /** Runs the mock CLI with `argv` (without `node` and the script); resolves with the exit code. */
@@ -33,6 +43,11 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       config: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      delay: { type: 'string' },
+      'no-admin': { type: 'boolean', default: false },
+      'admin-token': { type: 'string' },
+      'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
     },
     USAGE,
   );
@@ -42,6 +57,17 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
     console.error(`--port must be a whole number from 0 to 65535, got "${flags.port}".`);
     return 2;
   }
+  const delayMs = flags.delay === undefined ? undefined : parseDelay(flags.delay);
+  if (delayMs === null) {
+    console.error(
+      `--delay must be milliseconds (250) or a range (100-400) of at most ${MAX_DELAY_MS}, got "${flags.delay}".`,
+    );
+    return 2;
+  }
+  if (!/^\d{1,7}$/.test(flags['journal-size'])) {
+    console.error(`--journal-size must be a whole number, got "${flags['journal-size']}".`);
+    return 2;
+  }
 
   return runReportingKitErrors(async () => {
     const server = createMockServer({
@@ -49,7 +75,16 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
       port,
       config: flags.config,
       log: flags.quiet ? null : createBatchedLineWriter(process.stdout),
+      admin: !flags['no-admin'],
+      adminToken: flags['admin-token'],
+      journalSize: Number(flags['journal-size']),
+      db: flags.db,
+      fault: delayMs === undefined ? undefined : { delayMs },
     });
+    server.events.on('config-reloaded', () => console.log(`config ${flags.config} reloaded`));
+    server.events.on('config-rejected', (error: Error) =>
+      console.error(`${error.message}\nThe previous config stays in effect.`),
+    );
     const url = await server.start();
     console.log(
       `truecaller-oauth-kit mock (a test double, not for production) listening on ${url}\n\n` +
@@ -58,7 +93,10 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
         `${formatCodeTable(server.store)}\n\n` +
         `Try it:\n  curl -H 'Authorization: Bearer valid' ${url}${USERINFO_PATH}\n` +
         `  curl -d grant_type=authorization_code -d client_id=${DEFAULT_CLIENT_ID} -d code=valid-code ` +
-        `-d code_verifier=${EXAMPLE_CODE_VERIFIER} ${url}${TOKEN_PATH}\n`,
+        `-d code_verifier=${EXAMPLE_CODE_VERIFIER} ${url}${TOKEN_PATH}\n` +
+        (flags['no-admin']
+          ? ''
+          : `Control plane: ${url}${ADMIN_PREFIX}/tokens, /personas, /fault, /requests, /reset\n`),
     );
     await new Promise<void>((resolve) => {
       const stop = (): void => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { KitError } from '../src/errors.js';
+import { FAULT_SCHEMA, type Fault } from '../src/faults.js';
 import { getResponseValidator } from '../src/openapi/response-validator.js';
 import {
   CODE_SCENARIO_NAMES,
@@ -32,6 +33,8 @@ export interface MockConfig {
   tokens?: Record<string, TokenConfig>;
   codes?: Record<string, CodeConfig>;
   clients?: Record<string, ClientConfig>;
+  /** A fault every answer of `/v1/userinfo` gets, unless its token has its own. */
+  fault?: Fault;
 }
 
 /** One authorization code of a config file. Every field is optional; a code is single use unless `reusable`. */
@@ -64,6 +67,8 @@ export interface TokenConfig {
   /** Default: `valid`, which answers from the persona and scopes. */
   scenario?: TokenScenarioName;
   delayMs?: number;
+  /** A fault this token's answers get instead of the global one. */
+  fault?: Fault;
 }
 
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
@@ -94,6 +99,7 @@ const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
+    fault: FAULT_SCHEMA,
     personas: {
       type: 'object',
       propertyNames: { pattern: ID_PATTERN },
@@ -102,6 +108,7 @@ const CONFIG_SCHEMA = {
     tokens: grantSection({
       scenario: { enum: TOKEN_SCENARIO_NAMES },
       delayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+      fault: FAULT_SCHEMA,
     }),
     codes: grantSection({
       codeChallenge: { type: 'string', pattern: CODE_CHALLENGE_PATTERN.source },
@@ -160,6 +167,17 @@ export function validateConfig(
   knownPersonas: readonly string[] = [],
   knownClients: readonly string[] = [],
 ): MockConfig {
+  const problems = configProblems(value, knownPersonas, knownClients);
+  if (problems.length > 0) throw configError(source, problems);
+  return value as MockConfig;
+}
+
+/** Every problem of a config, field by field; empty when it is valid. The admin API checks records with it too. */
+export function configProblems(
+  value: unknown,
+  knownPersonas: readonly string[] = [],
+  knownClients: readonly string[] = [],
+): string[] {
   validateStructure ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
     CONFIG_SCHEMA,
   );
@@ -196,6 +214,7 @@ export function validateConfig(
         problems.push(claimProblem(`${field}.persona`, problem));
       }
     }
+    problems.push(...faultRangeProblems(`${field}.fault`, entry.fault));
   }
   const clientIds = new Set([...knownClients, ...Object.keys(config.clients ?? {})]);
   for (const [code, entry] of Object.entries(config.codes ?? {})) {
@@ -205,8 +224,17 @@ export function validateConfig(
       );
     }
   }
-  if (problems.length > 0) throw configError(source, problems);
-  return config;
+  problems.push(...faultRangeProblems('fault', config.fault));
+  return problems;
+}
+
+// A schema cannot compare two fields; a range that runs backwards would draw from nothing.
+function faultRangeProblems(field: string, fault: unknown): string[] {
+  if (!isObject(fault) || !isObject(fault.delayMs)) return [];
+  const { min, max } = fault.delayMs;
+  return typeof min === 'number' && typeof max === 'number' && min > max
+    ? [`${field}.delayMs: min (${min}) must not exceed max (${max})`]
+    : [];
 }
 
 /**
@@ -228,6 +256,7 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
   for (const [id, entry] of Object.entries(config.tokens ?? {})) {
     const record: TokenRecord = { ...grant('token', id, entry), scenario: entry.scenario ?? 'valid' };
     if (entry.delayMs !== undefined) record.delayMs = entry.delayMs;
+    if (entry.fault !== undefined) record.fault = structuredClone(entry.fault);
     tokens.set(id, record);
   }
   const codes = new Map(base.codes.map((record) => [record.id, record]));
@@ -253,6 +282,7 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
     personas,
     codes: [...codes.values()],
     clients: [...clients.values()],
+    fault: structuredClone(config.fault ?? base.fault),
   };
 }
 

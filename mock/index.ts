@@ -15,3 +15,5 @@ export {
   type StoreData,
   type TokenRecord,
 } from './store.js';
+export { RequestJournal, DEFAULT_JOURNAL_SIZE, type JournalFilter } from './admin/journal.js';
+export { ADMIN_PREFIX } from './admin/admin-prefix.js';

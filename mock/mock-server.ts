@@ -2,20 +2,25 @@
  * The mock server: a test double of Truecaller's OAuth backend API, not for production. Plain `node:http`
  * with a path table, so the hot path (`GET /v1/userinfo`) runs no middleware chain.
  */
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { KitError } from '../src/errors.js';
 import { loadApiDocument } from '../src/openapi/api-document.js';
+import { RequestJournal } from './admin/journal.js';
+import { lazyAdmin } from './admin/lazy-admin.js';
+import { DEFAULT_ADMIN_BODY_LIMIT } from './admin/read-json-body.js';
 import { MockClock } from './clock.js';
 import { registerCode, type RegisterCodeInput } from './codes.js';
-import { applyConfig, readConfigFile, validateConfig } from './config-file.js';
+import { breakConnection, drawDelay, FAULT_SCENARIOS, type PreparedFault } from './faults.js';
 import { corsHeadersForAnyOrigin, corsHeadersForOrigin, preflightHeaders } from './cors.js';
 import { createDiscoveryRoute, DISCOVERY_PATH } from './discovery-route.js';
 import { type MockServerOptions, resolveMockOptions } from './options.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from './responses.js';
 import { createRevokeRoute, REVOKE_PATH } from './revoke-route.js';
-import { builtInStoreData, MockStore, type StoreData } from './store.js';
+import type { MockStore } from './store.js';
+import { openStore } from './store-source.js';
 import { createTokenRoute, TOKEN_PATH } from './token-route.js';
 import { createUserInfoRoute, USERINFO_PATH } from './userinfo-route.js';
 
@@ -35,6 +40,13 @@ export interface MockServer {
    * const code = server.registerCode({ persona: 'full-in', scopes: 'openid phone', codeChallenge });
    */
   registerCode(input?: RegisterCodeInput): string;
+  /** The last requests it answered; null with `admin: false`. */
+  readonly journal: RequestJournal | null;
+  /**
+   * `config-reloaded` after a watched `--config` file changed and applied; `config-rejected` with the
+   * `KitError` when the change was invalid and the previous config stays.
+   */
+  readonly events: EventEmitter;
   /** Starts listening; resolves with the base URL, rejects with a `KitError` (`ERR_PORT_IN_USE`, ...). */
   start(): Promise<string>;
   /** Stops listening and ends every open connection. */
@@ -62,7 +74,10 @@ interface Route {
 export function createMockServer(options: Partial<MockServerOptions> = {}): MockServer {
   const settings = resolveMockOptions(options);
   const document = loadApiDocument();
-  const store = new MockStore(initialStoreData(settings.config));
+  const events = new EventEmitter();
+  const source = openStore(settings, events);
+  const store = source.store;
+  const journal = settings.admin ? new RequestJournal(settings.journalSize) : null;
   const context: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
   const allowedOrigins = Array.isArray(settings.cors) ? new Set<string>(settings.cors) : undefined;
   const log = settings.log;
@@ -85,6 +100,13 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
   addRoute(DISCOVERY_PATH, { GET: createDiscoveryRoute(document, context, () => url) });
 
   const pendingDelays = new Set<NodeJS.Timeout>();
+  const later = (run: () => void, delayMs: number): void => {
+    const timer = setTimeout(() => {
+      pendingDelays.delete(timer);
+      run();
+    }, delayMs);
+    pendingDelays.add(timer);
+  };
 
   function send(
     request: IncomingMessage,
@@ -92,12 +114,14 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     answer: PreparedResponse,
     started: number,
   ): void {
+    if (answer.fault !== null) {
+      sendFaulty(request, response, answer.delayMs, answer.fault, started);
+      return;
+    }
     if (answer.delayMs > 0) {
-      const timer = setTimeout(() => {
-        pendingDelays.delete(timer);
+      later(() => {
         if (!response.destroyed) send(request, response, { ...answer, delayMs: 0 }, started);
       }, answer.delayMs);
-      pendingDelays.add(timer);
       return;
     }
     const headers = allowedOrigins
@@ -105,19 +129,67 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       : answer.headers;
     response.writeHead(answer.status, headers as string[]);
     response.end(answer.body);
+    if (journal) journal.record(request, answer.status, answer.scenario, started);
     if (log) log(requestLogLine(request, answer, started));
   }
 
+  // Off the hot path: only answers that carry a fault come here.
+  function sendFaulty(
+    request: IncomingMessage,
+    response: ServerResponse,
+    answerDelayMs: number,
+    fault: PreparedFault,
+    started: number,
+  ): void {
+    const act = (): void => {
+      if (response.destroyed) return;
+      if (fault.then !== null) {
+        send(request, response, fault.then, started);
+        return;
+      }
+      const failure = fault.failure === 'connection-reset' ? 'connection-reset' : 'empty-response';
+      breakConnection(response, failure);
+      if (journal) journal.record(request, 0, FAULT_SCENARIOS[failure], started);
+      if (log) log(requestLogLine(request, { status: 0, scenario: FAULT_SCENARIOS[failure] }, started));
+    };
+    const delayMs = answerDelayMs + drawDelay(fault.delayMs);
+    if (delayMs > 0) later(act, delayMs);
+    else act();
+  }
+
+  const admin = journal
+    ? lazyAdmin(
+        {
+          store,
+          journal,
+          adminToken: settings.adminToken,
+          bodyLimit: DEFAULT_ADMIN_BODY_LIMIT,
+          reset: source.reset,
+          afterChange: source.persist,
+        },
+        (request, response, error) => send(request, response, internalError(context, error), 0),
+      )
+    : undefined;
+
+  // The clock is read only when someone looks at the latency.
+  const timed = journal !== null || log !== null;
+
   function onRequest(request: IncomingMessage, response: ServerResponse): void {
-    const started = log ? performance.now() : 0;
+    const started = timed ? performance.now() : 0;
     const url = request.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const method = request.method ?? 'GET';
     const route = routes.get(path);
     let answer: PreparedResponse | Promise<PreparedResponse>;
-    if (route === undefined) answer = notFound(context, method, path, [...routes.keys()]);
-    else if (method === 'OPTIONS') answer = route.preflight;
+    if (route === undefined) {
+      // Only a path no route serves is checked for the admin prefix: the hot path never pays for it.
+      if (admin?.owns(path)) {
+        admin.handle(request, response);
+        return;
+      }
+      answer = notFound(context, method, path, [...routes.keys()]);
+    } else if (method === 'OPTIONS') answer = route.preflight;
     else {
       const handler = route.handlers[method];
       answer = handler ? handler(request) : methodNotAllowed(context, method, path, route.allow);
@@ -143,6 +215,8 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     store,
     clock,
     registerCode: (input) => registerCode(store, clock, input),
+    journal,
+    events,
     start() {
       return new Promise<string>((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException): void => {
@@ -163,6 +237,7 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       });
     },
     close() {
+      source.close();
       for (const timer of pendingDelays) clearTimeout(timer);
       pendingDelays.clear();
       return new Promise<void>((resolve, reject) => {
@@ -175,18 +250,6 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       });
     },
   };
-}
-
-function initialStoreData(config: MockServerOptions['config']): StoreData {
-  const base = builtInStoreData();
-  if (config === undefined) return base;
-  const knownPersonas = base.personas.map((persona) => persona.id);
-  const knownClients = base.clients.map((client) => client.id);
-  const checked =
-    typeof config === 'string'
-      ? readConfigFile(config, knownPersonas, knownClients)
-      : validateConfig(config, '(options.config)', knownPersonas, knownClients);
-  return applyConfig(base, checked);
 }
 
 function notFound(context: ResponseContext, method: string, path: string, paths: string[]): PreparedResponse {
@@ -234,7 +297,11 @@ function printable(text: string): string {
   return clean.length > 200 ? `${clean.slice(0, 200)}...` : clean;
 }
 
-function requestLogLine(request: IncomingMessage, answer: PreparedResponse, started: number): string {
+function requestLogLine(
+  request: IncomingMessage,
+  answer: Pick<PreparedResponse, 'status' | 'scenario'>,
+  started: number,
+): string {
   const url = request.url ?? '/';
   const queryAt = url.indexOf('?');
   const path = printable(queryAt === -1 ? url : url.slice(0, queryAt));

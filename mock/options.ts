@@ -1,7 +1,9 @@
 import { isIP } from 'node:net';
 import { KitError } from '../src/errors.js';
+import type { Fault } from '../src/faults.js';
+import { DEFAULT_JOURNAL_SIZE } from './admin/journal.js';
 import { type Clock, SYSTEM_CLOCK } from './clock.js';
-import type { MockConfig } from './config-file.js';
+import { configProblems, type MockConfig } from './config-file.js';
 import type { CorsOrigin } from './cors.js';
 
 /** How to start a mock server. Every field is optional; see `DEFAULT_MOCK_OPTIONS`. */
@@ -20,6 +22,16 @@ export interface MockServerOptions {
   clock: Clock;
   /** `expires_in` of the access tokens `POST /v1/token` issues, in seconds (the documented sample: 3600). */
   tokenLifetimeSeconds: number;
+  /** Serve the control plane under `/__admin` (and record the journal). */
+  admin: boolean;
+  /** Secret the admin API requires as `Authorization: Bearer <secret>`; mandatory off loopback. */
+  adminToken: string | undefined;
+  /** How many requests the journal keeps (a ring buffer). */
+  journalSize: number;
+  /** A JSON file the store is loaded from and saved to after every change; undefined keeps it in memory. */
+  db: string | undefined;
+  /** A fault every answer gets (the CLI's `--delay`); replaces the config file's global fault. */
+  fault: Fault | undefined;
 }
 
 /** The options used where none are given. The CLI changes only `port` (4010) and `log`. */
@@ -31,6 +43,11 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockServerOptions> = Object.freeze({
   log: null,
   clock: SYSTEM_CLOCK,
   tokenLifetimeSeconds: 3600,
+  admin: true,
+  adminToken: undefined,
+  journalSize: DEFAULT_JOURNAL_SIZE,
+  db: undefined,
+  fault: undefined,
 });
 
 /** Merges partial options over the defaults and checks them once, naming every problem in one error. */
@@ -74,8 +91,39 @@ export function resolveMockOptions(options: Partial<MockServerOptions> = {}): Re
       `tokenLifetimeSeconds must be a whole number of seconds from 1 to 31536000, got ${JSON.stringify(lifetime)}`,
     );
   }
+  if (typeof resolved.admin !== 'boolean') problems.push('admin must be true or false');
+  if (
+    resolved.adminToken !== undefined &&
+    (typeof resolved.adminToken !== 'string' || resolved.adminToken === '')
+  ) {
+    problems.push('adminToken must be a non-empty string');
+  } else if (resolved.admin && resolved.adminToken === undefined && !isLoopback(resolved.host)) {
+    problems.push(
+      `the admin API on ${String(resolved.host)} (not loopback) would let anyone on the network change the mock: give it a secret (adminToken, --admin-token) or turn it off (admin: false, --no-admin)`,
+    );
+  }
+  if (
+    !Number.isInteger(resolved.journalSize) ||
+    resolved.journalSize < 0 ||
+    resolved.journalSize > 1_000_000
+  ) {
+    problems.push(
+      `journalSize must be an integer from 0 to 1000000, got ${JSON.stringify(resolved.journalSize)}`,
+    );
+  }
+  if (resolved.db !== undefined && (typeof resolved.db !== 'string' || resolved.db === '')) {
+    problems.push('db must be a file path');
+  }
+  if (resolved.fault !== undefined) {
+    problems.push(...configProblems({ fault: resolved.fault }).map((problem) => `options.${problem}`));
+  }
   if (problems.length > 0) {
     throw new KitError('ERR_OPTIONS_INVALID', `Invalid mock server options: ${problems.join('; ')}.`);
   }
   return Object.freeze(resolved);
+}
+
+/** Whether `host` only accepts connections from this machine. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }

@@ -1,3 +1,5 @@
+import type { PreparedFault } from './faults.js';
+
 /**
  * Responses built once and sent many times: the status, a flat header list ready for `writeHead` and the
  * serialised body. Preparing them off the hot path keeps `GET /v1/userinfo` close to bare Node.
@@ -10,6 +12,8 @@ export interface PreparedResponse {
   /** The scenario this answer belongs to, for the request log. */
   readonly scenario: string;
   readonly delayMs: number;
+  /** A fault to inject instead of (or before) this answer; null for none, the hot path's only check. */
+  readonly fault: PreparedFault | null;
 }
 
 /** Headers every answer of the mock carries (RFC 6750 §5.3 asks for `no-store` on token-bearing answers). */
@@ -41,6 +45,7 @@ export function prepareJson(
     body: payload,
     scenario: options.scenario,
     delayMs: options.delayMs ?? 0,
+    fault: null,
   });
 }
 
@@ -57,6 +62,7 @@ export function prepareEmpty(
     body: Buffer.alloc(0),
     scenario,
     delayMs: 0,
+    fault: null,
   });
 }
 

@@ -7,6 +7,7 @@ import {
   GRANT_TYPES,
   RESTRICTED_CLIENT_ID,
 } from '../src/exchange-outcomes.js';
+import type { Fault } from '../src/faults.js';
 import { DEFAULT_PERSONA, SCENARIOS, type TokenScenarioName } from '../src/scenarios.js';
 import { SCOPES, type Scope } from '../src/scopes.js';
 import type { UserInfo } from '../src/user-info.js';
@@ -26,6 +27,8 @@ export interface TokenRecord {
   clientId?: string;
   /** For issued tokens: the refresh token issued with it, so revoking that revokes this too. */
   refreshToken?: string;
+  /** Replaces the global fault for this token's answers. */
+  fault?: Fault;
 }
 
 /** An authorization code `POST /v1/token` exchanges. `id` is the code itself. */
@@ -45,6 +48,8 @@ export interface CodeRecord {
   reusable?: boolean;
   /** When it was exchanged (epoch ms); a second exchange gets the documented 403. */
   usedAt?: number;
+  /** Replaces the global fault for this code's exchanges. */
+  fault?: Fault;
 }
 
 /** A client id the token endpoint accepts, and the grants it may use. */
@@ -66,6 +71,8 @@ export interface RefreshTokenRecord {
 export interface PersonaRecord {
   id: string;
   description?: string;
+  /** The country of the persona's phone number (ISO 3166-1 alpha-2), where it has one. */
+  country?: string;
   claims: UserInfo;
 }
 
@@ -79,9 +86,12 @@ export interface StoreData {
   codes: CodeRecord[];
   clients: ClientRecord[];
   refreshTokens: RefreshTokenRecord[];
+  /** The fault every answer gets unless its token has one; `{}` for none. */
+  fault: Fault;
 }
 
-type Collection = keyof StoreData;
+/** The store's collections: every field but the singular `fault`. */
+type Collection = Exclude<keyof StoreData, 'fault'>;
 type RecordOf<C extends Collection> = StoreData[C][number];
 
 /**
@@ -209,5 +219,5 @@ export function builtInStoreData(): StoreData {
     },
     { id: RESTRICTED_CLIENT_ID, grantTypes: [], description: 'a client allowed no grant' },
   ];
-  return { tokens, personas, codes, clients, refreshTokens: [] };
+  return { tokens, personas, codes, clients, refreshTokens: [], fault: {} };
 }

@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { FAULT_RESPONSES } from '../src/faults.js';
 import { getExampleValue } from '../src/openapi/api-document.js';
 import { SCENARIOS, type ScenarioName } from '../src/scenarios.js';
 import { filterClaimsByScopes } from '../src/scopes.js';
 import { USERINFO_PATH } from '../src/user-info.js';
 import { readBearerToken } from './authorization.js';
+import { type FaultBodies, withFault } from './faults.js';
 import {
   bearerChallenge,
   type PreparedResponse,
@@ -63,12 +65,19 @@ export function createUserInfoRoute(
     );
   }
   const errorAnswer = (name: ScenarioName): PreparedResponse => errors.get(name) as PreparedResponse;
-  const notBearer = errorAnswer('not-bearer');
-  const invalid = errorAnswer('invalid');
-  const expired = errorAnswer('expired');
+  const faultBody = ({ status, example }: { status: number; example: string }): unknown =>
+    getExampleValue(document, USERINFO_PATH, 'get', status, example);
+  const faultBodies: FaultBodies = {
+    tooManyRequests: faultBody(FAULT_RESPONSES['too-many-requests']),
+    serviceUnavailable: faultBody(FAULT_RESPONSES['service-unavailable']),
+  };
+  // Answers that depend on no token carry the global fault; rebuilt, like the cache, when the store changes.
+  let notBearer = errorAnswer('not-bearer');
+  let invalid = errorAnswer('invalid');
+  let expired = errorAnswer('expired');
 
   const answers = new Map<string, CachedAnswer>();
-  let answersVersion = store.version;
+  let answersVersion = -1;
 
   function prepareAnswer(record: TokenRecord): PreparedResponse {
     const outcome = tokenOutcome(record, store);
@@ -78,16 +87,24 @@ export function createUserInfoRoute(
             scenario: 'valid',
           })
         : errorAnswer(outcome.scenario);
-    return withDelay(answer, record.delayMs ?? 0);
+    return withFault(
+      withDelay(answer, record.delayMs ?? 0),
+      record.fault ?? store.data.fault,
+      faultBodies,
+      context,
+    );
   }
 
   return function answerUserInfo(request) {
-    const token = readBearerToken(request.headers.authorization);
-    if (token === null) return notBearer;
     if (answersVersion !== store.version) {
       answers.clear();
       answersVersion = store.version;
+      notBearer = withFault(errorAnswer('not-bearer'), store.data.fault, faultBodies, context);
+      invalid = withFault(errorAnswer('invalid'), store.data.fault, faultBodies, context);
+      expired = withFault(errorAnswer('expired'), store.data.fault, faultBodies, context);
     }
+    const token = readBearerToken(request.headers.authorization);
+    if (token === null) return notBearer;
     let cached = answers.get(token);
     if (cached === undefined) {
       const record = store.findToken(token);

@@ -15,7 +15,10 @@ export type KitErrorCode =
   | 'ERR_USERINFO_UNREACHABLE'
   | 'ERR_PACT_UNREADABLE'
   | 'ERR_PACT_INVALID'
-  | 'ERR_CODE_INVALID';
+  | 'ERR_CODE_INVALID'
+  | 'ERR_DB_UNREADABLE'
+  | 'ERR_DB_INVALID'
+  | 'ERR_ADMIN_REQUEST';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {

@@ -1,7 +1,17 @@
 /**
  * `truecaller-oauth-kit`: the API document, its validators, the scenario tables, the scope mapping, the
- * reference client and the helpers a backend's tests use for the token exchange (PKCE pair, `exchangeCode`).
+ * reference client, the helpers a backend's tests use for the token exchange (PKCE pair, `exchangeCode`)
+ * and a typed client of the mock's control plane.
  */
+export {
+  createAdminClient,
+  type AddTokenInput,
+  type AdminClient,
+  type AdminClientOptions,
+  type AdminToken,
+  type JournalEntry,
+} from './admin-client.js';
+export { FAULT_FAILURES, parseDelay, type DelayRange, type Fault, type FaultFailure } from './faults.js';
 export { KitError, type KitErrorCode, type KitErrorResponse } from './errors.js';
 export {
   CODE_SCENARIO_NAMES,

@@ -9,6 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { journalBench } from './journal-bench.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BARE = join(ROOT, 'test/bench/bare-server.mjs');
@@ -210,6 +211,7 @@ async function main(): Promise<void> {
     ['', '| cold start: spawn to first 200 | median of 7 |', '|---|---|', ...(await coldStart())].join('\n'),
   );
   console.log(['', ...(await (await import('./fixtures-bench.js')).benchFixtures())].join('\n'));
+  console.log(['', ...(await journalBench())].join('\n'));
 }
 
 await main();

@@ -78,6 +78,8 @@ describe('npm run mock', () => {
 });
 
 describe('npm run mock, user mistakes', () => {
+  const notJson = join(mkdtempSync(join(tmpdir(), 'tok-cli-')), 'store.json');
+  writeFileSync(notJson, '{');
   let blocker: Server;
   let blockedPort: number;
   beforeAll(async () => {
@@ -97,10 +99,74 @@ describe('npm run mock, user mistakes', () => {
       1,
       /\/nonexistent\/mock\.json: no such file/,
     ],
+    ['a --delay that is not milliseconds or a range', () => ['--delay', '400-100'], 2, /--delay must be/],
+    ['a --journal-size that is not a number', () => ['--journal-size', 'lots'], 2, /--journal-size must be/],
+    [
+      'a non-loopback host without --admin-token',
+      () => ['--port', '0', '--host', '0.0.0.0'],
+      1,
+      /--admin-token.*--no-admin/,
+    ],
+    ['a --db file that is not JSON', () => ['--port', '0', '--db', notJson], 1, /not valid JSON.*Delete it/],
   ])('exits non-zero without a stack trace for %s', async (_, args, code, message) => {
     const cli = start(args());
     expect(await cli.exited).toBe(code);
     expect(cli.stderr()).toMatch(message);
     expect(cli.stderr()).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('npm run mock, control plane flags', () => {
+  const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
+
+  it('serves /__admin by default and names it in the banner', async () => {
+    const cli = start(['--port', '0', '--quiet']);
+    const [, url] = await cli.waitForOutput(listening);
+    await cli.waitForOutput(/Control plane: .*\/__admin\/tokens/);
+    expect((await request(`${url}/__admin/tokens`)).status).toBe(200);
+  });
+
+  it('turns it off with --no-admin', async () => {
+    const cli = start(['--port', '0', '--quiet', '--no-admin']);
+    const [, url] = await cli.waitForOutput(listening);
+    expect((await request(`${url}/__admin/tokens`)).status).toBe(404);
+    expect(cli.stdout()).not.toMatch(/Control plane/);
+  });
+
+  it('guards it with --admin-token', async () => {
+    const cli = start(['--port', '0', '--quiet', '--admin-token', 'flag-secret']);
+    const [, url] = await cli.waitForOutput(listening);
+    expect((await request(`${url}/__admin/tokens`)).status).toBe(401);
+    const allowed = await request(`${url}/__admin/tokens`, {
+      headers: { authorization: 'Bearer flag-secret' },
+    });
+    expect(allowed.status).toBe(200);
+  });
+
+  it('sets the global fault from --delay', async () => {
+    const cli = start(['--port', '0', '--quiet', '--delay', '10-20']);
+    const [, url] = await cli.waitForOutput(listening);
+    expect((await request(`${url}/__admin/fault`)).json).toEqual({ delayMs: { min: 10, max: 20 } });
+  });
+
+  it('prints a rejected --config change and keeps serving the previous config', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tok-cli-')), 'mock.json');
+    writeFileSync(file, JSON.stringify({ tokens: { kept: {} } }));
+    const cli = start(['--port', '0', '--quiet', '--config', file]);
+    const [, url] = await cli.waitForOutput(listening);
+    writeFileSync(file, JSON.stringify({ tokens: { kept: { scenario: 'teapot' } } }));
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (!/previous config stays/.test(cli.stderr())) return;
+        cli.child.stderr.off('data', check);
+        resolve();
+      };
+      cli.child.stderr.on('data', check);
+      check();
+    });
+    expect(cli.stderr()).toMatch(/tokens\.kept\.scenario/);
+    expect((await request(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer kept' } })).status).toBe(
+      200,
+    );
   });
 });

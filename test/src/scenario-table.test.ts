@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { namedExamples } from '../support/examples.js';
 import { getOperation, loadApiDocument } from '../../src/openapi/api-document.js';
 import { getResponseValidator } from '../../src/openapi/response-validator.js';
+import { FAULT_RESPONSES } from '../../src/faults.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { CLAIMS_BY_SCOPE, SCOPES } from '../../src/scopes.js';
 
@@ -20,17 +21,19 @@ describe('the scenario table and openapi.yaml', () => {
     expect(example?.['x-documented' as keyof typeof example]).toBe(scenario.documented);
   });
 
-  it('covers every status the document declares with at least one scenario', () => {
+  const faults = Object.values(FAULT_RESPONSES);
+
+  it('covers every status the document declares with at least one scenario or injected fault', () => {
     const declared = Object.keys(operation.responses ?? {}).map(Number);
-    const covered = new Set<number>(SCENARIOS.map((scenario) => scenario.status));
+    const covered = new Set<number>([...SCENARIOS, ...faults].map((answer) => answer.status));
     expect(declared.filter((status) => !covered.has(status))).toEqual([]);
   });
 
-  it('uses every named example of the document', () => {
+  it('uses every named example of the document, in a scenario or an injected fault', () => {
     const named = Object.keys(operation.responses ?? {}).flatMap((status) =>
       Object.keys(examplesOf(Number(status))).map((name) => `${status} ${name}`),
     );
-    const used = SCENARIOS.map((scenario) => `${scenario.status} ${scenario.example}`);
+    const used = [...SCENARIOS, ...faults].map((answer) => `${answer.status} ${answer.example}`);
     expect(named.sort()).toEqual([...used].sort());
   });
 

@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The repository root, where `npm run` scripts run. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,10 +16,17 @@ export interface CliProcess {
   exited: Promise<number | string>;
 }
 
-/** Runs a TypeScript entry point of the kit under Node with tsx, as `npm run` does. */
-export function runTsCli(script: string, args: readonly string[]): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT,
+// tsx by absolute URL: `--import tsx` resolves from the working directory, which a test may move.
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** Runs a TypeScript entry point of the kit (relative to the root) under Node with tsx, as `npm run` does. */
+export function runTsCli(
+  script: string,
+  args: readonly string[],
+  options: { cwd?: string } = {},
+): CliProcess {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, script), ...args], {
+    cwd: options.cwd ?? ROOT,
     env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' },
   });
   let out = '';

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../fixtures/personas.js';
+import { createMockServer, type MockServer } from '../../../mock/index.js';
+import { filterClaimsByScopes, type Scope } from '../../../src/scopes.js';
+import { request } from '../../support/http.js';
+
+const WRITES = 200;
+const READS = 2000;
+const IN_FLIGHT = 64;
+
+let server: MockServer;
+let base: string;
+
+beforeAll(async () => {
+  server = createMockServer({ journalSize: 0 });
+  base = await server.start();
+});
+afterAll(() => server?.close());
+
+// Two complete states the flipping token moves between; any answer mixing them is torn.
+const first = PERSONAS[0];
+const other = {
+  id: 'other',
+  claims: { ...first?.claims, sub: '1', given_name: 'Other', phone_number: '14155550100' },
+};
+const claimsOf = { [first?.id ?? '']: first?.claims ?? {}, other: other.claims };
+const states = [
+  { persona: first?.id ?? '', scopes: ['openid', 'profile', 'email'] as Scope[] },
+  { persona: other.id, scopes: ['openid', 'phone', 'profile'] as Scope[] },
+];
+const stateAnswers = states.map((state) =>
+  JSON.stringify(filterClaimsByScopes(claimsOf[state.persona] ?? {}, state.scopes)),
+);
+
+function write(method: string, path: string, body: unknown): Promise<{ status: number }> {
+  return request(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function runAll(tasks: (() => Promise<void>)[]): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length) await tasks[next++]?.();
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+}
+
+describe('admin writes interleaved with userinfo reads', () => {
+  it(`loses none of ${WRITES} concurrent writes and serves no torn state across ${READS} reads`, async () => {
+    expect((await write('POST', '/__admin/personas', other)).status).toBe(201);
+    expect(new Set(stateAnswers).size).toBe(2);
+    await write('POST', '/__admin/tokens', { id: 'flip', ...states[0] });
+    const created = Array.from({ length: WRITES / 2 }, (_, index) => `w-${index}`);
+    const expectedOf = (id: string): string => stateAnswers[Number(id.slice(2)) % 2] ?? '';
+    const writeStatuses: number[] = [];
+    const tornAnswers: string[] = [];
+    const tasks: (() => Promise<void>)[] = [];
+
+    for (const [index, id] of created.entries()) {
+      tasks.push(async () => {
+        writeStatuses.push((await write('POST', '/__admin/tokens', { id, ...states[index % 2] })).status);
+      });
+      tasks.push(async () => {
+        writeStatuses.push((await write('PATCH', '/__admin/tokens/flip', states[(index + 1) % 2])).status);
+      });
+    }
+    for (let index = 0; index < READS; index++) {
+      const token = index % 2 === 0 ? 'flip' : (created[index % created.length] ?? '');
+      tasks.push(async () => {
+        const response = await request(`${base}/v1/userinfo`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        if (
+          token === 'flip'
+            ? !stateAnswers.includes(response.text)
+            : response.status === 200 && response.text !== expectedOf(token)
+        ) {
+          tornAnswers.push(`${token}: ${response.text}`);
+        } else if (response.status !== 200 && !(token !== 'flip' && response.status === 401)) {
+          tornAnswers.push(`${token}: ${response.status}`);
+        }
+      });
+    }
+    // Interleave writes and reads deterministically: every 11th task is a write.
+    const writesFirst = tasks.slice(0, WRITES);
+    const reads = tasks.slice(WRITES);
+    const interleaved: (() => Promise<void>)[] = [];
+    for (let read = 0; read < reads.length; read++) {
+      const task = reads[read];
+      if (task) interleaved.push(task);
+      const paired = read % 10 === 0 ? writesFirst[read / 10] : undefined;
+      if (paired) interleaved.push(paired);
+    }
+    await runAll(interleaved);
+
+    expect(writeStatuses.filter((status) => status >= 300)).toEqual([]);
+    expect(writeStatuses).toHaveLength(WRITES);
+    expect(tornAnswers).toEqual([]);
+    const listed = await request(`${base}/__admin/tokens`);
+    const ids = new Set((listed.json as { id: string }[]).map((token) => token.id));
+    expect(created.filter((id) => !ids.has(id))).toEqual([]);
+    for (const id of created) {
+      const response = await request(`${base}/v1/userinfo`, { headers: { authorization: `Bearer ${id}` } });
+      expect(response.text, id).toBe(expectedOf(id));
+    }
+  });
+});

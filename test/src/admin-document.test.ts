@@ -1,0 +1,61 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { describe, expect, it } from 'vitest';
+import { FAULT_FAILURES, FAULT_SCHEMA } from '../../src/faults.js';
+import { loadApiDocument } from '../../src/openapi/api-document.js';
+import { TOKEN_SCENARIO_NAMES } from '../../src/scenarios.js';
+import { SCOPES } from '../../src/scopes.js';
+
+const document = loadApiDocument();
+const schemas = document.components?.schemas as Record<string, OpenAPIV3_1.SchemaObject>;
+const property = (schema: string, name: string): OpenAPIV3_1.SchemaObject =>
+  schemas[schema]?.properties?.[name] as OpenAPIV3_1.SchemaObject;
+
+// Strips what only explains, so the document's schema and the code's can be compared field by field.
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'description' && !key.startsWith('x-'))
+      .map(([key, inner]) => [key, shape(inner)]),
+  );
+}
+
+describe('the admin part of openapi.yaml and the code', () => {
+  it('lists the scenarios a token may have, as the scenario table does', () => {
+    expect(property('AdminToken', 'scenario').enum).toEqual([...TOKEN_SCENARIO_NAMES]);
+    expect(property('AdminTokenInput', 'scenario').enum).toEqual([...TOKEN_SCENARIO_NAMES]);
+  });
+
+  it('lists the documented scopes', () => {
+    const scopes = property('AdminToken', 'scopes') as OpenAPIV3_1.ArraySchemaObject;
+    expect((scopes.items as OpenAPIV3_1.SchemaObject).enum).toEqual([...SCOPES]);
+  });
+
+  it('describes the fault as the code checks it', () => {
+    expect(property('Fault', 'failure').enum).toEqual([...FAULT_FAILURES]);
+    const { failure: documented, ...documentedRest } = shape(schemas.Fault?.properties) as Record<
+      string,
+      unknown
+    >;
+    const { failure: checked, ...checkedRest } = FAULT_SCHEMA.properties;
+    expect((documented as { enum: unknown }).enum).toEqual(checked.enum);
+    expect(documentedRest).toEqual(shape(checkedRest));
+  });
+
+  it('tags every /__admin operation admin and marks it undocumented by Truecaller', () => {
+    const operations = Object.entries(document.paths ?? {})
+      .filter(([path]) => path.startsWith('/__admin'))
+      .flatMap(([, item]) =>
+        Object.values(item as Record<string, unknown>).filter(
+          (value): value is OpenAPIV3_1.OperationObject & { 'x-documented'?: boolean } =>
+            typeof value === 'object' && value !== null && 'responses' in value,
+        ),
+      );
+    expect(operations.length).toBeGreaterThan(0);
+    for (const operation of operations) {
+      expect(operation.tags, operation.operationId).toEqual(['admin']);
+      expect(operation['x-documented'], operation.operationId).toBe(false);
+    }
+  });
+});

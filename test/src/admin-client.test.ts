@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock/index.js';
 import { createAdminClient, KitError, type AdminClient } from '../../src/index.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { request } from '../support/http.js';
+import { postForm } from '../support/token.js';
 
 let server: MockServer;
 let base: string;
@@ -36,6 +38,23 @@ describe('createAdminClient', () => {
     expect((await userInfo(id)).status).toBe(503);
     await admin.clearFault({ token: id });
     expect((await userInfo(id)).status).toBe(200);
+  });
+
+  it('sets and clears a fault on one code, which its next exchange gets', async () => {
+    const code = server.registerCode();
+    const exchange = () =>
+      postForm(`${base}/v1/token`, {
+        grant_type: 'authorization_code',
+        client_id: DEFAULT_CLIENT_ID,
+        code,
+        code_verifier: EXAMPLE_CODE_VERIFIER,
+      });
+    await admin.setFault({ failure: 'too-many-requests', retryAfterS: 2 }, { code });
+    const refused = await exchange();
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('2');
+    await admin.clearFault({ code });
+    expect((await exchange()).status).toBe(200);
   });
 
   it('removes a token', async () => {

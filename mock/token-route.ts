@@ -21,6 +21,7 @@ import type { ErrorBody, TokenResponse } from '../src/token-client.js';
 import type { Clock } from './clock.js';
 import { readFaultBodies, refusesRequest, withFault } from './faults.js';
 import { readFormBody } from './form-body.js';
+import { IssuedTokens, issuedTokenGraceMs } from './issued-tokens.js';
 import { type PreparedResponse, prepareJson, type ResponseContext } from './responses.js';
 import type { CodeRecord, MockStore, TokenRecord } from './store.js';
 
@@ -47,6 +48,8 @@ export function createTokenRoute(
   settings: TokenRouteSettings,
 ): (request: IncomingMessage) => Promise<PreparedResponse> {
   const retryAfter = retryAfterSeconds(document);
+  const graceMs = issuedTokenGraceMs(settings.tokenLifetimeSeconds);
+  const issuedTokens = new IssuedTokens(store, graceMs);
   // An injected 429/503 answers with this route's own documented examples, not userinfo's.
   const faultBodies = readFaultBodies(document, TOKEN_PATH, 'post', {
     'too-many-requests': getExchangeOutcome('rate-limited'),
@@ -86,12 +89,13 @@ export function createTokenRoute(
 
   function issue(clientId: string, persona: string | null, scopes: Scope[]): PreparedResponse {
     const accessToken = newToken();
-    const record: TokenRecord = {
+    const now = settings.clock.now();
+    const record: TokenRecord & { expiresAt: number } = {
       id: accessToken,
       scenario: 'valid',
       persona,
       scopes,
-      expiresAt: settings.clock.now() + settings.tokenLifetimeSeconds * 1000,
+      expiresAt: now + settings.tokenLifetimeSeconds * 1000,
       clientId,
     };
     const body: TokenResponse = {
@@ -103,11 +107,13 @@ export function createTokenRoute(
     // Assumed (the refresh grant is undocumented): a refresh token only for offline_access, as OpenID Connect Core §11 asks.
     if (scopes.includes('offline_access')) {
       const refreshToken = newToken();
-      store.insert('refreshTokens', { id: refreshToken, clientId, persona, scopes: [...scopes] });
+      const expiresAt = record.expiresAt + graceMs;
+      store.insert('refreshTokens', { id: refreshToken, clientId, persona, scopes: [...scopes], expiresAt });
       record.refreshToken = refreshToken;
       body.refresh_token = refreshToken;
     }
     store.insert('tokens', record);
+    issuedTokens.issued(record, now);
     return prepareJson(context, 200, body, { scenario: 'token:issued' });
   }
 
@@ -150,6 +156,12 @@ export function createTokenRoute(
     if (record === undefined) return fail('invalid-refresh-token');
     if (record.clientId !== clientId)
       return fail('invalid-refresh-token', 'It was issued to another client.');
+    if (record.expiresAt !== undefined && settings.clock.now() >= record.expiresAt) {
+      return fail(
+        'invalid-refresh-token',
+        'It has expired (its access token expired over the grace period ago).',
+      );
+    }
     // Rotation (RFC 9700 §4.14.2): a public client's refresh token is good for one use.
     store.remove('refreshTokens', new Set([record.id]));
     return issue(clientId, record.persona, [...record.scopes]);

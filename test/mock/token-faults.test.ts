@@ -8,8 +8,8 @@ import {
 } from '../../src/exchange-outcomes.js';
 import type { Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import { openApiProblems, rawRequest, request, type TestResponse } from '../support/http.js';
-import { postForm } from '../support/token.js';
+import { adminRequest, openApiProblems, rawRequest, request, type TestResponse } from '../support/http.js';
+import { postCodeExchange } from '../support/token.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();
@@ -33,11 +33,7 @@ afterEach(async () => {
 });
 
 function admin(method: string, path: string, body: unknown): Promise<TestResponse> {
-  return request(`${base}/__admin${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  return adminRequest(base, method, `/__admin${path}`, body);
 }
 
 async function codeWithFault(fault: Fault): Promise<string> {
@@ -48,12 +44,7 @@ async function codeWithFault(fault: Fault): Promise<string> {
 
 /** Exchanges `code` and checks the answer against openapi.yaml before handing it back. */
 async function exchange(code: string, clientId = DEFAULT_CLIENT_ID): Promise<TestResponse> {
-  const response = await postForm(`${base}${TOKEN}`, {
-    grant_type: 'authorization_code',
-    client_id: clientId,
-    code,
-    code_verifier: EXAMPLE_CODE_VERIFIER,
-  });
+  const response = await postCodeExchange(base, code, { clientId });
   expect(openApiProblems(TOKEN, 'post', response)).toEqual([]);
   return response;
 }
@@ -103,12 +94,7 @@ describe('faults on POST /v1/token', () => {
 
   it('sends the exchange JSON cut short, and the code counts as used (the answer was lost)', async () => {
     const code = await codeWithFault({ failure: 'truncated-json' });
-    const cut = await postForm(`${base}${TOKEN}`, {
-      grant_type: 'authorization_code',
-      client_id: DEFAULT_CLIENT_ID,
-      code,
-      code_verifier: EXAMPLE_CODE_VERIFIER,
-    });
+    const cut = await postCodeExchange(base, code);
     expect(cut.status).toBe(200);
     expect(cut.json).toBeUndefined();
     expect(Number(cut.headers['content-length'])).toBe(Buffer.byteLength(cut.text));

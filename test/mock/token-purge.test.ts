@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock/index.js';
 import { issuedTokenGraceMs } from '../../mock/issued-tokens.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER, getExchangeOutcome } from '../../src/exchange-outcomes.js';
+import { DEFAULT_CLIENT_ID, getExchangeOutcome } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import type { ErrorBody, TokenResponse } from '../../src/token-client.js';
 import { openApiProblems, request, type TestResponse } from '../support/http.js';
-import { postForm } from '../support/token.js';
+import { postCodeExchange, postForm } from '../support/token.js';
 
 const TOKEN = '/v1/token';
 const USERINFO = '/v1/userinfo';
@@ -32,16 +32,7 @@ async function checked(response: Promise<TestResponse>, path: string, method: 'g
 }
 
 async function issue(): Promise<TokenResponse> {
-  const response = await checked(
-    postForm(`${base}${TOKEN}`, {
-      grant_type: 'authorization_code',
-      client_id: DEFAULT_CLIENT_ID,
-      code: 'valid-code',
-      code_verifier: EXAMPLE_CODE_VERIFIER,
-    }),
-    TOKEN,
-    'post',
-  );
+  const response = await checked(postCodeExchange(base, 'valid-code'), TOKEN, 'post');
   expect(response.status).toBe(200);
   return response.json as TokenResponse;
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock/index.js';
 import { createAdminClient, KitError, type AdminClient } from '../../src/index.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { request } from '../support/http.js';
-import { postForm } from '../support/token.js';
+import { postCodeExchange } from '../support/token.js';
 
 let server: MockServer;
 let base: string;
@@ -42,13 +41,7 @@ describe('createAdminClient', () => {
 
   it('sets and clears a fault on one code, which its next exchange gets', async () => {
     const code = server.registerCode();
-    const exchange = () =>
-      postForm(`${base}/v1/token`, {
-        grant_type: 'authorization_code',
-        client_id: DEFAULT_CLIENT_ID,
-        code,
-        code_verifier: EXAMPLE_CODE_VERIFIER,
-      });
+    const exchange = () => postCodeExchange(base, code);
     await admin.setFault({ failure: 'too-many-requests', retryAfterS: 2 }, { code });
     const refused = await exchange();
     expect(refused.status).toBe(429);

@@ -9,8 +9,8 @@ import {
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { createPkcePair } from '../../../src/pkce.js';
 import type { ErrorBody, TokenResponse } from '../../../src/token-client.js';
-import { openApiProblems, request, schemaProblems, type TestResponse } from '../../support/http.js';
-import { postForm } from '../../support/token.js';
+import { adminRequest, openApiProblems, schemaProblems, type TestResponse } from '../../support/http.js';
+import { postCodeExchange } from '../../support/token.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();
@@ -28,9 +28,7 @@ afterEach(async () => {
 });
 
 function admin(method: string, path: string, body?: unknown): Promise<TestResponse> {
-  const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  return request(`${base}${path}`, init);
+  return adminRequest(base, method, path, body);
 }
 
 async function exchange(
@@ -38,12 +36,7 @@ async function exchange(
   clientId = DEFAULT_CLIENT_ID,
   codeVerifier = EXAMPLE_CODE_VERIFIER,
 ): Promise<TestResponse> {
-  const response = await postForm(`${base}${TOKEN}`, {
-    grant_type: 'authorization_code',
-    client_id: clientId,
-    code,
-    code_verifier: codeVerifier,
-  });
+  const response = await postCodeExchange(base, code, { clientId, codeVerifier });
   expect(openApiProblems(TOKEN, 'post', response)).toEqual([]);
   return response;
 }

@@ -178,6 +178,7 @@ export function createTokenRoute(
     const { fields } = form;
     const code = fields.get('grant_type') === 'refresh_token' ? undefined : fields.get('code');
     const fault = (code ? store.findCode(code)?.fault : undefined) ?? store.data.fault;
+    // The fault's own 429/503 replaces this answer; only its shape (no delay) matters.
     if (refusesRequest(fault)) return faulted(fail('rate-limited'), fault);
     return faulted(answerForm(fields), fault);
   };

@@ -5,12 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { KitError } from '../src/errors.js';
 import { CODE_SCENARIO_NAMES, type CodeScenarioName } from '../src/exchange-outcomes.js';
+import type { Fault } from '../src/faults.js';
 import { CODE_CHALLENGE_PATTERN } from '../src/pkce.js';
 import { DEFAULT_PERSONA } from '../src/scenarios.js';
 import { isScope, type Scope } from '../src/scopes.js';
 import { TOKEN_PATTERN } from './authorization.js';
 import type { Clock } from './clock.js';
-import { parseScopes } from './config-file.js';
+import { configProblems, parseScopes } from './config-file.js';
 import type { CodeRecord, MockStore } from './store.js';
 
 /** Assumed (Truecaller documents no code lifetime): ten minutes, RFC 6749 §4.1.2's recommended maximum. */
@@ -32,6 +33,8 @@ export interface RegisterCodeInput {
   scenario?: CodeScenarioName;
   /** Seconds until it expires on the mock's clock. Default: `CODE_LIFETIME_SECONDS`. */
   expiresInSeconds?: number;
+  /** A fault its exchanges get instead of the global one (a 429/503 leaves the code unused). */
+  fault?: Fault;
 }
 
 /** Checks `input` (every problem in one `KitError`), adds the code to the store and returns it. */
@@ -70,6 +73,7 @@ export function registerCode(store: MockStore, clock: Clock, input: RegisterCode
   const lifetime = input.expiresInSeconds ?? CODE_LIFETIME_SECONDS;
   if (!Number.isFinite(lifetime) || lifetime <= 0)
     problems.push(`expiresInSeconds must be a number > 0, got ${String(lifetime)}`);
+  if (input.fault !== undefined) problems.push(...configProblems({ fault: input.fault }));
   if (problems.length > 0) {
     throw new KitError('ERR_CODE_INVALID', `registerCode: ${problems.join('; ')}.`);
   }
@@ -82,6 +86,7 @@ export function registerCode(store: MockStore, clock: Clock, input: RegisterCode
   };
   if (input.codeChallenge !== undefined) record.codeChallenge = input.codeChallenge;
   if (input.clientId !== undefined) record.clientId = input.clientId;
+  if (input.fault !== undefined) record.fault = structuredClone(input.fault);
   store.insert('codes', record);
   return code;
 }

@@ -33,7 +33,7 @@ export interface MockConfig {
   tokens?: Record<string, TokenConfig>;
   codes?: Record<string, CodeConfig>;
   clients?: Record<string, ClientConfig>;
-  /** A fault every answer of `/v1/userinfo` gets, unless its token has its own. */
+  /** A fault every answer of `/v1/userinfo` and `/v1/token` gets, unless its token or code has its own. */
   fault?: Fault;
 }
 
@@ -50,6 +50,8 @@ export interface CodeConfig {
   /** Default: `issued`; or a documented error to answer with. */
   scenario?: CodeScenarioName;
   reusable?: boolean;
+  /** A fault this code's exchanges get instead of the global one. */
+  fault?: Fault;
 }
 
 /** One client of a config file. */
@@ -115,6 +117,7 @@ const CONFIG_SCHEMA = {
       clientId: { type: 'string', minLength: 1 },
       scenario: { enum: CODE_SCENARIO_NAMES },
       reusable: { type: 'boolean' },
+      fault: FAULT_SCHEMA,
     }),
     clients: {
       type: 'object',
@@ -265,6 +268,7 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
     if (entry.codeChallenge !== undefined) record.codeChallenge = entry.codeChallenge;
     if (entry.clientId !== undefined) record.clientId = entry.clientId;
     if (entry.reusable !== undefined) record.reusable = entry.reusable;
+    if (entry.fault !== undefined) record.fault = structuredClone(entry.fault);
     codes.set(id, record);
   }
   const clients = new Map(base.clients.map((record) => [record.id, record]));

@@ -3,7 +3,9 @@
  * answer off the hot path, so an answer without one costs a single field check.
  */
 import type { ServerResponse } from 'node:http';
+import type { OpenAPIV3_1 } from 'openapi-types';
 import { type DelayRange, type Fault, type FaultFailure, FAULT_RESPONSES } from '../src/faults.js';
+import { getExampleValue, type HttpMethod } from '../src/openapi/api-document.js';
 import { type PreparedResponse, prepareJson, type ResponseContext } from './responses.js';
 
 /** A fault ready to apply: the delay to draw, then what to send (null: break the connection instead). */
@@ -18,6 +20,31 @@ export interface PreparedFault {
 export interface FaultBodies {
   readonly tooManyRequests: unknown;
   readonly serviceUnavailable: unknown;
+}
+
+/** Where a route's throttling bodies are in `openapi.yaml`: the status and named example of each. */
+export type FaultExamples = Readonly<
+  Record<'too-many-requests' | 'service-unavailable', { readonly status: number; readonly example: string }>
+>;
+
+/** Reads a route's 429 and 503 bodies from the named examples of its operation in `openapi.yaml`. */
+export function readFaultBodies(
+  document: OpenAPIV3_1.Document,
+  path: string,
+  method: HttpMethod,
+  examples: FaultExamples,
+): FaultBodies {
+  const body = ({ status, example }: { status: number; example: string }): unknown =>
+    getExampleValue(document, path, method, status, example);
+  return Object.freeze({
+    tooManyRequests: body(examples['too-many-requests']),
+    serviceUnavailable: body(examples['service-unavailable']),
+  });
+}
+
+/** Whether the fault answers 429 or 503 instead of the answer, so the request is never acted on. */
+export function refusesRequest(fault: Fault): boolean {
+  return fault.failure === 'too-many-requests' || fault.failure === 'service-unavailable';
 }
 
 /** The journal's scenario name of each failure, made once so recording one formats nothing. */

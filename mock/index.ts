@@ -5,6 +5,7 @@ export type { ClientConfig, CodeConfig, MockConfig, TokenConfig } from './config
 export { type Clock, MockClock, SYSTEM_CLOCK } from './clock.js';
 export { CODE_LIFETIME_SECONDS, type RegisterCodeInput } from './codes.js';
 export { FORM_BODY_LIMIT } from './form-body.js';
+export { ISSUED_TOKEN_GRACE_SECONDS } from './issued-tokens.js';
 export type { CorsOrigin } from './cors.js';
 export {
   MockStore,

@@ -65,6 +65,8 @@ export interface RefreshTokenRecord {
   clientId: string;
   persona: string | null;
   scopes: Scope[];
+  /** When it stops working (epoch ms): its access token's expiry plus the grace of `IssuedTokens`. */
+  expiresAt?: number;
 }
 
 /** A named profile the tokens point at. */

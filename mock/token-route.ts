@@ -9,15 +9,19 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import {
   EXCHANGE_OUTCOMES,
   type ExchangeOutcomeName,
+  getExchangeOutcome,
   type GrantType,
   GRANT_TYPES,
 } from '../src/exchange-outcomes.js';
+import type { Fault } from '../src/faults.js';
 import { getExampleValue, resolveReference } from '../src/openapi/api-document.js';
 import { isCodeVerifier, verifyCodeVerifier } from '../src/pkce.js';
 import type { Scope } from '../src/scopes.js';
 import type { ErrorBody, TokenResponse } from '../src/token-client.js';
 import type { Clock } from './clock.js';
+import { readFaultBodies, refusesRequest, withFault } from './faults.js';
 import { readFormBody } from './form-body.js';
+import { IssuedTokens, issuedTokenGraceMs } from './issued-tokens.js';
 import { type PreparedResponse, prepareJson, type ResponseContext } from './responses.js';
 import type { CodeRecord, MockStore, TokenRecord } from './store.js';
 
@@ -44,6 +48,13 @@ export function createTokenRoute(
   settings: TokenRouteSettings,
 ): (request: IncomingMessage) => Promise<PreparedResponse> {
   const retryAfter = retryAfterSeconds(document);
+  const graceMs = issuedTokenGraceMs(settings.tokenLifetimeSeconds);
+  const issuedTokens = new IssuedTokens(store, graceMs);
+  // An injected 429/503 answers with this route's own documented examples, not userinfo's.
+  const faultBodies = readFaultBodies(document, TOKEN_PATH, 'post', {
+    'too-many-requests': getExchangeOutcome('rate-limited'),
+    'service-unavailable': getExchangeOutcome('unavailable'),
+  });
   const examples = new Map<ExchangeOutcomeName, ErrorBody>();
   const prepared = new Map<ExchangeOutcomeName, PreparedResponse>();
   for (const outcome of EXCHANGE_OUTCOMES) {
@@ -78,12 +89,13 @@ export function createTokenRoute(
 
   function issue(clientId: string, persona: string | null, scopes: Scope[]): PreparedResponse {
     const accessToken = newToken();
-    const record: TokenRecord = {
+    const now = settings.clock.now();
+    const record: TokenRecord & { expiresAt: number } = {
       id: accessToken,
       scenario: 'valid',
       persona,
       scopes,
-      expiresAt: settings.clock.now() + settings.tokenLifetimeSeconds * 1000,
+      expiresAt: now + settings.tokenLifetimeSeconds * 1000,
       clientId,
     };
     const body: TokenResponse = {
@@ -95,11 +107,13 @@ export function createTokenRoute(
     // Assumed (the refresh grant is undocumented): a refresh token only for offline_access, as OpenID Connect Core §11 asks.
     if (scopes.includes('offline_access')) {
       const refreshToken = newToken();
-      store.insert('refreshTokens', { id: refreshToken, clientId, persona, scopes: [...scopes] });
+      const expiresAt = record.expiresAt + graceMs;
+      store.insert('refreshTokens', { id: refreshToken, clientId, persona, scopes: [...scopes], expiresAt });
       record.refreshToken = refreshToken;
       body.refresh_token = refreshToken;
     }
     store.insert('tokens', record);
+    issuedTokens.issued(record, now);
     return prepareJson(context, 200, body, { scenario: 'token:issued' });
   }
 
@@ -142,15 +156,38 @@ export function createTokenRoute(
     if (record === undefined) return fail('invalid-refresh-token');
     if (record.clientId !== clientId)
       return fail('invalid-refresh-token', 'It was issued to another client.');
+    if (record.expiresAt !== undefined && settings.clock.now() >= record.expiresAt) {
+      return fail(
+        'invalid-refresh-token',
+        'It has expired (its access token expired over the grace period ago).',
+      );
+    }
     // Rotation (RFC 9700 §4.14.2): a public client's refresh token is good for one use.
     store.remove('refreshTokens', new Set([record.id]));
     return issue(clientId, record.persona, [...record.scopes]);
   }
 
+  /**
+   * The fault of the code the form names (else the global one). A 429/503 answers instead of the exchange,
+   * so the code stays unused; a delay, a broken connection or cut JSON come after the exchange happened,
+   * as when an answer is lost on its way back.
+   */
   return async function answerToken(request) {
     const form = await readFormBody(request);
-    if (!form.ok) return fail('empty-parameters', form.problem, form.tooLarge);
+    if (!form.ok) return faulted(fail('empty-parameters', form.problem, form.tooLarge), store.data.fault);
     const { fields } = form;
+    const code = fields.get('grant_type') === 'refresh_token' ? undefined : fields.get('code');
+    const fault = (code ? store.findCode(code)?.fault : undefined) ?? store.data.fault;
+    // The fault's own 429/503 replaces this answer; only its shape (no delay) matters.
+    if (refusesRequest(fault)) return faulted(fail('rate-limited'), fault);
+    return faulted(answerForm(fields), fault);
+  };
+
+  function faulted(answer: PreparedResponse, fault: Fault): PreparedResponse {
+    return withFault(answer, fault, faultBodies, context);
+  }
+
+  function answerForm(fields: URLSearchParams): PreparedResponse {
     const grantType = fields.get('grant_type') ?? '';
     if (grantType !== '' && !GRANT_SET.has(grantType)) {
       return fail(
@@ -183,7 +220,7 @@ export function createTokenRoute(
       );
     }
     return grantType === 'refresh_token' ? refresh(fields, clientId) : exchangeCode(fields, clientId);
-  };
+  }
 }
 
 /** A fresh opaque token: 32 random bytes, base64url (RFC 6750 b64token syntax). */

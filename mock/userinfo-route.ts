@@ -6,7 +6,7 @@ import { SCENARIOS, type ScenarioName } from '../src/scenarios.js';
 import { filterClaimsByScopes } from '../src/scopes.js';
 import { USERINFO_PATH } from '../src/user-info.js';
 import { readBearerToken } from './authorization.js';
-import { type FaultBodies, withFault } from './faults.js';
+import { readFaultBodies, withFault } from './faults.js';
 import {
   bearerChallenge,
   type PreparedResponse,
@@ -65,12 +65,7 @@ export function createUserInfoRoute(
     );
   }
   const errorAnswer = (name: ScenarioName): PreparedResponse => errors.get(name) as PreparedResponse;
-  const faultBody = ({ status, example }: { status: number; example: string }): unknown =>
-    getExampleValue(document, USERINFO_PATH, 'get', status, example);
-  const faultBodies: FaultBodies = {
-    tooManyRequests: faultBody(FAULT_RESPONSES['too-many-requests']),
-    serviceUnavailable: faultBody(FAULT_RESPONSES['service-unavailable']),
-  };
+  const faultBodies = readFaultBodies(document, USERINFO_PATH, 'get', FAULT_RESPONSES);
   // Answers that depend on no token carry the global fault; rebuilt, like the cache, when the store changes.
   let notBearer = errorAnswer('not-bearer');
   let invalid = errorAnswer('invalid');

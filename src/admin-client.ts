@@ -38,6 +38,9 @@ export interface AddTokenInput {
   fault?: Fault;
 }
 
+/** What a fault is set on: the global fault when absent, else one token's or one code's. */
+export type FaultTarget = { token: string } | { code: string };
+
 /** How to reach a mock's control plane. */
 export interface AdminClientOptions {
   /** The mock's base URL, such as `http://127.0.0.1:4010`. */
@@ -54,10 +57,13 @@ export interface AdminClient {
   removeToken(token: string): Promise<void>;
   /** Adds a persona tokens can point at; the claims must fit `UserInfo`. */
   addPersona(id: string, claims: UserInfo, description?: string): Promise<void>;
-  /** Sets the global fault, or one token's (which replaces the global one for it). */
-  setFault(fault: Fault, target?: { token: string }): Promise<void>;
-  /** Clears the global fault, or sets a token's to none. */
-  clearFault(target?: { token: string }): Promise<void>;
+  /**
+   * Sets the global fault, or one token's or code's (which replaces the global one for it). A code's
+   * fault applies to its `POST /v1/token` exchanges.
+   */
+  setFault(fault: Fault, target?: FaultTarget): Promise<void>;
+  /** Clears the global fault, or sets a token's or code's to none. */
+  clearFault(target?: FaultTarget): Promise<void>;
   /** The journal, oldest first, filtered by token and path when given. */
   requests(filter?: { token?: string; path?: string }): Promise<JournalEntry[]>;
   /** Empties the journal. */
@@ -117,6 +123,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     async setFault(fault, target) {
       if (target === undefined) await call('PUT', '/fault', fault);
+      else if ('code' in target) await call('PATCH', `/codes/${encodeURIComponent(target.code)}`, { fault });
       else await call('PATCH', `/tokens/${encodeURIComponent(target.token)}`, { fault });
     },
     async clearFault(target) {

@@ -31,7 +31,7 @@ export interface DelayRange {
 }
 
 /**
- * A fault: every field optional, `{}` is none. A token's fault replaces the global one.
+ * A fault: every field optional, `{}` is none. A token's or code's fault replaces the global one.
  *
  * @example
  * const slowThenThrottled: Fault = { delayMs: { min: 50, max: 200 }, failure: 'too-many-requests', retryAfterS: 3 };

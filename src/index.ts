@@ -9,6 +9,7 @@ export {
   type AdminClient,
   type AdminClientOptions,
   type AdminToken,
+  type FaultTarget,
   type JournalEntry,
 } from './admin-client.js';
 export { FAULT_FAILURES, parseDelay, type DelayRange, type Fault, type FaultFailure } from './faults.js';

@@ -62,6 +62,21 @@ export function createAdminApi(
     res.status(204).end();
   });
 
+  // Issued refresh tokens are credentials minted for one client and ended by POST /v1/revoke: served here they
+  // could be read, or written with no check at all, behind the token endpoint's back. Not nested or embedded
+  // either (`/clients/x/refreshTokens`, `?_embed=refreshTokens`).
+  app.use(ADMIN_PREFIX, (req, res, next) => {
+    const internal = internalCollectionNamed(req.originalUrl);
+    if (internal === undefined) next();
+    else
+      sendError(
+        res,
+        404,
+        'not_found',
+        `${internal} are the mock's internal state and not served by the admin API; end one with POST /v1/revoke, or all with POST ${ADMIN_PREFIX}/reset.`,
+      );
+  });
+
   const router = jsonServer.router<StoreData>(store.data);
   const render = (req: Request, res: Response): void => {
     if (res.statusCode === 404) {
@@ -216,6 +231,28 @@ function checkWrite(req: Request, res: Response, next: NextFunction, data: Store
   // PATCH merges what it is given: give it the whole checked record, so nothing unchecked slips in.
   req.body = result.record;
   next();
+}
+
+const INTERNAL_COLLECTIONS: ReadonlySet<string> = new Set<keyof StoreData>(['refreshTokens']);
+
+// The internal collection a URL names as a path segment or in json-server's `_embed`/`_expand`, if any.
+function internalCollectionNamed(url: string): string | undefined {
+  const queryAt = url.indexOf('?');
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  const query = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
+  const names = [
+    ...path.split('/').map(decodeSafely),
+    ...[...query.getAll('_embed'), ...query.getAll('_expand')].flatMap((value) => value.split(',')),
+  ];
+  return names.find((name) => INTERNAL_COLLECTIONS.has(name));
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function sendError(res: Response, status: number, error: string, description: string): void {

@@ -27,42 +27,54 @@ const EMPTY_STORE: StoreData = {
   fault: {},
 };
 
-const checkToken: RecordCheck = (input, data) => {
-  const { id, ...entry } = input;
-  if (typeof id !== 'string') return { problems: ['id: must be the bearer token, a string'] };
-  if (typeof entry.persona === 'object' && entry.persona !== null) {
-    return {
-      problems: [
-        `tokens.${id}.persona: give a persona id (add the persona with POST /__admin/personas first) or null`,
-      ],
-    };
-  }
-  const personas = data.personas.map((persona) => persona.id);
-  const problems = configProblems({ tokens: { [id]: entry } }, personas);
-  if (problems.length > 0) return { problems };
-  const [record] = applyConfig(EMPTY_STORE, { tokens: { [id]: entry } }).tokens;
-  return { record: { ...record } };
-};
+// What the mock itself writes on a record (an issued token's expiry and client, a code's expiry and use):
+// not part of the config format, so kept as they are once their type is right.
+const RUNTIME_FIELDS = {
+  tokens: { expiresAt: 'number', clientId: 'string', refreshToken: 'string' },
+  codes: { expiresAt: 'number', usedAt: 'number' },
+} as const;
 
-// What POST /v1/token writes on a code (its expiry, its use): kept as is, not part of the config format.
-const CODE_RUNTIME_FIELDS = ['expiresAt', 'usedAt'] as const;
-
-const checkCode: RecordCheck = (input, data) => {
-  const { id, ...entry } = input;
-  if (typeof id !== 'string') return { problems: ['id: must be the authorization code, a string'] };
+/** Moves the runtime fields out of `entry`; lists those of the wrong type, and inline claims (the admin API takes persona ids). */
+function takeRuntimeFields(
+  collection: keyof typeof RUNTIME_FIELDS,
+  id: string,
+  entry: RecordInput,
+): { runtime: RecordInput; problems: string[] } {
   const runtime: RecordInput = {};
   const problems: string[] = [];
-  for (const field of CODE_RUNTIME_FIELDS) {
+  for (const [field, type] of Object.entries(RUNTIME_FIELDS[collection])) {
     if (entry[field] === undefined) continue;
-    if (typeof entry[field] !== 'number') problems.push(`codes.${id}.${field}: must be epoch milliseconds`);
+    if (typeof entry[field] !== type) {
+      problems.push(
+        `${collection}.${id}.${field}: must be ${type === 'number' ? 'epoch milliseconds' : 'a string'}`,
+      );
+    }
     runtime[field] = entry[field];
     delete entry[field];
   }
   if (typeof entry.persona === 'object' && entry.persona !== null) {
     problems.push(
-      `codes.${id}.persona: give a persona id (add the persona with POST /__admin/personas first) or null`,
+      `${collection}.${id}.persona: give a persona id (add the persona with POST /__admin/personas first) or null`,
     );
   }
+  return { runtime, problems };
+}
+
+const checkToken: RecordCheck = (input, data) => {
+  const { id, ...entry } = input;
+  if (typeof id !== 'string') return { problems: ['id: must be the bearer token, a string'] };
+  const { runtime, problems } = takeRuntimeFields('tokens', id, entry);
+  const personas = data.personas.map((persona) => persona.id);
+  problems.push(...configProblems({ tokens: { [id]: entry } }, personas));
+  if (problems.length > 0) return { problems };
+  const [record] = applyConfig(EMPTY_STORE, { tokens: { [id]: entry } }).tokens;
+  return { record: { ...record, ...runtime } };
+};
+
+const checkCode: RecordCheck = (input, data) => {
+  const { id, ...entry } = input;
+  if (typeof id !== 'string') return { problems: ['id: must be the authorization code, a string'] };
+  const { runtime, problems } = takeRuntimeFields('codes', id, entry);
   const personas = data.personas.map((persona) => persona.id);
   const clients = data.clients.map((client) => client.id);
   problems.push(...configProblems({ codes: { [id]: entry } }, personas, clients));

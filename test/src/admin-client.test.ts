@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock/index.js';
 import { createAdminClient, KitError, type AdminClient } from '../../src/index.js';
 import { request } from '../support/http.js';
+import { postCodeExchange } from '../support/token.js';
 
 let server: MockServer;
 let base: string;
@@ -36,6 +37,17 @@ describe('createAdminClient', () => {
     expect((await userInfo(id)).status).toBe(503);
     await admin.clearFault({ token: id });
     expect((await userInfo(id)).status).toBe(200);
+  });
+
+  it('sets and clears a fault on one code, which its next exchange gets', async () => {
+    const code = server.registerCode();
+    const exchange = () => postCodeExchange(base, code);
+    await admin.setFault({ failure: 'too-many-requests', retryAfterS: 2 }, { code });
+    const refused = await exchange();
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('2');
+    await admin.clearFault({ code });
+    expect((await exchange()).status).toBe(200);
   });
 
   it('removes a token', async () => {

@@ -1,7 +1,9 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
+import { CODE_SCENARIO_NAMES, GRANT_TYPES } from '../../src/exchange-outcomes.js';
 import { FAULT_FAILURES, FAULT_SCHEMA } from '../../src/faults.js';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
+import { CODE_CHALLENGE_PATTERN } from '../../src/pkce.js';
 import { TOKEN_SCENARIO_NAMES } from '../../src/scenarios.js';
 import { SCOPES } from '../../src/scopes.js';
 
@@ -27,9 +29,28 @@ describe('the admin part of openapi.yaml and the code', () => {
     expect(property('AdminTokenInput', 'scenario').enum).toEqual([...TOKEN_SCENARIO_NAMES]);
   });
 
-  it('lists the documented scopes', () => {
-    const scopes = property('AdminToken', 'scopes') as OpenAPIV3_1.ArraySchemaObject;
+  it.each(['AdminToken', 'AdminCode'])('lists the documented scopes in %s', (schema) => {
+    const scopes = property(schema, 'scopes') as OpenAPIV3_1.ArraySchemaObject;
     expect((scopes.items as OpenAPIV3_1.SchemaObject).enum).toEqual([...SCOPES]);
+  });
+
+  it.each(['AdminCode', 'AdminCodeInput'])(
+    'lists the scenarios a code may have in %s, as the exchange table does',
+    (schema) => {
+      expect(property(schema, 'scenario').enum).toEqual([...CODE_SCENARIO_NAMES]);
+    },
+  );
+
+  it.each(['AdminCode', 'AdminCodeInput'])(
+    'holds a code challenge in %s to the pattern the code checks',
+    (schema) => {
+      expect(property(schema, 'codeChallenge').pattern).toBe(CODE_CHALLENGE_PATTERN.source);
+    },
+  );
+
+  it.each(['AdminClient', 'AdminClientInput'])('lists the grant types in %s', (schema) => {
+    const grants = property(schema, 'grantTypes') as OpenAPIV3_1.ArraySchemaObject;
+    expect((grants.items as OpenAPIV3_1.SchemaObject).enum).toEqual([...GRANT_TYPES]);
   });
 
   it('describes the fault as the code checks it', () => {

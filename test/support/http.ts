@@ -70,3 +70,16 @@ export function openApiProblems(path: string, method: HttpMethod, response: Test
 export function schemaProblems(schemaName: string, value: unknown): string[] {
   return getResponseValidator().validateSchema(schemaName, value);
 }
+
+/** Calls the mock's admin API: a JSON body (a string is sent as is, for malformed bodies) and extra headers. */
+export function adminRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<TestResponse> {
+  const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...headers } };
+  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  return request(`${baseUrl}${path}`, init);
+}

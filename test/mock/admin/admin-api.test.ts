@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../../mock/index.js';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { SCOPES } from '../../../src/scopes.js';
-import { openApiProblems, request, type TestResponse } from '../../support/http.js';
+import { adminRequest, openApiProblems, request, type TestResponse } from '../../support/http.js';
 
 const USERINFO = '/v1/userinfo';
 const document = loadApiDocument();
@@ -25,9 +25,7 @@ function admin(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<TestResponse> {
-  const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...headers } };
-  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  return request(`${base}${path}`, init);
+  return adminRequest(base, method, path, body, headers);
 }
 
 function userInfo(token: string): Promise<TestResponse> {

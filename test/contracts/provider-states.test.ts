@@ -7,12 +7,13 @@ import {
   PROVIDER_STATE_DEFINITIONS,
   PROVIDER_STATES,
 } from '../../contracts/provider-states.js';
-import { storeTokenRegistrar } from '../../contracts/token-registrar.js';
+import { mockStateRegistrars } from '../../contracts/token-registrar.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { getUserInfo } from '../../src/user-info-client.js';
 import { ROOT } from '../support/spawn-cli.js';
 
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+const UNUSED_REGISTRARS = { token: () => Promise.resolve('unused'), code: () => Promise.resolve('unused') };
 
 describe('provider states', () => {
   it.each(SCENARIOS)(
@@ -27,7 +28,7 @@ describe('provider states', () => {
   );
 
   it('has one handler per state', () => {
-    const handlers = createStateHandlers(() => Promise.resolve('unused'));
+    const handlers = createStateHandlers(UNUSED_REGISTRARS);
     expect(Object.keys(handlers).sort()).toEqual(
       PROVIDER_STATE_DEFINITIONS.map((state) => state.name).sort(),
     );
@@ -37,7 +38,7 @@ describe('provider states', () => {
     const server = createMockServer();
     try {
       const baseUrl = await server.start();
-      const handler = createStateHandlers(storeTokenRegistrar(server.store))[scenario.providerState];
+      const handler = createStateHandlers(mockStateRegistrars(server))[scenario.providerState];
       const { token } = (await handler?.({})) ?? {};
       const outcome = await getUserInfo(token ?? null, { baseUrl }).then(
         () => 200,
@@ -53,7 +54,7 @@ describe('provider states', () => {
     const server = createMockServer({ config: { personas: { ravi: { sub: '42', given_name: 'Ravi' } } } });
     try {
       const baseUrl = await server.start();
-      const handler = createStateHandlers(storeTokenRegistrar(server.store))[PROVIDER_STATES.valid];
+      const handler = createStateHandlers(mockStateRegistrars(server))[PROVIDER_STATES.valid];
       const { token } = (await handler?.({ scopes: ['openid', 'profile'], persona: 'ravi' })) ?? {};
       expect(token).toMatch(/^pact-/);
       expect(await getUserInfo(token ?? null, { baseUrl })).toEqual({ sub: '42', given_name: 'Ravi' });
@@ -68,13 +69,13 @@ describe('provider states', () => {
     [PROVIDER_STATES.valid, { colour: 'red' }, 'unknown parameter "colour" (it takes scopes, persona)'],
     [PROVIDER_STATES.expired, { scopes: 'openid' }, 'takes no parameters, got "scopes"'],
   ])('rejects parameters of "%s" it cannot use: %j', async (state, params, message) => {
-    const handler = createStateHandlers(() => Promise.resolve('unused'))[state];
+    const handler = createStateHandlers(UNUSED_REGISTRARS)[state];
     await expect(handler?.(params)).rejects.toThrow(message);
   });
 
   it('rejects a persona the mock does not know, naming the known ones', async () => {
     const server = createMockServer();
-    const handler = createStateHandlers(storeTokenRegistrar(server.store))[PROVIDER_STATES.valid];
+    const handler = createStateHandlers(mockStateRegistrars(server))[PROVIDER_STATES.valid];
     const known = server.store.data.personas.map((persona) => persona.id).join(', ');
     await expect(handler?.({ persona: 'nobody-here' })).rejects.toThrow(
       `Unknown persona "nobody-here" in the provider state parameters; known personas: ${known}.`,

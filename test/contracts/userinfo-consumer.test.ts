@@ -5,14 +5,19 @@ import { PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KIT_CONSUMER, PACTS_DIR } from '../../contracts/kit-pacts.js';
 import { PACT_PROVIDER } from '../../contracts/provider-states.js';
+import { FORM_MEDIA_TYPE, tokenExchangeInteraction } from '../../contracts/token-interactions.js';
 import { userInfoInteraction } from '../../contracts/userinfo-interactions.js';
+import { EXAMPLE_CODE_VERIFIER, EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
 import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
+import { exchangeCode } from '../../src/token-client.js';
 import { getUserInfo } from '../../src/user-info-client.js';
 import { USERINFO_PATH } from '../../src/user-info.js';
 
+// The kit has one pact (one consumer, one provider), so both endpoints' interactions are added here: two
+// suites writing the same file in parallel would each replace the other's.
 // Pact writes here first; the finished file replaces the committed one in one rename, so the suite that
 // verifies committed pacts in parallel never reads half a file.
 const scratch = mkdtempSync(join(tmpdir(), 'kit-pact-'));
@@ -60,6 +65,64 @@ describe(`consumer contract of ${KIT_CONSUMER} for GET /v1/userinfo`, () => {
         expect(error).toBeInstanceOf(KitError);
         expect((error as KitError).response).toMatchObject({ status: scenario.status, error: body.error });
         if (scenario.status === 401) expect((error as KitError).response?.challenge?.scheme).toBe('Bearer');
+      });
+    },
+  );
+});
+
+describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
+  const token = document.components?.schemas?.TokenResponse as { required: string[] };
+
+  it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.status === 200))(
+    'reads the access token, given $providerState',
+    async (outcome) => {
+      await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
+        const result = await exchangeCode({
+          baseUrl: mock.url,
+          code: outcome.code ?? 'a-code',
+          codeVerifier: EXAMPLE_CODE_VERIFIER,
+          fetch: freshConnection,
+        });
+        expect(result.ok).toBe(true);
+        expect(result.ok && Object.keys(result.token).sort()).toEqual([...token.required].sort());
+      });
+    },
+  );
+
+  it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.status !== 200 && outcome.code !== null))(
+    'sees status $status and the OAuth error, given $providerState',
+    async (outcome) => {
+      const body = getExampleValue(document, '/v1/token', 'post', outcome.status, outcome.example) as {
+        error: string;
+      };
+      await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
+        const result = await exchangeCode({
+          baseUrl: mock.url,
+          code: outcome.code ?? '',
+          codeVerifier: EXAMPLE_CODE_VERIFIER,
+          fetch: freshConnection,
+        });
+        expect(result).toMatchObject({ ok: false, status: outcome.status, error: { error: body.error } });
+        if (outcome.status === 429) expect(result.ok || result.retryAfter).toMatch(/^[0-9]+$/);
+      });
+    },
+  );
+
+  // exchangeCode speaks the documented grant only; the refresh grant's form is sent as the table gives it.
+  it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.code === null))(
+    'sees status $status and the OAuth error, given $providerState',
+    async (outcome) => {
+      const body = getExampleValue(document, '/v1/token', 'post', outcome.status, outcome.example) as {
+        error: string;
+      };
+      await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
+        const response = await freshConnection(`${mock.url}/v1/token`, {
+          method: 'POST',
+          headers: { 'content-type': FORM_MEDIA_TYPE },
+          body: new URLSearchParams(outcome.form).toString(),
+        });
+        expect(response.status).toBe(outcome.status);
+        expect(await response.json()).toMatchObject({ error: body.error });
       });
     },
   );

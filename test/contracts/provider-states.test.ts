@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mock/index.js';
 import {
   createStateHandlers,
+  EXCHANGE_PROVIDER_STATES,
   findProviderState,
   PROVIDER_STATE_DEFINITIONS,
   PROVIDER_STATES,
 } from '../../contracts/provider-states.js';
 import { mockStateRegistrars } from '../../contracts/token-registrar.js';
+import { EXAMPLE_CODE_VERIFIER, EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { getUserInfo } from '../../src/user-info-client.js';
+import { openApiProblems, request } from '../support/http.js';
 import { ROOT } from '../support/spawn-cli.js';
 
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');
@@ -80,5 +83,72 @@ describe('provider states', () => {
     await expect(handler?.({ persona: 'nobody-here' })).rejects.toThrow(
       `Unknown persona "nobody-here" in the provider state parameters; known personas: ${known}.`,
     );
+  });
+});
+
+describe('provider states of POST /v1/token', () => {
+  it.each(EXCHANGE_OUTCOMES)(
+    'names state "$providerState" for outcome $name, and the README lists it',
+    (outcome) => {
+      expect(EXCHANGE_PROVIDER_STATES[outcome.name]).toBe(outcome.providerState);
+      expect(findProviderState(outcome.providerState)?.params).toEqual([]);
+      expect(readme).toContain(`| \`${outcome.providerState}\` | \`${outcome.name}\` | ${outcome.status} |`);
+    },
+  );
+
+  // The state's values take the place of the outcome's own form fields, as a pact's generators do.
+  it.each(EXCHANGE_OUTCOMES)(
+    'sets up an exchange that gets status $status for "$providerState"',
+    async (outcome) => {
+      const server = createMockServer();
+      try {
+        const baseUrl = await server.start();
+        const values =
+          (await createStateHandlers(mockStateRegistrars(server))[outcome.providerState]?.({})) ?? {};
+        const form = new URLSearchParams(outcome.form);
+        if (values.code !== undefined) form.set('code', values.code);
+        if (values.codeVerifier !== undefined) form.set('code_verifier', values.codeVerifier);
+        const response = await request(new URL('/v1/token', baseUrl).href, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: form,
+        });
+        expect(response.status).toBe(outcome.status);
+        expect(openApiProblems('/v1/token', 'post', response)).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  it('binds the success state’s fresh code to its verifier, refusing the example verifier', async () => {
+    const server = createMockServer();
+    try {
+      const baseUrl = await server.start();
+      const state = EXCHANGE_OUTCOMES.find((outcome) => outcome.status === 200);
+      const values =
+        (await createStateHandlers(mockStateRegistrars(server))[state?.providerState ?? '']?.({})) ?? {};
+      expect(values.codeVerifier).not.toBe(EXAMPLE_CODE_VERIFIER);
+      const response = await request(new URL('/v1/token', baseUrl).href, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          ...state?.form,
+          code: values.code ?? '',
+          code_verifier: EXAMPLE_CODE_VERIFIER,
+        }),
+      });
+      expect(response.status).toBe(
+        EXCHANGE_OUTCOMES.find((outcome) => outcome.name === 'invalid-verifier')?.status,
+      );
+      expect(openApiProblems('/v1/token', 'post', response)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('rejects parameters, which no token state takes', async () => {
+    const handler = createStateHandlers(UNUSED_REGISTRARS)[EXCHANGE_PROVIDER_STATES.issued];
+    await expect(handler?.({ persona: 'full-in' })).rejects.toThrow('takes no parameters, got "persona"');
   });
 });

@@ -17,3 +17,9 @@ export type ResponseBuilder = Parameters<
 
 /** A configured interaction: call `executeTest` on it. */
 export type ReadyInteraction = ReturnType<InteractionWithRequest['willRespondWith']>;
+
+/** What every interaction builder of the kit lets a consumer test choose. */
+export interface InteractionOptions {
+  /** The interaction's description; by default one derived from the provider state. */
+  description?: string;
+}

@@ -13,7 +13,7 @@ import {
   loadApiDocument,
   resolveReference,
 } from '../src/openapi/api-document.js';
-import type { ReadyInteraction, RequestBuilder, ResponseBuilder } from './pact-steps.js';
+import type { InteractionOptions, ReadyInteraction, RequestBuilder, ResponseBuilder } from './pact-steps.js';
 import {
   errorBodyMatcher,
   type Operation,
@@ -28,7 +28,7 @@ export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 const TOKEN: Operation = { path: TOKEN_PATH, method: 'post' };
 
 /** Choices a consumer test makes about one `POST /v1/token` interaction. */
-export interface TokenExchangeInteractionOptions {
+export interface TokenExchangeInteractionOptions extends InteractionOptions {
   /**
    * The code the consumer test's client sends to Pact's mock. At verification the provider state's code
    * takes its place (`fromProviderState('${code}')`), so any string will do. Default: the outcome's
@@ -40,8 +40,6 @@ export interface TokenExchangeInteractionOptions {
    * (`${codeVerifier}`); otherwise it is matched by the RFC 7636 syntax. Default: `EXAMPLE_CODE_VERIFIER`.
    */
   codeVerifier?: string;
-  /** The interaction's description; by default one derived from the provider state. */
-  description?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
-import type { ReadyInteraction, RequestBuilder, ResponseBuilder } from './pact-steps.js';
+import type { InteractionOptions, ReadyInteraction, RequestBuilder, ResponseBuilder } from './pact-steps.js';
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
 import { getScenario, type Scenario, type ScenarioName } from '../src/scenarios.js';
 import { CLAIMS_BY_SCOPE, type Scope } from '../src/scopes.js';
@@ -15,7 +15,7 @@ import {
 const USERINFO: Operation = { path: USERINFO_PATH, method: 'get' };
 
 /** Choices a consumer test makes about one `GET /v1/userinfo` interaction. */
-export interface UserInfoInteractionOptions {
+export interface UserInfoInteractionOptions extends InteractionOptions {
   /**
    * The token the consumer test's client sends to Pact's mock. At verification the provider state's token
    * takes its place (`fromProviderState`), so any string will do. Default: the scenario's built-in token.
@@ -25,8 +25,6 @@ export interface UserInfoInteractionOptions {
   scopes?: readonly Scope[];
   /** For the 200 states: the persona whose profile is answered (a state parameter). */
   persona?: string;
-  /** The interaction's description; by default one derived from the provider state. */
-  description?: string;
 }
 
 /**

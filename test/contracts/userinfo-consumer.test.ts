@@ -7,7 +7,12 @@ import { KIT_CONSUMER, PACTS_DIR } from '../../contracts/kit-pacts.js';
 import { PACT_PROVIDER } from '../../contracts/provider-states.js';
 import { FORM_MEDIA_TYPE, tokenExchangeInteraction } from '../../contracts/token-interactions.js';
 import { userInfoInteraction } from '../../contracts/userinfo-interactions.js';
-import { EXAMPLE_CODE_VERIFIER, EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
+import { TOKEN_PATH } from '../../mock/token-route.js';
+import {
+  EXAMPLE_CODE_VERIFIER,
+  EXCHANGE_OUTCOMES,
+  type ExchangeOutcome,
+} from '../../src/exchange-outcomes.js';
 import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCENARIOS } from '../../src/scenarios.js';
@@ -72,17 +77,23 @@ describe(`consumer contract of ${KIT_CONSUMER} for GET /v1/userinfo`, () => {
 
 describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
   const token = document.components?.schemas?.TokenResponse as { required: string[] };
+  // The outcome's built-in code stands for any: at verification the state's code takes its place.
+  const exchangeBuiltIn = (outcome: ExchangeOutcome, baseUrl: string) =>
+    exchangeCode({
+      baseUrl,
+      code: outcome.code ?? '',
+      codeVerifier: EXAMPLE_CODE_VERIFIER,
+      fetch: freshConnection,
+    });
+  const oauthError = (outcome: ExchangeOutcome): string =>
+    (getExampleValue(document, TOKEN_PATH, 'post', outcome.status, outcome.example) as { error: string })
+      .error;
 
   it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.status === 200))(
     'reads the access token, given $providerState',
     async (outcome) => {
       await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
-        const result = await exchangeCode({
-          baseUrl: mock.url,
-          code: outcome.code ?? 'a-code',
-          codeVerifier: EXAMPLE_CODE_VERIFIER,
-          fetch: freshConnection,
-        });
+        const result = await exchangeBuiltIn(outcome, mock.url);
         expect(result.ok).toBe(true);
         expect(result.ok && Object.keys(result.token).sort()).toEqual([...token.required].sort());
       });
@@ -92,17 +103,13 @@ describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
   it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.status !== 200 && outcome.code !== null))(
     'sees status $status and the OAuth error, given $providerState',
     async (outcome) => {
-      const body = getExampleValue(document, '/v1/token', 'post', outcome.status, outcome.example) as {
-        error: string;
-      };
       await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
-        const result = await exchangeCode({
-          baseUrl: mock.url,
-          code: outcome.code ?? '',
-          codeVerifier: EXAMPLE_CODE_VERIFIER,
-          fetch: freshConnection,
+        const result = await exchangeBuiltIn(outcome, mock.url);
+        expect(result).toMatchObject({
+          ok: false,
+          status: outcome.status,
+          error: { error: oauthError(outcome) },
         });
-        expect(result).toMatchObject({ ok: false, status: outcome.status, error: { error: body.error } });
         if (outcome.status === 429) expect(result.ok || result.retryAfter).toMatch(/^[0-9]+$/);
       });
     },
@@ -112,9 +119,6 @@ describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
   it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.code === null))(
     'sees status $status and the OAuth error, given $providerState',
     async (outcome) => {
-      const body = getExampleValue(document, '/v1/token', 'post', outcome.status, outcome.example) as {
-        error: string;
-      };
       await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
         const response = await freshConnection(`${mock.url}/v1/token`, {
           method: 'POST',
@@ -122,7 +126,7 @@ describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
           body: new URLSearchParams(outcome.form).toString(),
         });
         expect(response.status).toBe(outcome.status);
-        expect(await response.json()).toMatchObject({ error: body.error });
+        expect(await response.json()).toMatchObject({ error: oauthError(outcome) });
       });
     },
   );

@@ -1,3 +1,4 @@
+import { FORM_TYPE, isFormType } from '../mock/form-body.js';
 import { TOKEN_PATH } from '../mock/token-route.js';
 import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../src/exchange-outcomes.js';
 import { SCENARIOS, type Scenario } from '../src/scenarios.js';
@@ -59,14 +60,13 @@ const FIELDS_BY_GRANT: ReadonlyMap<string, readonly string[]> = new Map(
   EXCHANGE_OUTCOMES.map((outcome) => [outcome.form.grant_type ?? '', Object.keys(outcome.form)]),
 );
 const AUTHORIZATION_CODE_FIELDS = FIELDS_BY_GRANT.get('authorization_code') ?? [];
-const FORM_TYPE = 'application/x-www-form-urlencoded';
 // A pact for this state may leave a field out: that is the outcome it expects.
 const EMPTY_PARAMETERS_STATE = getExchangeOutcome('empty-parameters').providerState;
 
 function tokenProblems(interaction: PactInteraction): string[] {
   const problems: string[] = [];
   const contentType = interaction.requestHeaders['content-type'];
-  if (contentType?.split(';', 1)[0]?.trim().toLowerCase() !== FORM_TYPE) {
+  if (!isFormType(contentType)) {
     problems.push(
       `request header Content-Type: ${contentType === undefined ? 'missing' : `"${contentType}"`}; POST ${TOKEN_PATH} is sent as ${FORM_TYPE}`,
     );

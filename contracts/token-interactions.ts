@@ -1,5 +1,6 @@
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { FORM_TYPE } from '../mock/form-body.js';
 import { TOKEN_PATH } from '../mock/token-route.js';
 import {
   EXAMPLE_CODE_VERIFIER,
@@ -21,9 +22,6 @@ import {
   responseHeaderMatchers,
   responseSchema,
 } from './response-matchers.js';
-
-/** The media type of every `POST /v1/token` request (documented). */
-export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
 const TOKEN: Operation = { path: TOKEN_PATH, method: 'post' };
 
@@ -66,7 +64,7 @@ export function tokenExchangeInteraction(
     .given(outcome.providerState)
     .uponReceiving(options.description ?? `a token request, given ${outcome.providerState}`)
     .withRequest('POST', TOKEN_PATH, (request: RequestBuilder) => {
-      request.headers({ 'Content-Type': FORM_MEDIA_TYPE });
+      request.headers({ 'Content-Type': FORM_TYPE });
       formBody(request, requestFields(outcome, options));
     })
     .willRespondWith(outcome.status, (response: ResponseBuilder) => {
@@ -115,7 +113,7 @@ function requestSchema(): OpenAPIV3_1.SchemaObject {
     document,
     getOperation(document, TOKEN_PATH, 'post').requestBody ?? { content: {} },
   );
-  return resolveReference<OpenAPIV3_1.SchemaObject>(document, body.content[FORM_MEDIA_TYPE]?.schema ?? {});
+  return resolveReference<OpenAPIV3_1.SchemaObject>(document, body.content[FORM_TYPE]?.schema ?? {});
 }
 
 /**
@@ -135,6 +133,6 @@ function formBody(request: RequestBuilder, fields: Record<string, unknown>): voi
   (core.withRequestBody as (body: string, contentType: string) => boolean).call(
     core,
     JSON.stringify(fields),
-    FORM_MEDIA_TYPE,
+    FORM_TYPE,
   );
 }

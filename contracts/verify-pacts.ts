@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isFormType } from '../mock/form-body.js';
 import { createMockServer } from '../mock/mock-server.js';
 import type { MockServerOptions } from '../mock/options.js';
 import { KitError } from '../src/errors.js';
@@ -177,7 +178,7 @@ function stateSession(handlers: StateHandlers): {
       if (values.token !== undefined && header !== undefined && /^bearer +/i.test(header)) {
         request.headers.authorization = `Bearer ${values.token}`;
       }
-      if (isForm(request)) reencodeForm(request, values);
+      if (isFormType(request.headers['content-type'])) reencodeForm(request, values);
       next();
     },
   };
@@ -191,11 +192,6 @@ const FORM_FIELDS_BY_VALUE: Readonly<Record<string, string>> = {
   code: 'code',
   codeVerifier: 'code_verifier',
 };
-
-function isForm(request: ParsedRequest): boolean {
-  const type = request.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
-  return type === 'application/x-www-form-urlencoded';
-}
 
 /**
  * Pact's verifier proxy parses a form body into an object and forwards it JSON-encoded under the form's

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FORM_TYPE } from '../../mock/form-body.js';
 import { createMockServer } from '../../mock/index.js';
 import {
   createStateHandlers,
@@ -110,7 +111,7 @@ describe('provider states of POST /v1/token', () => {
         if (values.codeVerifier !== undefined) form.set('code_verifier', values.codeVerifier);
         const response = await request(new URL('/v1/token', baseUrl).href, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          headers: { 'content-type': FORM_TYPE },
           body: form,
         });
         expect(response.status).toBe(outcome.status);
@@ -131,7 +132,7 @@ describe('provider states of POST /v1/token', () => {
       expect(values.codeVerifier).not.toBe(EXAMPLE_CODE_VERIFIER);
       const response = await request(new URL('/v1/token', baseUrl).href, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { 'content-type': FORM_TYPE },
         body: new URLSearchParams({
           ...state?.form,
           code: values.code ?? '',

@@ -5,7 +5,8 @@ import { PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KIT_CONSUMER, PACTS_DIR } from '../../contracts/kit-pacts.js';
 import { PACT_PROVIDER } from '../../contracts/provider-states.js';
-import { FORM_MEDIA_TYPE, tokenExchangeInteraction } from '../../contracts/token-interactions.js';
+import { tokenExchangeInteraction } from '../../contracts/token-interactions.js';
+import { FORM_TYPE } from '../../mock/form-body.js';
 import { userInfoInteraction } from '../../contracts/userinfo-interactions.js';
 import { TOKEN_PATH } from '../../mock/token-route.js';
 import {
@@ -122,7 +123,7 @@ describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
       await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
         const response = await freshConnection(`${mock.url}/v1/token`, {
           method: 'POST',
-          headers: { 'content-type': FORM_MEDIA_TYPE },
+          headers: { 'content-type': FORM_TYPE },
           body: new URLSearchParams(outcome.form).toString(),
         });
         expect(response.status).toBe(outcome.status);

@@ -123,18 +123,7 @@ function userInfoState(scenario: Scenario): ProviderStateDefinition {
   return {
     name: scenario.providerState,
     params,
-    check(given) {
-      const problems = unknownParameters(given, params);
-      if ('scopes' in given && readScopes(given.scopes) === undefined) {
-        problems.push(
-          `parameter "scopes" must be a list or a space-separated string of documented scopes, got ${JSON.stringify(given.scopes)}`,
-        );
-      }
-      if ('persona' in given && typeof given.persona !== 'string') {
-        problems.push(`parameter "persona" must be a persona id, got ${JSON.stringify(given.persona)}`);
-      }
-      return problems;
-    },
+    check: (given) => parameterProblems(given, params),
     async setup(given, register) {
       if (scenario.token === null) return {};
       const scopes = readScopes(given.scopes);
@@ -151,29 +140,47 @@ function userInfoState(scenario: Scenario): ProviderStateDefinition {
 }
 
 // The success state registers a fresh code bound to a fresh PKCE pair, so the verifier is checked exactly
-// as a real exchange would be; an error state hands out its outcome's built-in code, so a mock whose
-// built-in codes are reconfigured is verified as it is. The refresh-grant state needs nothing set up.
+// as a real exchange would be, for the persona and scopes given (the full-in persona, every scope, by
+// default); an error state hands out its outcome's built-in code, so a mock whose built-in codes are
+// reconfigured is verified as it is. The refresh-grant state needs nothing set up.
 function exchangeState(outcome: ExchangeOutcome): ProviderStateDefinition {
+  const params = outcome.status === 200 ? ['scopes', 'persona'] : [];
   return {
     name: outcome.providerState,
-    params: [],
-    check: (given) => unknownParameters(given, []),
-    async setup(_given, register) {
+    params,
+    check: (given) => parameterProblems(given, params),
+    async setup(given, register) {
       if (outcome.status === 200) {
         const { codeVerifier, codeChallenge } = createPkcePair();
-        return { code: await register.code({ codeChallenge }), codeVerifier };
+        const scopes = readScopes(given.scopes);
+        const code = await register.code({
+          codeChallenge,
+          ...(scopes === undefined ? {} : { scopes }),
+          ...(typeof given.persona === 'string' ? { persona: given.persona } : {}),
+        });
+        return { code, codeVerifier };
       }
       return outcome.code === null ? {} : { code: outcome.code };
     },
   };
 }
 
-function unknownParameters(given: StateParams, params: readonly string[]): string[] {
-  return Object.keys(given)
+// Parameters a state does not take, and unusable `scopes` or `persona`: each problem names the parameter.
+function parameterProblems(given: StateParams, params: readonly string[]): string[] {
+  const problems = Object.keys(given)
     .filter((key) => !params.includes(key))
     .map((key) =>
       params.length === 0
         ? `takes no parameters, got "${key}"`
         : `unknown parameter "${key}" (it takes ${params.join(', ')})`,
     );
+  if ('scopes' in given && readScopes(given.scopes) === undefined) {
+    problems.push(
+      `parameter "scopes" must be a list or a space-separated string of documented scopes, got ${JSON.stringify(given.scopes)}`,
+    );
+  }
+  if ('persona' in given && typeof given.persona !== 'string') {
+    problems.push(`parameter "persona" must be a persona id, got ${JSON.stringify(given.persona)}`);
+  }
+  return problems;
 }

@@ -12,6 +12,7 @@ import {
 import { mockStateRegistrars } from '../../contracts/token-registrar.js';
 import { EXAMPLE_CODE_VERIFIER, EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
 import { SCENARIOS } from '../../src/scenarios.js';
+import { exchangeCode } from '../../src/token-client.js';
 import { getUserInfo } from '../../src/user-info-client.js';
 import { openApiProblems, request } from '../support/http.js';
 import { ROOT } from '../support/spawn-cli.js';
@@ -92,7 +93,9 @@ describe('provider states of POST /v1/token', () => {
     'names state "$providerState" for outcome $name, and the README lists it',
     (outcome) => {
       expect(EXCHANGE_PROVIDER_STATES[outcome.name]).toBe(outcome.providerState);
-      expect(findProviderState(outcome.providerState)?.params).toEqual([]);
+      expect(findProviderState(outcome.providerState)?.params).toEqual(
+        outcome.status === 200 ? ['scopes', 'persona'] : [],
+      );
       expect(readme).toContain(`| \`${outcome.providerState}\` | \`${outcome.name}\` | ${outcome.status} |`);
     },
   );
@@ -148,8 +151,29 @@ describe('provider states of POST /v1/token', () => {
     }
   });
 
-  it('rejects parameters, which no token state takes', async () => {
-    const handler = createStateHandlers(UNUSED_REGISTRARS)[EXCHANGE_PROVIDER_STATES.issued];
-    await expect(handler?.({ persona: 'full-in' })).rejects.toThrow('takes no parameters, got "persona"');
+  it('registers the success state’s code for the scopes and persona given as parameters', async () => {
+    const server = createMockServer({ config: { personas: { ravi: { sub: '42', given_name: 'Ravi' } } } });
+    try {
+      const baseUrl = await server.start();
+      const handler = createStateHandlers(mockStateRegistrars(server))[EXCHANGE_PROVIDER_STATES.issued];
+      const { code = '', codeVerifier = '' } =
+        (await handler?.({ scopes: ['openid', 'profile'], persona: 'ravi' })) ?? {};
+      const result = await exchangeCode({ baseUrl, code, codeVerifier });
+      expect(result.ok && result.token.scope).toBe('openid profile');
+      expect(await getUserInfo(result.ok ? result.token.access_token : null, { baseUrl })).toEqual({
+        sub: '42',
+        given_name: 'Ravi',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    [EXCHANGE_PROVIDER_STATES.issued, { scopes: ['openid', 'wallet'] }, 'parameter "scopes" must be'],
+    [EXCHANGE_PROVIDER_STATES['expired-code'], { persona: 'full-in' }, 'takes no parameters, got "persona"'],
+  ])('rejects parameters of "%s" it cannot use: %j', async (state, params, message) => {
+    const handler = createStateHandlers(UNUSED_REGISTRARS)[state];
+    await expect(handler?.(params)).rejects.toThrow(message);
   });
 });

@@ -30,7 +30,7 @@ export {
   type TokenGrant,
   type TokenRegistrar,
 } from './token-registrar.js';
-export type { InteractionOptions, ReadyInteraction } from './pact-steps.js';
+export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from './pact-steps.js';
 export { tokenExchangeInteraction, type TokenExchangeInteractionOptions } from './token-interactions.js';
 export { userInfoInteraction, type UserInfoInteractionOptions } from './userinfo-interactions.js';
 export {

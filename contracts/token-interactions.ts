@@ -14,8 +14,14 @@ import {
   loadApiDocument,
   resolveReference,
 } from '../src/openapi/api-document.js';
-import type { Scope } from '../src/scopes.js';
-import type { InteractionOptions, ReadyInteraction, RequestBuilder, ResponseBuilder } from './pact-steps.js';
+import {
+  type InteractionOptions,
+  type ProfileStateOptions,
+  profileStateParams,
+  type ReadyInteraction,
+  type RequestBuilder,
+  type ResponseBuilder,
+} from './pact-steps.js';
 import {
   errorBodyMatcher,
   type Operation,
@@ -27,7 +33,7 @@ import {
 const TOKEN: Operation = { path: TOKEN_PATH, method: 'post' };
 
 /** Choices a consumer test makes about one `POST /v1/token` interaction. */
-export interface TokenExchangeInteractionOptions extends InteractionOptions {
+export interface TokenExchangeInteractionOptions extends InteractionOptions, ProfileStateOptions {
   /**
    * The code the consumer test's client sends to Pact's mock. At verification the provider state's code
    * takes its place (`fromProviderState('${code}')`), so any string will do. Default: the outcome's
@@ -39,10 +45,6 @@ export interface TokenExchangeInteractionOptions extends InteractionOptions {
    * (`${codeVerifier}`); otherwise it is matched by the RFC 7636 syntax. Default: `EXAMPLE_CODE_VERIFIER`.
    */
   codeVerifier?: string;
-  /** For the success outcome: the scopes the state's code grants (a state parameter). */
-  scopes?: readonly Scope[];
-  /** For the success outcome: the persona the state's code is for (a state parameter). */
-  persona?: string;
 }
 
 /**
@@ -66,7 +68,10 @@ export function tokenExchangeInteraction(
   const outcome = getExchangeOutcome(name);
   return pact
     .addInteraction()
-    .given(outcome.providerState, stateParams(outcome, options))
+    .given(
+      outcome.providerState,
+      profileStateParams(options, outcome.status === 200, `Outcome "${outcome.name}"`),
+    )
     .uponReceiving(options.description ?? `a token request, given ${outcome.providerState}`)
     .withRequest('POST', TOKEN_PATH, (request: RequestBuilder) => {
       request.headers({ 'Content-Type': FORM_TYPE });
@@ -96,19 +101,6 @@ function requestFields(
         : propertyMatcher(properties.code_verifier, verifier);
   }
   return fields;
-}
-
-function stateParams(
-  outcome: ExchangeOutcome,
-  options: TokenExchangeInteractionOptions,
-): Record<string, string[] | string> | undefined {
-  if ((options.scopes || options.persona) && outcome.status !== 200) {
-    throw new TypeError(`Outcome "${outcome.name}" takes no scopes or persona; only the 200 outcome does.`);
-  }
-  const params: Record<string, string[] | string> = {};
-  if (options.scopes) params.scopes = [...options.scopes];
-  if (options.persona) params.persona = options.persona;
-  return Object.keys(params).length > 0 ? params : undefined;
 }
 
 function responseBody(outcome: ExchangeOutcome): unknown {

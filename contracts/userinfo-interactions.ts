@@ -1,8 +1,15 @@
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
-import type { InteractionOptions, ReadyInteraction, RequestBuilder, ResponseBuilder } from './pact-steps.js';
+import {
+  type InteractionOptions,
+  type ProfileStateOptions,
+  profileStateParams,
+  type ReadyInteraction,
+  type RequestBuilder,
+  type ResponseBuilder,
+} from './pact-steps.js';
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
 import { getScenario, type Scenario, type ScenarioName } from '../src/scenarios.js';
-import { CLAIMS_BY_SCOPE, type Scope } from '../src/scopes.js';
+import { CLAIMS_BY_SCOPE } from '../src/scopes.js';
 import { USERINFO_PATH, type UserInfoClaim } from '../src/user-info.js';
 import {
   errorBodyMatcher,
@@ -15,16 +22,12 @@ import {
 const USERINFO: Operation = { path: USERINFO_PATH, method: 'get' };
 
 /** Choices a consumer test makes about one `GET /v1/userinfo` interaction. */
-export interface UserInfoInteractionOptions extends InteractionOptions {
+export interface UserInfoInteractionOptions extends InteractionOptions, ProfileStateOptions {
   /**
    * The token the consumer test's client sends to Pact's mock. At verification the provider state's token
    * takes its place (`fromProviderState`), so any string will do. Default: the scenario's built-in token.
    */
   token?: string;
-  /** For the 200 states: the granted scopes (a state parameter); the body expects every claim they grant. */
-  scopes?: readonly Scope[];
-  /** For the 200 states: the persona whose profile is answered (a state parameter). */
-  persona?: string;
 }
 
 /**
@@ -45,7 +48,7 @@ export function userInfoInteraction(
   options: UserInfoInteractionOptions = {},
 ): ReadyInteraction {
   const scenario = getScenario(name);
-  const params = stateParams(scenario, options);
+  const params = profileStateParams(options, scenario.kind === 'profile', `Scenario "${scenario.name}"`);
   const token = options.token ?? scenario.token;
   return pact
     .addInteraction()
@@ -64,19 +67,6 @@ export function userInfoInteraction(
         .headers(responseHeaderMatchers(USERINFO, scenario.status))
         .jsonBody(responseBody(scenario, options));
     });
-}
-
-function stateParams(
-  scenario: Scenario,
-  options: UserInfoInteractionOptions,
-): Record<string, string[] | string> | undefined {
-  if ((options.scopes || options.persona) && scenario.kind !== 'profile') {
-    throw new TypeError(`Scenario "${scenario.name}" takes no scopes or persona; only the 200 scenarios do.`);
-  }
-  const params: Record<string, string[] | string> = {};
-  if (options.scopes) params.scopes = [...options.scopes];
-  if (options.persona) params.persona = options.persona;
-  return Object.keys(params).length > 0 ? params : undefined;
 }
 
 function responseBody(scenario: Scenario, options: UserInfoInteractionOptions): unknown {

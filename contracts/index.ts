@@ -11,6 +11,7 @@ export {
 } from './pact-file.js';
 export {
   createStateHandlers,
+  EXCHANGE_PROVIDER_STATES,
   findProviderState,
   PACT_PROVIDER,
   PROVIDER_STATE_DEFINITIONS,
@@ -21,12 +22,17 @@ export {
   type StateParams,
   type StateValues,
 } from './provider-states.js';
-export { storeTokenRegistrar, type TokenGrant, type TokenRegistrar } from './token-registrar.js';
 export {
-  userInfoInteraction,
-  type ReadyInteraction,
-  type UserInfoInteractionOptions,
-} from './userinfo-interactions.js';
+  mockStateRegistrars,
+  storeTokenRegistrar,
+  type CodeRegistrar,
+  type StateRegistrars,
+  type TokenGrant,
+  type TokenRegistrar,
+} from './token-registrar.js';
+export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from './pact-steps.js';
+export { tokenExchangeInteraction, type TokenExchangeInteractionOptions } from './token-interactions.js';
+export { userInfoInteraction, type UserInfoInteractionOptions } from './userinfo-interactions.js';
 export {
   formatVerificationReport,
   verifyPacts,

@@ -1,3 +1,6 @@
+import { FORM_TYPE, isFormType } from '../mock/form-body.js';
+import { TOKEN_PATH } from '../mock/token-route.js';
+import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../src/exchange-outcomes.js';
 import { SCENARIOS, type Scenario } from '../src/scenarios.js';
 import { CLAIMS_BY_SCOPE, readScopes } from '../src/scopes.js';
 import type { PactFile, PactInteraction } from './pact-file.js';
@@ -43,11 +46,58 @@ export function pactProblems(pact: PactFile): string[] {
 }
 
 /**
- * The kit's own checks of one interaction, the ones an OpenAPI comparator skips: the request carries a
- * `Bearer` Authorization header (unless its state is about a missing one), and a 200 expects only claims
- * that the scopes of its state grant.
+ * The kit's own checks of one interaction, the ones an OpenAPI comparator skips. For `POST /v1/token`: the
+ * request is form-encoded and carries the documented fields of its grant. Otherwise (`GET /v1/userinfo`):
+ * the request carries a `Bearer` Authorization header (unless its state is about a missing one), and a
+ * 200 expects only claims that the scopes of its state grant.
  */
 export function kitProblems(interaction: PactInteraction): string[] {
+  return interaction.path === TOKEN_PATH ? tokenProblems(interaction) : userInfoProblems(interaction);
+}
+
+// The documented fields of each grant, as the outcome table sends them.
+const FIELDS_BY_GRANT: ReadonlyMap<string, readonly string[]> = new Map(
+  EXCHANGE_OUTCOMES.map((outcome) => [outcome.form.grant_type ?? '', Object.keys(outcome.form)]),
+);
+const AUTHORIZATION_CODE_FIELDS = FIELDS_BY_GRANT.get('authorization_code') ?? [];
+// A pact for this state may leave a field out: that is the outcome it expects.
+const EMPTY_PARAMETERS_STATE = getExchangeOutcome('empty-parameters').providerState;
+
+function tokenProblems(interaction: PactInteraction): string[] {
+  const problems: string[] = [];
+  const contentType = interaction.requestHeaders['content-type'];
+  if (!isFormType(contentType)) {
+    problems.push(
+      `request header Content-Type: ${contentType === undefined ? 'missing' : `"${contentType}"`}; POST ${TOKEN_PATH} is sent as ${FORM_TYPE}`,
+    );
+  }
+  if (interaction.providerStates.some((state) => state.name === EMPTY_PARAMETERS_STATE)) return problems;
+  const fields = formFields(interaction.requestBody);
+  // An unsupported grant is still sent with the documented grant's fields.
+  const expected = FIELDS_BY_GRANT.get(fields.get('grant_type') ?? '') ?? AUTHORIZATION_CODE_FIELDS;
+  for (const field of expected) {
+    if (!fields.has(field)) {
+      problems.push(`request body ${field}: missing; POST ${TOKEN_PATH} sends ${expected.join(', ')}`);
+    }
+  }
+  return problems;
+}
+
+// A V4 pact holds a form as its encoded string; a hand-written V3 pact may hold it as an object.
+function formFields(body: unknown): URLSearchParams {
+  if (typeof body === 'string') return new URLSearchParams(body);
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    return new URLSearchParams(
+      Object.entries(body as Record<string, unknown>).map(([key, value]): [string, string] => [
+        key,
+        String(value),
+      ]),
+    );
+  }
+  return new URLSearchParams();
+}
+
+function userInfoProblems(interaction: PactInteraction): string[] {
   const problems: string[] = [];
   const scenarios = interaction.providerStates.flatMap((state) => {
     const scenario = SCENARIO_BY_STATE.get(state.name);

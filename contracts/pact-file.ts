@@ -11,8 +11,13 @@ export interface PactProviderState {
 export interface PactInteraction {
   description: string;
   providerStates: PactProviderState[];
+  /** The request's method, upper case, and path. */
+  method: string;
+  path: string;
   /** Header names in lower case; several values are joined with ", ". */
   requestHeaders: Readonly<Record<string, string>>;
+  /** The request body as the pact holds it (a form as its encoded string), or undefined for none. */
+  requestBody: unknown;
   status: number;
   /** The expected response body, or undefined for none. */
   responseBody: unknown;
@@ -101,10 +106,19 @@ function parseInteraction(interaction: Record<string, unknown>, v4: boolean): Pa
   }
   // V4 wraps a body as { content, contentType, encoded }; V2 and V3 hold it as it is.
   const body = v4 ? asRecord(response.body)?.content : response.body;
+  const requestBody = v4 ? asRecord(request.body)?.content : request.body;
+  const requestType = v4 ? asRecord(request.body)?.contentType : undefined;
+  // Pact puts a body's media type beside it rather than in the headers when the consumer set none.
+  if (headers['content-type'] === undefined && typeof requestType === 'string') {
+    headers['content-type'] = requestType;
+  }
   return {
     description: String(interaction.description),
     providerStates: states,
+    method: typeof request.method === 'string' ? request.method.toUpperCase() : 'GET',
+    path: typeof request.path === 'string' ? request.path : '/',
     requestHeaders: headers,
+    requestBody,
     status: Number(response.status),
     responseBody: body,
     type: typeof interaction.type === 'string' ? interaction.type : HTTP_INTERACTION,

@@ -1,7 +1,13 @@
+import {
+  EXCHANGE_OUTCOMES,
+  type ExchangeOutcome,
+  type ExchangeOutcomeName,
+} from '../src/exchange-outcomes.js';
+import { createPkcePair } from '../src/pkce.js';
 import type { Scenario, ScenarioName } from '../src/scenarios.js';
 import { SCENARIOS } from '../src/scenarios.js';
 import { readScopes } from '../src/scopes.js';
-import type { TokenRegistrar } from './token-registrar.js';
+import type { StateRegistrars } from './token-registrar.js';
 
 /** The provider name the kit's pacts carry, and the one `verify` accepts. */
 export const PACT_PROVIDER = 'truecaller-oauth-api';
@@ -9,7 +15,10 @@ export const PACT_PROVIDER = 'truecaller-oauth-api';
 /** Parameters a pact gives a provider state (`given(state, params)`). */
 export type StateParams = Readonly<Record<string, unknown>>;
 
-/** What a state handler resolves with: the values `fromProviderState` expressions read, such as `${token}`. */
+/**
+ * What a state handler resolves with: the values `fromProviderState` expressions read, such as `${token}`
+ * (userinfo states) or `${code}` and `${codeVerifier}` (token states).
+ */
 export type StateValues = Record<string, string>;
 
 /** Sets one provider state up; what it resolves with feeds `fromProviderState` expressions. */
@@ -29,8 +38,8 @@ export interface ProviderStateDefinition {
   readonly params: readonly string[];
   /** Problems with `params`, each naming the parameter; empty when they are usable. */
   check(params: StateParams): string[];
-  /** Sets the state up; resolves with the values the request may inject (`token`). */
-  setup(params: StateParams, register: TokenRegistrar): Promise<StateValues>;
+  /** Sets the state up; resolves with the values the request may inject (`token`, `code`, `codeVerifier`). */
+  setup(params: StateParams, register: StateRegistrars): Promise<StateValues>;
 }
 
 /**
@@ -47,10 +56,27 @@ export const PROVIDER_STATES: Readonly<Record<ScenarioName, string>> = Object.fr
   >,
 );
 
-/** Every provider state the kit knows, one per scenario of `GET /v1/userinfo`. */
-export const PROVIDER_STATE_DEFINITIONS: readonly ProviderStateDefinition[] = Object.freeze(
-  SCENARIOS.map((scenario) => userInfoState(scenario)),
+/**
+ * Provider-state names by outcome of `POST /v1/token`, straight from the exchange-outcome table.
+ *
+ * @example
+ * pact.addInteraction().given(EXCHANGE_PROVIDER_STATES['expired-code']) // 'the authorization code has expired'
+ */
+export const EXCHANGE_PROVIDER_STATES: Readonly<Record<ExchangeOutcomeName, string>> = Object.freeze(
+  Object.fromEntries(EXCHANGE_OUTCOMES.map((outcome) => [outcome.name, outcome.providerState])) as Record<
+    ExchangeOutcomeName,
+    string
+  >,
 );
+
+/**
+ * Every provider state the kit knows: one per scenario of `GET /v1/userinfo`, one per outcome of
+ * `POST /v1/token`.
+ */
+export const PROVIDER_STATE_DEFINITIONS: readonly ProviderStateDefinition[] = Object.freeze([
+  ...SCENARIOS.map((scenario) => userInfoState(scenario)),
+  ...EXCHANGE_OUTCOMES.map((outcome) => exchangeState(outcome)),
+]);
 
 const BY_NAME: ReadonlyMap<string, ProviderStateDefinition> = new Map(
   PROVIDER_STATE_DEFINITIONS.map((definition) => [definition.name, definition]),
@@ -62,16 +88,16 @@ export function findProviderState(name: string): ProviderStateDefinition | undef
 }
 
 /**
- * State handlers for Pact's `Verifier`: each sets its state up through `register` and returns the token
- * for it, which `fromProviderState('Bearer ${token}', ...)` puts into the request.
+ * State handlers for Pact's `Verifier`: each sets its state up through `register` and returns the values
+ * for it (a token, or a code and verifier), which `fromProviderState` expressions put into the request.
  *
  * @example
  * const server = createMockServer();
- * const handlers = createStateHandlers(storeTokenRegistrar(server.store));
+ * const handlers = createStateHandlers(mockStateRegistrars(server));
  * await new Verifier({ providerBaseUrl: await server.start(), pactUrls, stateHandlers: handlers }).verifyProvider();
  */
 export function createStateHandlers(
-  register: TokenRegistrar,
+  register: StateRegistrars,
   definitions: readonly ProviderStateDefinition[] = PROVIDER_STATE_DEFINITIONS,
 ): StateHandlers {
   const handlers: StateHandlers = {};
@@ -97,30 +123,13 @@ function userInfoState(scenario: Scenario): ProviderStateDefinition {
   return {
     name: scenario.providerState,
     params,
-    check(given) {
-      const problems = Object.keys(given)
-        .filter((key) => !params.includes(key))
-        .map((key) =>
-          params.length === 0
-            ? `takes no parameters, got "${key}"`
-            : `unknown parameter "${key}" (it takes ${params.join(', ')})`,
-        );
-      if ('scopes' in given && readScopes(given.scopes) === undefined) {
-        problems.push(
-          `parameter "scopes" must be a list or a space-separated string of documented scopes, got ${JSON.stringify(given.scopes)}`,
-        );
-      }
-      if ('persona' in given && typeof given.persona !== 'string') {
-        problems.push(`parameter "persona" must be a persona id, got ${JSON.stringify(given.persona)}`);
-      }
-      return problems;
-    },
+    check: (given) => parameterProblems(given, params),
     async setup(given, register) {
       if (scenario.token === null) return {};
       const scopes = readScopes(given.scopes);
       const persona = typeof given.persona === 'string' ? given.persona : undefined;
       if (scopes === undefined && persona === undefined) return { token: scenario.token };
-      const token = await register({
+      const token = await register.token({
         scenario: 'valid',
         persona: persona ?? scenario.persona ?? null,
         scopes: scopes ?? scenario.scopes ?? [],
@@ -128,4 +137,50 @@ function userInfoState(scenario: Scenario): ProviderStateDefinition {
       return { token };
     },
   };
+}
+
+// The success state registers a fresh code bound to a fresh PKCE pair, so the verifier is checked exactly
+// as a real exchange would be, for the persona and scopes given (the full-in persona, every scope, by
+// default); an error state hands out its outcome's built-in code, so a mock whose built-in codes are
+// reconfigured is verified as it is. The refresh-grant state needs nothing set up.
+function exchangeState(outcome: ExchangeOutcome): ProviderStateDefinition {
+  const params = outcome.status === 200 ? ['scopes', 'persona'] : [];
+  return {
+    name: outcome.providerState,
+    params,
+    check: (given) => parameterProblems(given, params),
+    async setup(given, register) {
+      if (outcome.status === 200) {
+        const { codeVerifier, codeChallenge } = createPkcePair();
+        const scopes = readScopes(given.scopes);
+        const code = await register.code({
+          codeChallenge,
+          ...(scopes === undefined ? {} : { scopes }),
+          ...(typeof given.persona === 'string' ? { persona: given.persona } : {}),
+        });
+        return { code, codeVerifier };
+      }
+      return outcome.code === null ? {} : { code: outcome.code };
+    },
+  };
+}
+
+// Parameters a state does not take, and unusable `scopes` or `persona`: each problem names the parameter.
+function parameterProblems(given: StateParams, params: readonly string[]): string[] {
+  const problems = Object.keys(given)
+    .filter((key) => !params.includes(key))
+    .map((key) =>
+      params.length === 0
+        ? `takes no parameters, got "${key}"`
+        : `unknown parameter "${key}" (it takes ${params.join(', ')})`,
+    );
+  if ('scopes' in given && readScopes(given.scopes) === undefined) {
+    problems.push(
+      `parameter "scopes" must be a list or a space-separated string of documented scopes, got ${JSON.stringify(given.scopes)}`,
+    );
+  }
+  if ('persona' in given && typeof given.persona !== 'string') {
+    problems.push(`parameter "persona" must be a persona id, got ${JSON.stringify(given.persona)}`);
+  }
+  return problems;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RegisterCodeInput } from '../mock/codes.js';
 import type { MockStore } from '../mock/store.js';
 import { KitError } from '../src/errors.js';
 import type { TokenScenarioName } from '../src/scenarios.js';
@@ -45,5 +46,34 @@ export function storeTokenRegistrar(store: MockStore): TokenRegistrar {
     });
     store.changed();
     return Promise.resolve(id);
+  };
+}
+
+/**
+ * Makes the mock know a fresh authorization code (the `registerCode` input) and resolves with it: what the
+ * provider states of `POST /v1/token` use, beside `TokenRegistrar`.
+ */
+export type CodeRegistrar = (input: RegisterCodeInput) => Promise<string>;
+
+/** The seams provider states set the mock up through: tokens for `GET /v1/userinfo`, codes for `POST /v1/token`. */
+export interface StateRegistrars {
+  token: TokenRegistrar;
+  code: CodeRegistrar;
+}
+
+/**
+ * Both registrars of a running mock, writing to it in-process.
+ *
+ * @example
+ * const handlers = createStateHandlers(mockStateRegistrars(server));
+ */
+export function mockStateRegistrars(server: {
+  readonly store: MockStore;
+  registerCode(input?: RegisterCodeInput): string;
+}): StateRegistrars {
+  return {
+    token: storeTokenRegistrar(server.store),
+    // registerCode throws a KitError naming the field at fault; a state handler rejects with it.
+    code: (input) => Promise.resolve().then(() => server.registerCode(input)),
   };
 }

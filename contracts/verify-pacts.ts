@@ -3,14 +3,20 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isFormType } from '../mock/form-body.js';
 import { createMockServer } from '../mock/mock-server.js';
 import type { MockServerOptions } from '../mock/options.js';
 import { KitError } from '../src/errors.js';
 import { compareWithOpenApi } from './openapi-comparison.js';
 import { kitProblems, pactProblems } from './pact-checks.js';
 import { type PactFile, readPactFile } from './pact-file.js';
-import { createStateHandlers, type StateHandler, type StateHandlers } from './provider-states.js';
-import { storeTokenRegistrar } from './token-registrar.js';
+import {
+  createStateHandlers,
+  type StateHandler,
+  type StateHandlers,
+  type StateValues,
+} from './provider-states.js';
+import { mockStateRegistrars } from './token-registrar.js';
 
 /** What to verify, and against which mock. */
 export interface VerifyPactsOptions {
@@ -74,11 +80,11 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
   const server = createMockServer({ log: null, ...options.mock });
   try {
     const providerBaseUrl = await server.start();
-    const handlers = createStateHandlers(storeTokenRegistrar(server.store));
+    const handlers = createStateHandlers(mockStateRegistrars(server));
     const reports: PactReport[] = [];
     for (const [index, pact] of pacts.entries()) {
       const file = await localCopy(pact, scratch, index);
-      const session = tokenSession(handlers);
+      const session = stateSession(handlers);
       const replay = await new Verifier({
         providerBaseUrl,
         provider: pact.provider,
@@ -141,25 +147,24 @@ async function localCopy(pact: PactFile, scratch: string, index: number): Promis
 }
 
 /**
- * Wraps the state handlers so the request carries the state's token even when a hand-written pact holds
- * its own token string rather than a `fromProviderState` expression: a client team's placeholder token
- * stands for "the token of this state".
+ * Wraps the state handlers so the request carries the state's values even when a hand-written pact holds
+ * its own strings rather than `fromProviderState` expressions: a client team's placeholder token, code or
+ * verifier stands for "the one of this state".
  */
-function tokenSession(handlers: StateHandlers): {
+function stateSession(handlers: StateHandlers): {
   stateHandlers: NonNullable<VerifierOptions['stateHandlers']>;
-  requestFilter: (request: IncomingMessage, response: unknown, next: () => void) => void;
+  requestFilter: (request: ParsedRequest, response: unknown, next: () => void) => void;
 } {
-  let token: string | undefined;
+  let values: StateValues = {};
   const stateHandlers: Record<string, { setup: StateHandler; teardown: () => Promise<undefined> }> = {};
   for (const [name, setup] of Object.entries(handlers)) {
     stateHandlers[name] = {
       setup: async (params) => {
-        const values = await setup(params);
-        token = values.token;
+        values = await setup(params);
         return values;
       },
       teardown: () => {
-        token = undefined;
+        values = {};
         return Promise.resolve(undefined);
       },
     };
@@ -170,12 +175,44 @@ function tokenSession(handlers: StateHandlers): {
     stateHandlers: stateHandlers as unknown as NonNullable<VerifierOptions['stateHandlers']>,
     requestFilter(request, _response, next) {
       const header = request.headers.authorization;
-      if (token !== undefined && header !== undefined && /^bearer +/i.test(header)) {
-        request.headers.authorization = `Bearer ${token}`;
+      if (values.token !== undefined && header !== undefined && /^bearer +/i.test(header)) {
+        request.headers.authorization = `Bearer ${values.token}`;
       }
+      if (isFormType(request.headers['content-type'])) reencodeForm(request, values);
       next();
     },
   };
+}
+
+/** A request as Pact's verifier proxy hands it to the filter: its body already parsed by body-parser. */
+type ParsedRequest = IncomingMessage & { body?: unknown };
+
+// The form fields a token state's values stand for.
+const FORM_FIELDS_BY_VALUE: Readonly<Record<string, string>> = {
+  code: 'code',
+  codeVerifier: 'code_verifier',
+};
+
+/**
+ * Pact's verifier proxy parses a form body into an object and forwards it JSON-encoded under the form's
+ * Content-Type (pact-js 16.5, `proxy.js` + `parseBody.js`), which no form reader accepts. The body is
+ * encoded back into a form here (a Buffer is forwarded as it is), with the state's code and verifier in
+ * place of a hand-written pact's own.
+ */
+function reencodeForm(request: ParsedRequest, values: StateValues): void {
+  const body = request.body;
+  if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) return;
+  const form = new URLSearchParams();
+  for (const [field, value] of Object.entries(body as Record<string, unknown>)) {
+    form.append(field, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  for (const [key, field] of Object.entries(FORM_FIELDS_BY_VALUE)) {
+    const value = values[key];
+    if (value !== undefined && form.has(field)) form.set(field, value);
+  }
+  const encoded = Buffer.from(form.toString());
+  request.body = encoded;
+  request.headers['content-length'] = String(encoded.length);
 }
 
 function readVerifierResult(json: string): VerifierResult {

@@ -7,7 +7,13 @@ import type { IncomingMessage } from 'node:http';
 /** The most the mock reads of a form body: far above any real token request, far below harm. */
 export const FORM_BODY_LIMIT = 16 * 1024;
 
-const FORM_TYPE = 'application/x-www-form-urlencoded';
+/** The one media type `POST /v1/token` and `/v1/revoke` accept (documented for the token exchange). */
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/** Whether a Content-Type header names the form media type, whatever its parameters and case. */
+export function isFormType(contentType: string | undefined): boolean {
+  return contentType?.split(';', 1)[0]?.trim().toLowerCase() === FORM_TYPE;
+}
 
 /** A form that was read, or why it could not be (`tooLarge` answers should close the connection). */
 export type FormBody =
@@ -20,8 +26,7 @@ export type FormBody =
  */
 export function readFormBody(request: IncomingMessage, limit: number = FORM_BODY_LIMIT): Promise<FormBody> {
   const contentType = request.headers['content-type'];
-  const mediaType = contentType?.split(';', 1)[0]?.trim().toLowerCase();
-  if (mediaType !== FORM_TYPE) {
+  if (!isFormType(contentType)) {
     const got = contentType === undefined ? 'none' : JSON.stringify(contentType.slice(0, 100));
     return Promise.resolve(
       refuse(`Content-Type must be ${FORM_TYPE} (got ${got}); send the fields as a form, not JSON.`),

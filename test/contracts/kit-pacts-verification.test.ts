@@ -3,19 +3,25 @@ import { listKitPacts, KIT_CONSUMER } from '../../contracts/kit-pacts.js';
 import { compareWithOpenApi } from '../../contracts/openapi-comparison.js';
 import { kitProblems } from '../../contracts/pact-checks.js';
 import { readPactFile } from '../../contracts/pact-file.js';
-import { PROVIDER_STATES } from '../../contracts/provider-states.js';
+import { EXCHANGE_PROVIDER_STATES, PROVIDER_STATES } from '../../contracts/provider-states.js';
 import { verifyPacts } from '../../contracts/verify-pacts.js';
+import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../src/exchange-outcomes.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 
 const pacts = listKitPacts();
 
 describe('the committed pacts', () => {
-  it('include the kit’s own pact, with one interaction per scenario of the table', async () => {
+  it('include the kit’s own pact, with one interaction per scenario and per token outcome', async () => {
     const kit = (await Promise.all(pacts.map((file) => readPactFile(file)))).find(
       (pact) => pact.consumer === KIT_CONSUMER,
     );
     const states = kit?.interactions.flatMap((interaction) => interaction.providerStates.map((s) => s.name));
-    expect(states?.sort()).toEqual(SCENARIOS.map((scenario) => PROVIDER_STATES[scenario.name]).sort());
+    expect(states?.sort()).toEqual(
+      [
+        ...SCENARIOS.map((scenario) => PROVIDER_STATES[scenario.name]),
+        ...EXCHANGE_OUTCOMES.map((outcome) => EXCHANGE_PROVIDER_STATES[outcome.name]),
+      ].sort(),
+    );
   });
 
   it('verify against a freshly started mock, every interaction passing', async () => {
@@ -47,5 +53,21 @@ describe('a deliberately altered mock', () => {
     const failed = report.pacts.flatMap((pact) => pact.interactions).filter((result) => !result.passed);
     expect(failed.map((result) => result.providerStates)).toEqual([[altered]]);
     expect(failed[0]?.problems).toContain('pact: response status: expected 422 but was 401');
+  });
+
+  const rateLimited = getExchangeOutcome('rate-limited');
+  const unavailable = getExchangeOutcome('unavailable');
+
+  it(`fails verification when "${rateLimited.providerState}" answers ${unavailable.status} instead of the documented ${rateLimited.status}`, async () => {
+    const report = await verifyPacts({
+      pacts,
+      mock: { config: { codes: { [rateLimited.code ?? '']: { scenario: 'unavailable', reusable: true } } } },
+    });
+    expect(report.passed).toBe(false);
+    const failed = report.pacts.flatMap((pact) => pact.interactions).filter((result) => !result.passed);
+    expect(failed.map((result) => result.providerStates)).toEqual([[rateLimited.providerState]]);
+    expect(failed[0]?.problems).toContain(
+      `pact: response status: expected ${rateLimited.status} but was ${unavailable.status}`,
+    );
   });
 });

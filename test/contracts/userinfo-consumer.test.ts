@@ -5,14 +5,25 @@ import { PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KIT_CONSUMER, PACTS_DIR } from '../../contracts/kit-pacts.js';
 import { PACT_PROVIDER } from '../../contracts/provider-states.js';
+import { tokenExchangeInteraction } from '../../contracts/token-interactions.js';
+import { FORM_TYPE } from '../../mock/form-body.js';
 import { userInfoInteraction } from '../../contracts/userinfo-interactions.js';
+import { TOKEN_PATH } from '../../mock/token-route.js';
+import {
+  EXAMPLE_CODE_VERIFIER,
+  EXCHANGE_OUTCOMES,
+  type ExchangeOutcome,
+} from '../../src/exchange-outcomes.js';
 import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
+import { exchangeCode } from '../../src/token-client.js';
 import { getUserInfo } from '../../src/user-info-client.js';
 import { USERINFO_PATH } from '../../src/user-info.js';
 
+// The kit has one pact (one consumer, one provider), so both endpoints' interactions are added here: two
+// suites writing the same file in parallel would each replace the other's.
 // Pact writes here first; the finished file replaces the committed one in one rename, so the suite that
 // verifies committed pacts in parallel never reads half a file.
 const scratch = mkdtempSync(join(tmpdir(), 'kit-pact-'));
@@ -60,6 +71,63 @@ describe(`consumer contract of ${KIT_CONSUMER} for GET /v1/userinfo`, () => {
         expect(error).toBeInstanceOf(KitError);
         expect((error as KitError).response).toMatchObject({ status: scenario.status, error: body.error });
         if (scenario.status === 401) expect((error as KitError).response?.challenge?.scheme).toBe('Bearer');
+      });
+    },
+  );
+});
+
+describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
+  const token = document.components?.schemas?.TokenResponse as { required: string[] };
+  // The outcome's built-in code stands for any: at verification the state's code takes its place.
+  const exchangeBuiltIn = (outcome: ExchangeOutcome, baseUrl: string) =>
+    exchangeCode({
+      baseUrl,
+      code: outcome.code ?? '',
+      codeVerifier: EXAMPLE_CODE_VERIFIER,
+      fetch: freshConnection,
+    });
+  const oauthError = (outcome: ExchangeOutcome): string =>
+    (getExampleValue(document, TOKEN_PATH, 'post', outcome.status, outcome.example) as { error: string })
+      .error;
+
+  it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.status === 200))(
+    'reads the access token, given $providerState',
+    async (outcome) => {
+      await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
+        const result = await exchangeBuiltIn(outcome, mock.url);
+        expect(result.ok).toBe(true);
+        expect(result.ok && Object.keys(result.token).sort()).toEqual([...token.required].sort());
+      });
+    },
+  );
+
+  it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.status !== 200 && outcome.code !== null))(
+    'sees status $status and the OAuth error, given $providerState',
+    async (outcome) => {
+      await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
+        const result = await exchangeBuiltIn(outcome, mock.url);
+        expect(result).toMatchObject({
+          ok: false,
+          status: outcome.status,
+          error: { error: oauthError(outcome) },
+        });
+        if (outcome.status === 429) expect(result.ok || result.retryAfter).toMatch(/^[0-9]+$/);
+      });
+    },
+  );
+
+  // exchangeCode speaks the documented grant only; the refresh grant's form is sent as the table gives it.
+  it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.code === null))(
+    'sees status $status and the OAuth error, given $providerState',
+    async (outcome) => {
+      await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
+        const response = await freshConnection(`${mock.url}/v1/token`, {
+          method: 'POST',
+          headers: { 'content-type': FORM_TYPE },
+          body: new URLSearchParams(outcome.form).toString(),
+        });
+        expect(response.status).toBe(outcome.status);
+        expect(await response.json()).toMatchObject({ error: oauthError(outcome) });
       });
     },
   );

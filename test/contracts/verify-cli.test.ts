@@ -179,3 +179,49 @@ describe('verifyPacts with a pact URL', () => {
     expect(error.message).toContain(`${url}/pacts/gone.json: the server answered 404`);
   });
 });
+
+// Written by hand as a backend team would: its own code and verifier strings, a form body as text.
+const TOKEN_PACT = 'test/contracts/pacts/checkout-backend-truecaller-oauth-api.json';
+
+describe('verifyPacts with a hand-written pact of POST /v1/token', () => {
+  it('verifies it, the state’s code and verifier taking the place of the team’s own', async () => {
+    const report = await verifyPacts({ pacts: [TOKEN_PACT] });
+    const interactions = report.pacts.flatMap((pact) => pact.interactions);
+    expect(interactions.filter((interaction) => !interaction.passed)).toEqual([]);
+    expect(interactions).toHaveLength(2);
+  });
+
+  it('fails a token request sent as JSON, naming the Content-Type', async () => {
+    const pact = JSON.parse(readFileSync(TOKEN_PACT, 'utf8')) as {
+      interactions: { request: { headers: Record<string, string>; body: unknown } }[];
+    };
+    const [first] = pact.interactions;
+    if (!first) throw new Error(`${TOKEN_PACT} has no interaction`);
+    first.request.headers['Content-Type'] = 'application/json';
+    first.request.body = Object.fromEntries(new URLSearchParams(String(first.request.body)));
+    pact.interactions = [first];
+    const file = join(scratch, 'token-as-json.json');
+    writeFileSync(file, JSON.stringify(pact));
+    const report = await verifyPacts({ pacts: [file] });
+    expect(report.passed).toBe(false);
+    expect(report.pacts[0]?.interactions[0]?.problems).toContain(
+      'kit: request header Content-Type: "application/json"; POST /v1/token is sent as application/x-www-form-urlencoded',
+    );
+  });
+
+  it('fails a token request without the documented verifier, naming the field', async () => {
+    const pact = JSON.parse(readFileSync(TOKEN_PACT, 'utf8')) as {
+      interactions: { request: { body: string } }[];
+    };
+    const [first] = pact.interactions;
+    if (!first) throw new Error(`${TOKEN_PACT} has no interaction`);
+    first.request.body = first.request.body.replace(/&code_verifier=[^&]*/, '');
+    pact.interactions = [first];
+    const file = join(scratch, 'token-without-verifier.json');
+    writeFileSync(file, JSON.stringify(pact));
+    const report = await verifyPacts({ pacts: [file] });
+    expect(report.pacts[0]?.interactions[0]?.problems).toContainEqual(
+      expect.stringMatching(/^kit: request body code_verifier: missing/),
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unpooledFetch } from '../support/unpooled-fetch.js';
 import { KIT_CONSUMER, PACTS_DIR } from '../../contracts/kit-pacts.js';
 import { PACT_PROVIDER } from '../../contracts/provider-states.js';
 import { tokenExchangeInteraction } from '../../contracts/token-interactions.js';
@@ -30,11 +31,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'kit-pact-'));
 const pact = new PactV4({ consumer: KIT_CONSUMER, provider: PACT_PROVIDER, dir: scratch, logLevel: 'error' });
 const document = loadApiDocument();
 
-// Each interaction gets a Pact mock server of its own. A pooled keep-alive socket may outlive one and be
-// reused for the next, so the request never reaches the new server (pact-foundation/pact-js-core#470,
-// seen here once under load): one connection per request.
-const freshConnection: typeof fetch = (input, init) =>
-  fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), connection: 'close' } });
+// Each interaction gets a Pact mock server of its own: one connection per request (see unpooledFetch).
+const freshConnection: typeof fetch = unpooledFetch;
 
 afterAll(() => {
   for (const file of readdirSync(scratch)) {

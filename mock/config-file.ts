@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { KitError } from '../src/errors.js';
 import { FAULT_SCHEMA, type Fault } from '../src/faults.js';
+import { loadAjv } from '../src/openapi/load-ajv.js';
 import { getResponseValidator } from '../src/openapi/response-validator.js';
 import {
   CODE_SCENARIO_NAMES,
@@ -181,9 +182,11 @@ export function configProblems(
   knownPersonas: readonly string[] = [],
   knownClients: readonly string[] = [],
 ): string[] {
-  validateStructure ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
-    CONFIG_SCHEMA,
-  );
+  validateStructure ??= new (loadAjv().Ajv2020)({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+  }).compile(CONFIG_SCHEMA);
   const problems = validateStructure(value)
     ? []
     : (validateStructure.errors ?? [])

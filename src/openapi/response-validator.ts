@@ -1,8 +1,8 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { KitError } from '../errors.js';
 import { type HttpMethod, loadApiDocument, resolveReference } from './api-document.js';
+import { loadAjv } from './load-ajv.js';
 
 /** A response as a test or a verifier saw it on the wire. */
 export interface ObservedResponse {
@@ -44,8 +44,9 @@ export function getResponseValidator(document: OpenAPIV3_1.Document = loadApiDoc
 }
 
 function compileValidator(document: OpenAPIV3_1.Document): ResponseValidator {
+  const { Ajv2020, addFormats } = loadAjv();
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false });
-  addFormats.default(ajv);
+  addFormats(ajv);
   ajv.addVocabulary([...EXTENSION_KEYWORDS, 'components']);
   // Only the components are a schema resource; `$ref: '#/components/...'` inside them resolves against it.
   ajv.addSchema({ $id: DOCUMENT_ID, components: { schemas: document.components?.schemas } });

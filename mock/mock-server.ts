@@ -167,7 +167,8 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
           reset: source.reset,
           afterChange: source.persist,
         },
-        (request, response, error) => send(request, response, internalError(context, error), 0),
+        (request, response, error) =>
+          send(request, response, internalError(context, error), timed ? performance.now() : 0),
       )
     : undefined;
 
@@ -192,7 +193,12 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     } else if (method === 'OPTIONS') answer = route.preflight;
     else {
       const handler = route.handlers[method];
-      answer = handler ? handler(request) : methodNotAllowed(context, method, path, route.allow);
+      try {
+        answer = handler ? handler(request) : methodNotAllowed(context, method, path, route.allow);
+      } catch (error) {
+        // A bug (or a record the checks missed) answers 500 for this request; it never ends the process.
+        answer = internalError(context, error);
+      }
     }
     if (answer instanceof Promise) {
       answer.then(

@@ -77,7 +77,17 @@ export function createAdminApi(
       );
   });
 
-  const router = jsonServer.router<StoreData>(store.data);
+  // json-server's own `/db` would hand out every collection, internal ones too.
+  app.get(`${ADMIN_PREFIX}/db`, (_req, res) => {
+    const served = Object.fromEntries(
+      Object.entries(store.data).filter(([name]) => !INTERNAL_COLLECTIONS.has(name)),
+    );
+    res.json(served);
+  });
+
+  // No foreign keys: json-server would otherwise delete every record whose `clientId` names a deleted
+  // client (issued tokens, codes) on a DELETE, scanning the whole store each time.
+  const router = jsonServer.router<StoreData>(store.data, { foreignKeySuffix: NO_FOREIGN_KEYS });
   const render = (req: Request, res: Response): void => {
     if (res.statusCode === 404) {
       sendError(res, 404, 'not_found', `Nothing at ${req.method} ${req.originalUrl.split('?')[0] ?? ''}.`);
@@ -106,6 +116,8 @@ export function createAdminApi(
     (req, res, next) => {
       // The store may have been swapped (reset, config reload): point the router at the live object.
       router.db.setState(store.data);
+      // json-server's `?_delay=` would hold the request on a timer that close() cannot clear.
+      delete (req.query as Record<string, unknown>)._delay;
       checkWrite(req, res, next, store.data);
     },
     router,
@@ -159,16 +171,26 @@ export function createAdminApi(
 
 // Validates a write before json-server's router touches the store, and hands the router the normalised record.
 function checkWrite(req: Request, res: Response, next: NextFunction, data: StoreData): void {
+  const [collection = '', id, ...more] = req.path.split('/').slice(1).map(decodeSafely);
+  // json-server's nested routes (`POST /personas/x/tokens`) would write around the checks below.
+  if (more.length > 0) {
+    sendError(
+      res,
+      404,
+      'not_found',
+      `Nested routes are not served: use ${ADMIN_PREFIX}/<collection> or ${ADMIN_PREFIX}/<collection>/<id>.`,
+    );
+    return;
+  }
   if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') {
     next();
     return;
   }
-  const [collection = '', id, ...more] = req.path.split('/').slice(1).map(decodeURIComponent);
   // Own keys only: `/__admin/__proto__` must not reach Object.prototype.
   const stored = Object.hasOwn(data, collection)
     ? (data as unknown as Record<string, unknown>)[collection]
     : undefined;
-  if (stored === undefined || more.length > 0) {
+  if (stored === undefined) {
     next();
     return;
   }
@@ -232,6 +254,9 @@ function checkWrite(req: Request, res: Response, next: NextFunction, data: Store
   req.body = result.record;
   next();
 }
+
+// A suffix no field name ends with.
+const NO_FOREIGN_KEYS = '\u0000';
 
 const INTERNAL_COLLECTIONS: ReadonlySet<string> = new Set<keyof StoreData>(['refreshTokens']);
 

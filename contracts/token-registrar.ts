@@ -38,13 +38,12 @@ export function storeTokenRegistrar(store: MockStore): TokenRegistrar {
       );
     }
     const id = `pact-${randomUUID()}`;
-    store.data.tokens.push({
+    store.insert('tokens', {
       id,
       scenario: grant.scenario,
       persona: grant.persona,
       scopes: [...grant.scopes],
     });
-    store.changed();
     return Promise.resolve(id);
   };
 }

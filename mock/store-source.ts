@@ -46,11 +46,13 @@ export function openStore(settings: Readonly<MockServerOptions>, events: EventEm
       ? watchConfigFile(configFile, () => {
           try {
             initial = initialStoreData(settings);
+            // Inside the try: a --db save that fails (disk full, folder gone) is reported, not thrown
+            // from a watcher callback where nothing would catch it.
+            reset();
           } catch (error) {
             events.emit('config-rejected', error);
             return;
           }
-          reset();
           events.emit('config-reloaded');
         })
       : () => undefined;

@@ -160,7 +160,10 @@ export class MockStore {
     (this.data as Record<Collection, { id: string }[]>)[collection] = this.data[collection].filter(
       (record) => !ids.has(record.id),
     );
-    this.changed();
+    // Only tokens and personas shape a userinfo answer; dropping a refresh token or a code must not
+    // throw away every prepared answer (a refresh or revoke per test would rebuild them each time).
+    if (collection === 'tokens' || collection === 'personas') this.changed();
+    else this.#indexes.delete(collection);
   }
 
   /** Marks the data as changed: indexes and caches built from it are dropped. */

@@ -18,6 +18,7 @@ import { corsHeadersForAnyOrigin, corsHeadersForOrigin, preflightHeaders } from 
 import { createDiscoveryRoute, DISCOVERY_PATH } from './discovery-route.js';
 import { type MockServerOptions, resolveMockOptions } from './options.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from './responses.js';
+import { pathOf } from './request-path.js';
 import { createRevokeRoute, REVOKE_PATH } from './revoke-route.js';
 import type { MockStore } from './store.js';
 import { openStore } from './store-source.js';
@@ -178,8 +179,7 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
   function onRequest(request: IncomingMessage, response: ServerResponse): void {
     const started = timed ? performance.now() : 0;
     const url = request.url ?? '/';
-    const queryAt = url.indexOf('?');
-    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const path = pathOf(url);
     const method = request.method ?? 'GET';
     const route = routes.get(path);
     let answer: PreparedResponse | Promise<PreparedResponse>;
@@ -309,8 +309,7 @@ function requestLogLine(
   started: number,
 ): string {
   const url = request.url ?? '/';
-  const queryAt = url.indexOf('?');
-  const path = printable(queryAt === -1 ? url : url.slice(0, queryAt));
+  const path = printable(pathOf(url));
   const ms = (performance.now() - started).toFixed(1);
   return `${request.method ?? '?'} ${path} ${answer.scenario} ${answer.status} ${ms}ms`;
 }

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import jsonServer from 'json-server';
 import type { Request, Response, NextFunction } from 'express';
 import { readBearerToken } from '../authorization.js';
+import { pathOf } from '../request-path.js';
 import type { MockStore, StoreData } from '../store.js';
 import { ADMIN_PREFIX } from './admin-prefix.js';
 import type { RequestJournal } from './journal.js';
@@ -262,9 +263,8 @@ const INTERNAL_COLLECTIONS: ReadonlySet<string> = new Set<keyof StoreData>(['ref
 
 // The internal collection a URL names as a path segment or in json-server's `_embed`/`_expand`, if any.
 function internalCollectionNamed(url: string): string | undefined {
-  const queryAt = url.indexOf('?');
-  const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  const query = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
+  const path = pathOf(url);
+  const query = new URLSearchParams(url.slice(path.length + 1));
   const names = [
     ...path.split('/').map(decodeSafely),
     ...[...query.getAll('_embed'), ...query.getAll('_expand')].flatMap((value) => value.split(',')),

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { JournalEntry } from '../../src/admin-client.js';
 import { readBearerToken } from '../authorization.js';
+import { pathOf } from '../request-path.js';
 
 /** Which entries to list: those whose token or path equal the given ones. */
 export interface JournalFilter {
@@ -68,8 +69,7 @@ export class RequestJournal {
     for (let offset = 0; offset < this.#count; offset++) {
       const at = (first + offset) % this.size;
       const url = this.#url[at] ?? '';
-      const queryAt = url.indexOf('?');
-      const path = queryAt === -1 ? url : url.slice(0, queryAt);
+      const path = pathOf(url);
       if (filter.path !== undefined && filter.path !== path) continue;
       const token = readBearerToken(this.#authorization[at]);
       if (filter.token !== undefined && filter.token !== token) continue;

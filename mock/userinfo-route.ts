@@ -32,7 +32,8 @@ interface ErrorBody {
 // Only tokens issued by POST /v1/token carry `expiresAt`; the others never pay for a clock read.
 interface CachedAnswer {
   readonly answer: PreparedResponse;
-  readonly expiresAt: number | undefined;
+  /** For an issued token: when it expires, and the documented 401 `expired` (with its own fault) from then on. */
+  readonly expiry: { readonly at: number; readonly answer: PreparedResponse } | undefined;
 }
 
 /**
@@ -69,7 +70,6 @@ export function createUserInfoRoute(
   // Answers that depend on no token carry the global fault; rebuilt, like the cache, when the store changes.
   let notBearer = errorAnswer('not-bearer');
   let invalid = errorAnswer('invalid');
-  let expired = errorAnswer('expired');
 
   const answers = new Map<string, CachedAnswer>();
   let answersVersion = -1;
@@ -82,6 +82,11 @@ export function createUserInfoRoute(
             scenario: 'valid',
           })
         : errorAnswer(outcome.scenario);
+    return withTokenFault(answer, record);
+  }
+
+  // A token's own delay and fault (or the global fault) on top of an answer.
+  function withTokenFault(answer: PreparedResponse, record: TokenRecord): PreparedResponse {
     return withFault(
       withDelay(answer, record.delayMs ?? 0),
       record.fault ?? store.data.fault,
@@ -96,7 +101,6 @@ export function createUserInfoRoute(
       answersVersion = store.version;
       notBearer = withFault(errorAnswer('not-bearer'), store.data.fault, faultBodies, context);
       invalid = withFault(errorAnswer('invalid'), store.data.fault, faultBodies, context);
-      expired = withFault(errorAnswer('expired'), store.data.fault, faultBodies, context);
     }
     const token = readBearerToken(request.headers.authorization);
     if (token === null) return notBearer;
@@ -105,10 +109,16 @@ export function createUserInfoRoute(
       const record = store.findToken(token);
       // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
       if (record === undefined) return invalid;
-      cached = { answer: prepareAnswer(record), expiresAt: record.expiresAt };
+      cached = {
+        answer: prepareAnswer(record),
+        expiry:
+          record.expiresAt === undefined
+            ? undefined
+            : { at: record.expiresAt, answer: withTokenFault(errorAnswer('expired'), record) },
+      };
       answers.set(token, cached);
     }
-    if (cached.expiresAt !== undefined && clock.now() >= cached.expiresAt) return expired;
+    if (cached.expiry !== undefined && clock.now() >= cached.expiry.at) return cached.expiry.answer;
     return cached.answer;
   };
 }

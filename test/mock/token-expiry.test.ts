@@ -3,7 +3,7 @@ import { createMockServer, type MockServer } from '../../mock/index.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import type { ErrorBody, TokenResponse } from '../../src/token-client.js';
-import { openApiProblems, request } from '../support/http.js';
+import { adminRequest, openApiProblems, request } from '../support/http.js';
 import { postForm } from '../support/token.js';
 
 const TOKEN = '/v1/token';
@@ -55,6 +55,20 @@ describe('issued access tokens expire on the mock clock', () => {
     expect(after.status).toBe(401);
     expect(after.json).toEqual(expiredExample);
     expect(after.headers['www-authenticate']).toContain('error="invalid_token"');
+    expect(openApiProblems(USERINFO, 'get', after)).toEqual([]);
+  });
+
+  it("keeps an issued token's own fault after it expires", async () => {
+    const { mock, base } = await start();
+    const token = await issue(base, mock.registerCode());
+    const patched = await adminRequest(base, 'PATCH', `/__admin/tokens/${token.access_token}`, {
+      fault: { failure: 'service-unavailable' },
+    });
+    expect(patched.status).toBe(200);
+    mock.clock.advance(token.expires_in * 1000);
+    const after = await userInfo(base, token.access_token);
+
+    expect(after.status).toBe(503);
     expect(openApiProblems(USERINFO, 'get', after)).toEqual([]);
   });
 

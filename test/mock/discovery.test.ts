@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../mock/index.js';
+import { describe, expect, it } from 'vitest';
 import { GRANT_TYPES } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCOPES } from '../../src/scopes.js';
 import { openApiProblems, rawRequest, request } from '../support/http.js';
+import { useMockServer } from '../support/mock-server.js';
 
 const DISCOVERY = '/.well-known/openid-configuration';
 const document = loadApiDocument();
 
-let server: MockServer;
-let base: string;
-beforeAll(async () => {
-  server = createMockServer();
-  base = await server.start();
-});
-afterAll(() => server?.close());
+const mock = useMockServer();
 
 describe('GET /.well-known/openid-configuration (undocumented)', () => {
   it('points the issuer and every endpoint at the base URL the client called', async () => {
-    const response = await request(`${base}${DISCOVERY}`);
+    const response = await request(`${mock.url}${DISCOVERY}`);
     expect(response.status).toBe(200);
     expect(openApiProblems(DISCOVERY, 'get', response)).toEqual([]);
     expect(response.json).toMatchObject({
-      issuer: base,
-      token_endpoint: `${base}/v1/token`,
-      userinfo_endpoint: `${base}/v1/userinfo`,
-      revocation_endpoint: `${base}/v1/revoke`,
+      issuer: mock.url,
+      token_endpoint: `${mock.url}/v1/token`,
+      userinfo_endpoint: `${mock.url}/v1/userinfo`,
+      revocation_endpoint: `${mock.url}/v1/revoke`,
       scopes_supported: [...SCOPES],
       grant_types_supported: [...GRANT_TYPES],
       code_challenge_methods_supported: ['S256'],
@@ -33,9 +27,9 @@ describe('GET /.well-known/openid-configuration (undocumented)', () => {
   });
 
   it('follows the Host header, so a client calling localhost gets localhost URLs', async () => {
-    const port = new URL(base).port;
+    const port = new URL(mock.url).port;
     const response = await rawRequest(
-      base,
+      mock.url,
       `GET ${DISCOVERY} HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`,
     );
     expect((response.json as { issuer: string }).issuer).toBe(`http://localhost:${port}`);
@@ -43,7 +37,7 @@ describe('GET /.well-known/openid-configuration (undocumented)', () => {
 
   it('answers a Host header it cannot build a URL from with 400', async () => {
     const response = await rawRequest(
-      base,
+      mock.url,
       `GET ${DISCOVERY} HTTP/1.1\r\nHost: evil.example/path?x\r\nConnection: close\r\n\r\n`,
     );
     expect(response.status).toBe(400);

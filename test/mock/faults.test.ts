@@ -1,29 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../mock/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMockServer } from '../../mock/index.js';
 import { FAULT_RESPONSES, type Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { openApiProblems, rawRequest, request, type TestResponse } from '../support/http.js';
+import { useMockServer } from '../support/mock-server.js';
 
 const USERINFO = '/v1/userinfo';
 const document = loadApiDocument();
 
-let server: MockServer;
-let base: string;
-
-beforeAll(async () => {
-  server = createMockServer({
-    config: { tokens: { throttled: { fault: { failure: 'too-many-requests', retryAfterS: 7 } } } },
-  });
-  base = await server.start();
+const mock = useMockServer({
+  config: { tokens: { throttled: { fault: { failure: 'too-many-requests', retryAfterS: 7 } } } },
 });
-afterAll(() => server?.close());
 afterEach(async () => {
-  await request(`${base}/__admin/reset`, { method: 'POST' });
+  await request(`${mock.url}/__admin/reset`, { method: 'POST' });
 });
 
 function setFault(fault: Fault, token?: string): Promise<TestResponse> {
   const path = token === undefined ? '/__admin/fault' : `/__admin/tokens/${token}`;
-  return request(`${base}${path}`, {
+  return request(`${mock.url}${path}`, {
     method: token === undefined ? 'PUT' : 'PATCH',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(token === undefined ? fault : { fault }),
@@ -31,12 +25,12 @@ function setFault(fault: Fault, token?: string): Promise<TestResponse> {
 }
 
 function userInfo(token: string): Promise<TestResponse> {
-  return request(`${base}${USERINFO}`, { headers: { authorization: `Bearer ${token}` } });
+  return request(`${mock.url}${USERINFO}`, { headers: { authorization: `Bearer ${token}` } });
 }
 
 function rawUserInfo(token: string): Promise<TestResponse> {
   return rawRequest(
-    base,
+    mock.url,
     `GET ${USERINFO} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
   );
 }
@@ -45,7 +39,7 @@ function rawUserInfo(token: string): Promise<TestResponse> {
 const TIMER_SLACK_MS = 1;
 
 async function lastLatency(token: string): Promise<number> {
-  const journal = await request(`${base}/__admin/requests?token=${token}`);
+  const journal = await request(`${mock.url}/__admin/requests?token=${token}`);
   return (journal.json as { requests: { latencyMs: number }[] }).requests.at(-1)?.latencyMs ?? -1;
 }
 
@@ -67,7 +61,7 @@ describe('throttling faults answer as openapi.yaml describes', () => {
   it('applies the global fault to unknown tokens and to requests without a token', async () => {
     await setFault({ failure: 'service-unavailable' });
     expect((await userInfo('never-issued')).status).toBe(503);
-    expect((await request(`${base}${USERINFO}`)).status).toBe(503);
+    expect((await request(`${mock.url}${USERINFO}`)).status).toBe(503);
   });
 
   it('takes a token fault from the config file', async () => {
@@ -118,7 +112,7 @@ describe('connection faults', () => {
   it('records a broken connection in the journal with status 0', async () => {
     await setFault({ failure: 'empty-response' }, 'valid');
     await rawUserInfo('valid');
-    const journal = await request(`${base}/__admin/requests?token=valid`);
+    const journal = await request(`${mock.url}/__admin/requests?token=valid`);
     expect((journal.json as { requests: unknown[] }).requests.at(-1)).toMatchObject({
       status: 0,
       scenario: 'fault:empty-response',

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../fixtures/personas.js';
-import { createMockServer, type MockServer } from '../../mock/index.js';
 import {
   DEFAULT_CLIENT_ID,
   EXAMPLE_CODE_VERIFIER,
@@ -14,6 +13,7 @@ import { SCOPES } from '../../src/scopes.js';
 import type { ErrorBody, TokenResponse } from '../../src/token-client.js';
 import { openApiProblems, request } from '../support/http.js';
 import { postForm } from '../support/token.js';
+import { useMockServer } from '../support/mock-server.js';
 
 const TOKEN = '/v1/token';
 const USERINFO = '/v1/userinfo';
@@ -24,17 +24,11 @@ const exampleOf = (name: ExchangeOutcomeName): ErrorBody => {
   return getExampleValue(document, TOKEN, 'post', row.status, row.example) as ErrorBody;
 };
 
-let server: MockServer;
-let base: string;
-beforeAll(async () => {
-  server = createMockServer({ config: { clients: { 'code-only': { grantTypes: ['authorization_code'] } } } });
-  base = await server.start();
-});
-afterAll(() => server?.close());
+const mock = useMockServer({ config: { clients: { 'code-only': { grantTypes: ['authorization_code'] } } } });
 
 /** Posts a form to /v1/token and checks the answer against openapi.yaml before handing it back. */
 async function exchange(fields: Readonly<Record<string, string>>) {
-  const response = await postForm(`${base}${TOKEN}`, fields);
+  const response = await postForm(`${mock.url}${TOKEN}`, fields);
   expect(openApiProblems(TOKEN, 'post', response)).toEqual([]);
   expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
   expect(response.headers['cache-control']).toBe('no-store');
@@ -144,13 +138,13 @@ describe('the natural triggers of each documented error', () => {
 describe('registered codes with PKCE', () => {
   it('exchanges a code for a token whose userinfo answer follows the code persona and scopes', async () => {
     const { codeVerifier, codeChallenge } = createPkcePair();
-    const code = server.registerCode({ persona: 'full-in', scopes: 'openid phone', codeChallenge });
+    const code = mock.server.registerCode({ persona: 'full-in', scopes: 'openid phone', codeChallenge });
     const response = await exchange(codeForm(code, codeVerifier));
     const token = response.json as TokenResponse;
     expect(token.scope).toBe('openid phone');
     expect(token.refresh_token).toBeUndefined();
 
-    const profile = await request(`${base}${USERINFO}`, {
+    const profile = await request(`${mock.url}${USERINFO}`, {
       headers: { authorization: `Bearer ${token.access_token}` },
     });
     const persona = PERSONAS.find((candidate) => candidate.id === 'full-in')!.claims;
@@ -166,7 +160,7 @@ describe('registered codes with PKCE', () => {
 
   it('answers the documented invalid/expired auth code on the second exchange of a code', async () => {
     const { codeVerifier, codeChallenge } = createPkcePair();
-    const code = server.registerCode({ codeChallenge });
+    const code = mock.server.registerCode({ codeChallenge });
     const first = await exchange(codeForm(code, codeVerifier));
     const second = await exchange(codeForm(code, codeVerifier));
     expect(first.status).toBe(200);
@@ -176,19 +170,19 @@ describe('registered codes with PKCE', () => {
   it('answers the documented invalid verifier when the verifier does not match the challenge, and keeps the code', async () => {
     const { codeChallenge } = createPkcePair();
     const { codeVerifier: otherVerifier } = createPkcePair();
-    const code = server.registerCode({ codeChallenge });
+    const code = mock.server.registerCode({ codeChallenge });
     expectOutcome(await exchange(codeForm(code, otherVerifier)), 'invalid-verifier');
     expectOutcome(await exchange(codeForm(code, otherVerifier)), 'invalid-verifier');
   });
 
   it('accepts the RFC 7636 Appendix B verifier for the challenge the RFC gives', async () => {
-    const code = server.registerCode({ codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' });
+    const code = mock.server.registerCode({ codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' });
     const response = await exchange(codeForm(code, 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'));
     expect(response.status).toBe(200);
   });
 
   it('answers invalid auth code when another client exchanges a code bound to a client', async () => {
-    const code = server.registerCode({ clientId: DEFAULT_CLIENT_ID });
+    const code = mock.server.registerCode({ clientId: DEFAULT_CLIENT_ID });
     const response = await exchange({ ...codeForm(code), client_id: 'code-only' });
     expectOutcome(response, 'invalid-code');
   });
@@ -196,7 +190,7 @@ describe('registered codes with PKCE', () => {
   it.each(EXCHANGE_OUTCOMES.filter((row) => row.status !== 200 && row.code !== null))(
     'answers a code registered with scenario $name like the built-in one',
     async (row) => {
-      const code = server.registerCode({ scenario: row.name as 'server-error' });
+      const code = mock.server.registerCode({ scenario: row.name as 'server-error' });
       const response = await exchange(codeForm(code));
       expect(response.status).toBe(row.status);
       expect(response.json).toEqual(exampleOf(row.name));
@@ -205,20 +199,20 @@ describe('registered codes with PKCE', () => {
 
   it('refuses to register a code with an unknown persona, a bad challenge and an unknown client, naming all three', () => {
     expect(() =>
-      server.registerCode({ persona: 'nobody', codeChallenge: 'short', clientId: 'ghost' }),
+      mock.server.registerCode({ persona: 'nobody', codeChallenge: 'short', clientId: 'ghost' }),
     ).toThrow(/persona "nobody".*codeChallenge.*clientId "ghost"/);
   });
 });
 
 describe('refresh and revoke (undocumented, as RFC 6749 and RFC 7009 say)', () => {
   async function issueWithOfflineAccess(): Promise<TokenResponse> {
-    const code = server.registerCode({ scopes: ['openid', 'offline_access'] });
+    const code = mock.server.registerCode({ scopes: ['openid', 'offline_access'] });
     return (await exchange(codeForm(code))).json as TokenResponse;
   }
 
   it('issues a refresh token only where offline_access was granted', async () => {
     const withOffline = await issueWithOfflineAccess();
-    const code = server.registerCode({ scopes: ['openid'] });
+    const code = mock.server.registerCode({ scopes: ['openid'] });
     const without = (await exchange(codeForm(code))).json as TokenResponse;
     expect(withOffline.refresh_token).toEqual(expect.any(String));
     expect(without.refresh_token).toBeUndefined();
@@ -240,8 +234,11 @@ describe('refresh and revoke (undocumented, as RFC 6749 and RFC 7009 say)', () =
 
   it('revokes an access token: 200 with no body, then userinfo answers the documented invalid token', async () => {
     const { access_token } = await issueWithOfflineAccess();
-    const revoke = await postForm(`${base}/v1/revoke`, { token: access_token, client_id: DEFAULT_CLIENT_ID });
-    const profile = await request(`${base}${USERINFO}`, {
+    const revoke = await postForm(`${mock.url}/v1/revoke`, {
+      token: access_token,
+      client_id: DEFAULT_CLIENT_ID,
+    });
+    const profile = await request(`${mock.url}${USERINFO}`, {
       headers: { authorization: `Bearer ${access_token}` },
     });
     expect(revoke.status).toBe(200);
@@ -252,8 +249,8 @@ describe('refresh and revoke (undocumented, as RFC 6749 and RFC 7009 say)', () =
 
   it('revokes a refresh token with the access tokens issued with it', async () => {
     const { access_token, refresh_token } = await issueWithOfflineAccess();
-    await postForm(`${base}/v1/revoke`, { token: refresh_token!, token_type_hint: 'refresh_token' });
-    const profile = await request(`${base}${USERINFO}`, {
+    await postForm(`${mock.url}/v1/revoke`, { token: refresh_token!, token_type_hint: 'refresh_token' });
+    const profile = await request(`${mock.url}${USERINFO}`, {
       headers: { authorization: `Bearer ${access_token}` },
     });
     const refresh = await exchange({
@@ -270,10 +267,10 @@ describe('refresh and revoke (undocumented, as RFC 6749 and RFC 7009 say)', () =
     ['a built-in token, which stays a fixture', { token: 'valid' }, 200],
     ['no token', { client_id: DEFAULT_CLIENT_ID }, 400],
   ])('answers revoking %s with %s', async (_, form, status) => {
-    const response = await postForm(`${base}/v1/revoke`, form);
+    const response = await postForm(`${mock.url}/v1/revoke`, form);
     expect(response.status).toBe(status);
     expect(openApiProblems('/v1/revoke', 'post', response)).toEqual([]);
-    const profile = await request(`${base}${USERINFO}`, { headers: { authorization: 'Bearer valid' } });
+    const profile = await request(`${mock.url}${USERINFO}`, { headers: { authorization: 'Bearer valid' } });
     expect(profile.status).toBe(200);
   });
 });

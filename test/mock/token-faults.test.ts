@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../mock/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_CLIENT_ID,
   EXAMPLE_CODE_VERIFIER,
@@ -10,6 +9,7 @@ import type { Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { adminRequest, openApiProblems, rawRequest, request, type TestResponse } from '../support/http.js';
 import { postCodeExchange } from '../support/token.js';
+import { useMockServer } from '../support/mock-server.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();
@@ -18,33 +18,26 @@ const exampleOf = (name: ExchangeOutcomeName): unknown => {
   return getExampleValue(document, TOKEN, 'post', status, example);
 };
 
-let server: MockServer;
-let base: string;
-
-beforeAll(async () => {
-  server = createMockServer({
-    config: { codes: { 'throttled-code': { fault: { failure: 'too-many-requests', retryAfterS: 7 } } } },
-  });
-  base = await server.start();
+const mock = useMockServer({
+  config: { codes: { 'throttled-code': { fault: { failure: 'too-many-requests', retryAfterS: 7 } } } },
 });
-afterAll(() => server?.close());
 afterEach(async () => {
-  await request(`${base}/__admin/reset`, { method: 'POST' });
+  await request(`${mock.url}/__admin/reset`, { method: 'POST' });
 });
 
 function admin(method: string, path: string, body: unknown): Promise<TestResponse> {
-  return adminRequest(base, method, `/__admin${path}`, body);
+  return adminRequest(mock.url, method, `/__admin${path}`, body);
 }
 
 async function codeWithFault(fault: Fault): Promise<string> {
-  const code = server.registerCode();
+  const code = mock.server.registerCode();
   expect((await admin('PATCH', `/codes/${code}`, { fault })).status).toBe(200);
   return code;
 }
 
 /** Exchanges `code` and checks the answer against openapi.yaml before handing it back. */
 async function exchange(code: string, clientId = DEFAULT_CLIENT_ID): Promise<TestResponse> {
-  const response = await postCodeExchange(base, code, { clientId });
+  const response = await postCodeExchange(mock.url, code, { clientId });
   expect(openApiProblems(TOKEN, 'post', response)).toEqual([]);
   return response;
 }
@@ -68,9 +61,11 @@ describe('faults on POST /v1/token', () => {
   );
 
   it('takes a code fault from registerCode, and refuses one the schema does not allow', async () => {
-    const code = server.registerCode({ fault: { failure: 'service-unavailable' } });
+    const code = mock.server.registerCode({ fault: { failure: 'service-unavailable' } });
     expect((await exchange(code)).status).toBe(503);
-    expect(() => server.registerCode({ fault: { failure: 'meltdown' as never } })).toThrow(/fault\.failure/);
+    expect(() => mock.server.registerCode({ fault: { failure: 'meltdown' as never } })).toThrow(
+      /fault\.failure/,
+    );
   });
 
   it('takes a code fault from the config file', async () => {
@@ -94,7 +89,7 @@ describe('faults on POST /v1/token', () => {
 
   it('sends the exchange JSON cut short, and the code counts as used (the answer was lost)', async () => {
     const code = await codeWithFault({ failure: 'truncated-json' });
-    const cut = await postCodeExchange(base, code);
+    const cut = await postCodeExchange(mock.url, code);
     expect(cut.status).toBe(200);
     expect(cut.json).toBeUndefined();
     expect(Number(cut.headers['content-length'])).toBe(Buffer.byteLength(cut.text));
@@ -118,7 +113,7 @@ describe('faults on POST /v1/token', () => {
     const raw =
       `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
       `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
-    await expect(rawRequest(base, raw)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(rawRequest(mock.url, raw)).rejects.toMatchObject({ code: 'ECONNRESET' });
   });
 
   it.each([

@@ -5,30 +5,24 @@ import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document
 import { SCENARIOS } from '../../src/scenarios.js';
 import { CLAIMS_BY_SCOPE, type Scope } from '../../src/scopes.js';
 import { openApiProblems, request } from '../support/http.js';
+import { useMockServer } from '../support/mock-server.js';
 
 const USERINFO = '/v1/userinfo';
 const document = loadApiDocument();
 
-let server: MockServer;
-let base: string;
-
-beforeAll(async () => {
-  server = createMockServer({
-    config: {
-      tokens: {
-        'phone-email': { scopes: ['openid', 'phone', 'email'] },
-        'openid-only': { scopes: 'openid' },
-        'profile-address': { scopes: ['openid', 'profile', 'address'] },
-      },
+const mock = useMockServer({
+  config: {
+    tokens: {
+      'phone-email': { scopes: ['openid', 'phone', 'email'] },
+      'openid-only': { scopes: 'openid' },
+      'profile-address': { scopes: ['openid', 'profile', 'address'] },
     },
-  });
-  base = await server.start();
+  },
 });
-afterAll(() => server?.close());
 
 describe('GET /v1/userinfo, one request per scenario of the table', () => {
   it.each(SCENARIOS)('answers scenario $name with $status as openapi.yaml describes', async (scenario) => {
-    const response = await request(`${base}${USERINFO}`, {
+    const response = await request(`${mock.url}${USERINFO}`, {
       headers: { authorization: scenario.authorization },
     });
 
@@ -46,20 +40,20 @@ describe('GET /v1/userinfo, one request per scenario of the table', () => {
   });
 
   it('shows the persona of the valid token, every claim of it', async () => {
-    const response = await request(`${base}${USERINFO}`, { headers: { authorization: 'Bearer valid' } });
+    const response = await request(`${mock.url}${USERINFO}`, { headers: { authorization: 'Bearer valid' } });
     const persona = PERSONAS.find((candidate) => candidate.id === 'full-in');
     expect(response.json).toEqual(persona?.claims);
   });
 
   it('names the RFC 6750 error in the challenge for a bad token, and none when no bearer token was sent', async () => {
-    const expired = await request(`${base}${USERINFO}`, { headers: { authorization: 'Bearer expired' } });
-    const missing = await request(`${base}${USERINFO}`);
+    const expired = await request(`${mock.url}${USERINFO}`, { headers: { authorization: 'Bearer expired' } });
+    const missing = await request(`${mock.url}${USERINFO}`);
     expect(expired.headers['www-authenticate']).toContain('error="invalid_token"');
     expect(missing.headers['www-authenticate']).toBe('Bearer realm="truecaller"');
   });
 
   it('answers an unknown token like the invalid one', async () => {
-    const response = await request(`${base}${USERINFO}`, {
+    const response = await request(`${mock.url}${USERINFO}`, {
       headers: { authorization: 'Bearer no-such-token' },
     });
     expect(response.status).toBe(401);
@@ -67,7 +61,7 @@ describe('GET /v1/userinfo, one request per scenario of the table', () => {
   });
 
   it('ignores a query string', async () => {
-    const response = await request(`${base}${USERINFO}?lang=en`, {
+    const response = await request(`${mock.url}${USERINFO}?lang=en`, {
       headers: { authorization: 'Bearer valid' },
     });
     expect(response.status).toBe(200);
@@ -82,7 +76,9 @@ describe('claims filtered by granted scopes', () => {
     ['openid-only', ['openid']],
     ['profile-address', ['openid', 'profile', 'address']],
   ] as [string, Scope[]][])('gives token %s exactly the claims of %j', async (token, scopes) => {
-    const response = await request(`${base}${USERINFO}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await request(`${mock.url}${USERINFO}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const expectedClaims = scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]).filter((claim) => claim in full);
     expect(response.status).toBe(200);
     expect(Object.keys(response.json as object).sort()).toEqual(expectedClaims.sort());
@@ -92,18 +88,18 @@ describe('claims filtered by granted scopes', () => {
 
 describe('HTTP around the route', () => {
   it('answers HEAD with the GET headers and no body', async () => {
-    const head = await request(`${base}${USERINFO}`, {
+    const head = await request(`${mock.url}${USERINFO}`, {
       method: 'HEAD',
       headers: { authorization: 'Bearer valid' },
     });
-    const get = await request(`${base}${USERINFO}`, { headers: { authorization: 'Bearer valid' } });
+    const get = await request(`${mock.url}${USERINFO}`, { headers: { authorization: 'Bearer valid' } });
     expect(head.status).toBe(200);
     expect(head.text).toBe('');
     expect(head.headers['content-length']).toBe(get.headers['content-length']);
   });
 
   it('answers a CORS preflight so a browser may send the Authorization header', async () => {
-    const response = await request(`${base}${USERINFO}`, {
+    const response = await request(`${mock.url}${USERINFO}`, {
       method: 'OPTIONS',
       headers: {
         origin: 'http://app.example',
@@ -118,19 +114,21 @@ describe('HTTP around the route', () => {
   });
 
   it('lets a browser script read the bearer challenge', async () => {
-    const response = await request(`${base}${USERINFO}`, { headers: { origin: 'http://app.example' } });
+    const response = await request(`${mock.url}${USERINFO}`, { headers: { origin: 'http://app.example' } });
     expect(response.headers['access-control-expose-headers']).toContain('WWW-Authenticate');
   });
 
   it('answers an unknown path with a JSON 404', async () => {
-    const response = await request(`${base}/v1/nothing-here`, { headers: { authorization: 'Bearer valid' } });
+    const response = await request(`${mock.url}/v1/nothing-here`, {
+      headers: { authorization: 'Bearer valid' },
+    });
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect((response.json as { error_description: string }).error_description).toContain('/v1/userinfo');
   });
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('answers %s with 405 and the Allow header', async (method) => {
-    const response = await request(`${base}${USERINFO}`, {
+    const response = await request(`${mock.url}${USERINFO}`, {
       method,
       headers: { authorization: 'Bearer valid' },
     });

@@ -1,20 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../../mock/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { SCOPES } from '../../../src/scopes.js';
 import { adminRequest, openApiProblems, request, type TestResponse } from '../../support/http.js';
+import { useMockServer } from '../../support/mock-server.js';
 
 const USERINFO = '/v1/userinfo';
 const document = loadApiDocument();
 
-let server: MockServer;
-let base: string;
-
-beforeAll(async () => {
-  server = createMockServer();
-  base = await server.start();
-});
-afterAll(() => server?.close());
+const mock = useMockServer();
 afterEach(async () => {
   await admin('POST', '/__admin/reset');
 });
@@ -25,11 +18,11 @@ function admin(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<TestResponse> {
-  return adminRequest(base, method, path, body, headers);
+  return adminRequest(mock.url, method, path, body, headers);
 }
 
 function userInfo(token: string): Promise<TestResponse> {
-  return request(`${base}${USERINFO}`, { headers: { authorization: `Bearer ${token}` } });
+  return request(`${mock.url}${USERINFO}`, { headers: { authorization: `Bearer ${token}` } });
 }
 
 describe('tokens by REST', () => {
@@ -38,7 +31,7 @@ describe('tokens by REST', () => {
     expect(response.status).toBe(200);
     expect(openApiProblems('/__admin/tokens', 'get', response)).toEqual([]);
     expect((response.json as { id: string }[]).map((token) => token.id)).toEqual(
-      server.store.data.tokens.map((token) => token.id),
+      mock.server.store.data.tokens.map((token) => token.id),
     );
   });
 
@@ -120,7 +113,7 @@ describe('writes are checked before they reach the store', () => {
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/tokens', 'post', response)).toEqual([]);
     expect((response.json as { error_description: string }).error_description).toContain(reason);
-    expect(server.store.findToken('bad')).toBeUndefined();
+    expect(mock.server.store.findToken('bad')).toBeUndefined();
   });
 
   it('answers 400 for a persona whose claims break the UserInfo schema', async () => {
@@ -131,13 +124,13 @@ describe('writes are checked before they reach the store', () => {
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/personas', 'post', response)).toEqual([]);
     expect((response.json as { error_description: string }).error_description).toContain('sub');
-    expect(server.store.findPersona('broken')).toBeUndefined();
+    expect(mock.server.store.findPersona('broken')).toBeUndefined();
   });
 
   it('checks a PATCH merged over the stored record, and leaves the record as it was on 400', async () => {
     const response = await admin('PATCH', '/__admin/tokens/valid', { scopes: ['nope'] });
     expect(response.status).toBe(400);
-    expect(server.store.findToken('valid')?.scopes).toEqual([...SCOPES]);
+    expect(mock.server.store.findToken('valid')?.scopes).toEqual([...SCOPES]);
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])(
@@ -148,7 +141,7 @@ describe('writes are checked before they reach the store', () => {
       expect(response.status).toBe(400);
       expect(openApiProblems('/__admin/personas', 'post', response)).toEqual([]);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      expect(server.store.findPersona('poison')).toBeUndefined();
+      expect(mock.server.store.findPersona('poison')).toBeUndefined();
     },
   );
 
@@ -207,7 +200,7 @@ describe('the whole store', () => {
     const response = await admin('GET', '/__admin/db');
     expect(response.status).toBe(200);
     expect(openApiProblems('/__admin/db', 'get', response)).toEqual([]);
-    const { refreshTokens, ...served } = server.store.data;
+    const { refreshTokens, ...served } = mock.server.store.data;
     expect(response.json).toEqual(served);
     // Issued refresh tokens are credentials, not served by the admin API.
     expect(refreshTokens).toBeDefined();

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../../mock/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_CLIENT_ID,
   EXAMPLE_CODE_VERIFIER,
@@ -11,24 +10,18 @@ import { createPkcePair } from '../../../src/pkce.js';
 import type { ErrorBody, TokenResponse } from '../../../src/token-client.js';
 import { adminRequest, openApiProblems, schemaProblems, type TestResponse } from '../../support/http.js';
 import { postCodeExchange } from '../../support/token.js';
+import { useMockServer } from '../../support/mock-server.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();
 
-let server: MockServer;
-let base: string;
-
-beforeAll(async () => {
-  server = createMockServer();
-  base = await server.start();
-});
-afterAll(() => server?.close());
+const mock = useMockServer();
 afterEach(async () => {
   await admin('POST', '/__admin/reset');
 });
 
 function admin(method: string, path: string, body?: unknown): Promise<TestResponse> {
-  return adminRequest(base, method, path, body);
+  return adminRequest(mock.url, method, path, body);
 }
 
 async function exchange(
@@ -36,7 +29,7 @@ async function exchange(
   clientId = DEFAULT_CLIENT_ID,
   codeVerifier = EXAMPLE_CODE_VERIFIER,
 ): Promise<TestResponse> {
-  const response = await postCodeExchange(base, code, { clientId, codeVerifier });
+  const response = await postCodeExchange(mock.url, code, { clientId, codeVerifier });
   expect(openApiProblems(TOKEN, 'post', response)).toEqual([]);
   return response;
 }
@@ -54,7 +47,7 @@ describe('authorization codes by REST', () => {
     expect(response.status).toBe(200);
     expect(openApiProblems('/__admin/codes', 'get', response)).toEqual([]);
     expect((response.json as { id: string }[]).map((code) => code.id)).toEqual(
-      server.store.data.codes.map((code) => code.id),
+      mock.server.store.data.codes.map((code) => code.id),
     );
   });
 
@@ -122,7 +115,7 @@ describe('authorization codes by REST', () => {
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/codes', 'post', response)).toEqual([]);
     expect((response.json as ErrorBody).error_description).toContain(field);
-    expect(server.store.findCode('bad-code')).toBeUndefined();
+    expect(mock.server.store.findCode('bad-code')).toBeUndefined();
   });
 });
 
@@ -131,7 +124,7 @@ describe('clients by REST', () => {
     const response = await admin('GET', '/__admin/clients');
     expect(openApiProblems('/__admin/clients', 'get', response)).toEqual([]);
     expect((response.json as { id: string }[]).map((client) => client.id)).toEqual(
-      server.store.data.clients.map((client) => client.id),
+      mock.server.store.data.clients.map((client) => client.id),
     );
   });
 
@@ -199,6 +192,6 @@ describe('what an exchange leaves in the store', () => {
     expect(response.status).toBe(404);
     expect(schemaProblems('Error', response.json)).toEqual([]);
     expect((response.json as ErrorBody).error_description).toContain('refreshTokens');
-    expect(server.store.findRefreshToken('forged')).toBeUndefined();
+    expect(mock.server.store.findRefreshToken('forged')).toBeUndefined();
   });
 });

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../../fixtures/personas.js';
-import { createMockServer, type MockServer } from '../../../mock/index.js';
 import { filterClaimsByScopes, type Scope } from '../../../src/scopes.js';
 import { request } from '../../support/http.js';
+import { useMockServer } from '../../support/mock-server.js';
 
 const WRITES = 200;
 const READS = 2000;
 const IN_FLIGHT = 64;
 
-let server: MockServer;
-let base: string;
-
-beforeAll(async () => {
-  server = createMockServer({ journalSize: 0 });
-  base = await server.start();
-});
-afterAll(() => server?.close());
+const mock = useMockServer({ journalSize: 0 });
 
 // Two complete states the flipping token moves between; any answer mixing them is torn.
 const first = PERSONAS[0];
@@ -33,7 +26,7 @@ const stateAnswers = states.map((state) =>
 );
 
 function write(method: string, path: string, body: unknown): Promise<{ status: number }> {
-  return request(`${base}${path}`, {
+  return request(`${mock.url}${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -70,7 +63,7 @@ describe('admin writes interleaved with userinfo reads', () => {
     for (let index = 0; index < READS; index++) {
       const token = index % 2 === 0 ? 'flip' : (created[index % created.length] ?? '');
       tasks.push(async () => {
-        const response = await request(`${base}/v1/userinfo`, {
+        const response = await request(`${mock.url}/v1/userinfo`, {
           headers: { authorization: `Bearer ${token}` },
         });
         if (
@@ -99,11 +92,13 @@ describe('admin writes interleaved with userinfo reads', () => {
     expect(writeStatuses.filter((status) => status >= 300)).toEqual([]);
     expect(writeStatuses).toHaveLength(WRITES);
     expect(tornAnswers).toEqual([]);
-    const listed = await request(`${base}/__admin/tokens`);
+    const listed = await request(`${mock.url}/__admin/tokens`);
     const ids = new Set((listed.json as { id: string }[]).map((token) => token.id));
     expect(created.filter((id) => !ids.has(id))).toEqual([]);
     for (const id of created) {
-      const response = await request(`${base}/v1/userinfo`, { headers: { authorization: `Bearer ${id}` } });
+      const response = await request(`${mock.url}/v1/userinfo`, {
+        headers: { authorization: `Bearer ${id}` },
+      });
       expect(response.text, id).toBe(expectedOf(id));
     }
   });

@@ -1,11 +1,11 @@
-import { FORM_TYPE, isFormType } from '../mock/form-body.js';
-import { TOKEN_PATH } from '../mock/token-route.js';
+import { FORM_TYPE, isFormType } from '../mock/http/form-body.js';
 import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../src/exchange-outcomes.js';
 import { SCENARIOS, type Scenario } from '../src/scenarios.js';
 import { CLAIMS_BY_SCOPE, readScopes } from '../src/scopes.js';
 import type { PactFile, PactInteraction } from './pact-file.js';
 import { HTTP_INTERACTION } from './pact-file.js';
 import { findProviderState, PACT_PROVIDER, PROVIDER_STATE_DEFINITIONS } from './provider-states.js';
+import { ENDPOINTS } from '../src/endpoints.js';
 
 const SCENARIO_BY_STATE: ReadonlyMap<string, Scenario> = new Map(
   SCENARIOS.map((scenario) => [scenario.providerState, scenario]),
@@ -52,7 +52,7 @@ export function pactProblems(pact: PactFile): string[] {
  * 200 expects only claims that the scopes of its state grant.
  */
 export function kitProblems(interaction: PactInteraction): string[] {
-  return interaction.path === TOKEN_PATH ? tokenProblems(interaction) : userInfoProblems(interaction);
+  return interaction.path === ENDPOINTS.token ? tokenProblems(interaction) : userInfoProblems(interaction);
 }
 
 // The documented fields of each grant, as the outcome table sends them.
@@ -68,7 +68,7 @@ function tokenProblems(interaction: PactInteraction): string[] {
   const contentType = interaction.requestHeaders['content-type'];
   if (!isFormType(contentType)) {
     problems.push(
-      `request header Content-Type: ${contentType === undefined ? 'missing' : `"${contentType}"`}; POST ${TOKEN_PATH} is sent as ${FORM_TYPE}`,
+      `request header Content-Type: ${contentType === undefined ? 'missing' : `"${contentType}"`}; POST ${ENDPOINTS.token} is sent as ${FORM_TYPE}`,
     );
   }
   if (interaction.providerStates.some((state) => state.name === EMPTY_PARAMETERS_STATE)) return problems;
@@ -77,7 +77,7 @@ function tokenProblems(interaction: PactInteraction): string[] {
   const expected = FIELDS_BY_GRANT.get(fields.get('grant_type') ?? '') ?? AUTHORIZATION_CODE_FIELDS;
   for (const field of expected) {
     if (!fields.has(field)) {
-      problems.push(`request body ${field}: missing; POST ${TOKEN_PATH} sends ${expected.join(', ')}`);
+      problems.push(`request body ${field}: missing; POST ${ENDPOINTS.token} sends ${expected.join(', ')}`);
     }
   }
   return problems;

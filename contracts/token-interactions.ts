@@ -1,7 +1,6 @@
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { FORM_TYPE } from '../mock/form-body.js';
-import { TOKEN_PATH } from '../mock/token-route.js';
+import { FORM_TYPE } from '../mock/http/form-body.js';
 import {
   EXAMPLE_CODE_VERIFIER,
   getExchangeOutcome,
@@ -29,8 +28,9 @@ import {
   responseHeaderMatchers,
   responseSchema,
 } from './response-matchers.js';
+import { ENDPOINTS } from '../src/endpoints.js';
 
-const TOKEN: Operation = { path: TOKEN_PATH, method: 'post' };
+const TOKEN: Operation = { path: ENDPOINTS.token, method: 'post' };
 
 /** Choices a consumer test makes about one `POST /v1/token` interaction. */
 export interface TokenExchangeInteractionOptions extends InteractionOptions, ProfileStateOptions {
@@ -73,7 +73,7 @@ export function tokenExchangeInteraction(
       profileStateParams(options, outcome.status === 200, `Outcome "${outcome.name}"`),
     )
     .uponReceiving(options.description ?? `a token request, given ${outcome.providerState}`)
-    .withRequest('POST', TOKEN_PATH, (request: RequestBuilder) => {
+    .withRequest('POST', ENDPOINTS.token, (request: RequestBuilder) => {
       request.headers({ 'Content-Type': FORM_TYPE });
       formBody(request, requestFields(outcome, options));
     })
@@ -104,7 +104,13 @@ function requestFields(
 }
 
 function responseBody(outcome: ExchangeOutcome): unknown {
-  const example = getExampleValue(loadApiDocument(), TOKEN_PATH, 'post', outcome.status, outcome.example);
+  const example = getExampleValue(
+    loadApiDocument(),
+    ENDPOINTS.token,
+    'post',
+    outcome.status,
+    outcome.example,
+  );
   if (outcome.status !== 200) return errorBodyMatcher(example);
   // The fields a client reads are the required ones; the refresh token is the kit's assumption.
   const schema = responseSchema(TOKEN, 200);
@@ -121,7 +127,7 @@ function requestSchema(): OpenAPIV3_1.SchemaObject {
   const document = loadApiDocument();
   const body = resolveReference<OpenAPIV3_1.RequestBodyObject>(
     document,
-    getOperation(document, TOKEN_PATH, 'post').requestBody ?? { content: {} },
+    getOperation(document, ENDPOINTS.token, 'post').requestBody ?? { content: {} },
   );
   return resolveReference<OpenAPIV3_1.SchemaObject>(document, body.content[FORM_TYPE]?.schema ?? {});
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RegisterCodeInput } from '../mock/codes.js';
-import type { MockStore } from '../mock/store.js';
+import type { RegisterCodeInput } from '../mock/admin/register-code.js';
+import type { MockStore } from '../mock/state/store.js';
 import { KitError } from '../src/errors.js';
 import type { TokenScenarioName } from '../src/scenarios.js';
 import type { Scope } from '../src/scopes.js';

@@ -10,7 +10,7 @@ import {
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
 import { getScenario, type Scenario, type ScenarioName } from '../src/scenarios.js';
 import { CLAIMS_BY_SCOPE } from '../src/scopes.js';
-import { USERINFO_PATH, type UserInfoClaim } from '../src/user-info.js';
+import { type UserInfoClaim } from '../src/user-info.js';
 import {
   errorBodyMatcher,
   type Operation,
@@ -18,8 +18,9 @@ import {
   responseHeaderMatchers,
   responseSchema,
 } from './response-matchers.js';
+import { ENDPOINTS } from '../src/endpoints.js';
 
-const USERINFO: Operation = { path: USERINFO_PATH, method: 'get' };
+const USERINFO: Operation = { path: ENDPOINTS.userinfo, method: 'get' };
 
 /** Choices a consumer test makes about one `GET /v1/userinfo` interaction. */
 export interface UserInfoInteractionOptions extends InteractionOptions, ProfileStateOptions {
@@ -54,7 +55,7 @@ export function userInfoInteraction(
     .addInteraction()
     .given(scenario.providerState, params)
     .uponReceiving(options.description ?? `a request for the user's profile, given ${scenario.providerState}`)
-    .withRequest('GET', USERINFO_PATH, (request: RequestBuilder) => {
+    .withRequest('GET', ENDPOINTS.userinfo, (request: RequestBuilder) => {
       // Without a token the request carries no Authorization header: the documented "not bearer" 401.
       if (token !== null) {
         request.headers({
@@ -71,11 +72,11 @@ export function userInfoInteraction(
 
 function responseBody(scenario: Scenario, options: UserInfoInteractionOptions): unknown {
   const document = loadApiDocument();
-  const example = getExampleValue(document, USERINFO_PATH, 'get', scenario.status, scenario.example);
+  const example = getExampleValue(document, ENDPOINTS.userinfo, 'get', scenario.status, scenario.example);
   if (scenario.kind !== 'profile') return errorBodyMatcher(example);
   // Every claim of the granted scopes, valued by the full-profile example and matched by its schema.
   const schema = responseSchema(USERINFO, scenario.status);
-  const full = getExampleValue(document, USERINFO_PATH, 'get', 200, 'valid') as Record<string, unknown>;
+  const full = getExampleValue(document, ENDPOINTS.userinfo, 'get', 200, 'valid') as Record<string, unknown>;
   const scopes = options.scopes ?? scenario.scopes ?? [];
   const claims: UserInfoClaim[] = scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]);
   return Object.fromEntries(

@@ -10,9 +10,9 @@ export {
   type AdminClientOptions,
   type AdminToken,
   type FaultTarget,
-  type JournalEntry,
-} from './admin-client.js';
+} from './clients/admin-client.js';
 export { FAULT_FAILURES, parseDelay, type DelayRange, type Fault, type FaultFailure } from './faults.js';
+export { ENDPOINTS, TRUECALLER_OAUTH_URL, type Endpoint } from './endpoints.js';
 export { KitError, type KitErrorCode, type KitErrorResponse } from './errors.js';
 export {
   CODE_SCENARIO_NAMES,
@@ -52,8 +52,8 @@ export {
   type TokenScenarioName,
 } from './scenarios.js';
 export { CLAIMS_BY_SCOPE, filterClaimsByScopes, isScope, readScopes, SCOPES, type Scope } from './scopes.js';
-export { USERINFO_PATH, type UserInfo, type UserInfoAddress, type UserInfoClaim } from './user-info.js';
-export { getUserInfo, type UserInfoClientOptions } from './user-info-client.js';
+export { type UserInfo, type UserInfoAddress, type UserInfoClaim } from './user-info.js';
+export { getUserInfo, type UserInfoClientOptions } from './clients/user-info-client.js';
 export { parseChallenge, type BearerChallenge } from './www-authenticate.js';
 export {
   CODE_CHALLENGE_PATTERN,
@@ -64,10 +64,15 @@ export {
   verifyCodeVerifier,
   type PkcePair,
 } from './pkce.js';
-export {
-  exchangeCode,
-  type ErrorBody,
-  type ExchangeCodeInput,
-  type TokenExchangeResult,
-  type TokenResponse,
-} from './token-client.js';
+export { exchangeCode, type ExchangeCodeInput, type TokenExchangeResult } from './clients/token-client.js';
+export type {
+  ClientRecord,
+  CodeRecord,
+  ErrorBody,
+  JournalEntry,
+  PersonaRecord,
+  RefreshTokenRecord,
+  StoreData,
+  TokenRecord,
+  TokenResponse,
+} from './wire-types.js';

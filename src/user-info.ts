@@ -23,6 +23,3 @@ export interface UserInfoAddress {
 
 /** The name of one claim of `UserInfo`. */
 export type UserInfoClaim = keyof UserInfo;
-
-/** The path of the userinfo endpoint, as `openapi.yaml` declares it (a test keeps them in step). */
-export const USERINFO_PATH = '/v1/userinfo';

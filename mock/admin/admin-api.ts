@@ -7,13 +7,14 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import jsonServer from 'json-server';
 import type { Request, Response, NextFunction } from 'express';
-import { readBearerToken } from '../authorization.js';
-import { pathOf } from '../request-path.js';
-import type { MockStore, StoreData } from '../store.js';
-import { ADMIN_PREFIX } from './admin-prefix.js';
-import type { RequestJournal } from './journal.js';
+import { readBearerToken } from '../http/authorization.js';
+import { pathOf } from '../http/request-path.js';
+import type { MockStore } from '../state/store.js';
+import type { StoreData } from '../../src/wire-types.js';
+import type { RequestJournal } from '../state/journal.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
-import { newRecordId, type RecordInput, recordCheck } from './record-checks.js';
+import { newRecordId, type RecordInput, recordCheck } from '../config/record-checks.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
 
 /** The realm of the admin API's bearer challenge, apart from the mocked API's. */
 export const ADMIN_REALM = 'truecaller-oauth-kit-admin';
@@ -48,16 +49,16 @@ export function createAdminApi(
     options.afterChange();
   };
 
-  app.get(`${ADMIN_PREFIX}/requests`, (req, res) => {
+  app.get(`${ENDPOINTS.admin}/requests`, (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const path = typeof req.query.path === 'string' ? req.query.path : undefined;
     res.json({ capacity: journal.size, requests: journal.entries({ token, path }) });
   });
-  app.delete(`${ADMIN_PREFIX}/requests`, (_req, res) => {
+  app.delete(`${ENDPOINTS.admin}/requests`, (_req, res) => {
     journal.clear();
     res.status(204).end();
   });
-  app.post(`${ADMIN_PREFIX}/reset`, (_req, res) => {
+  app.post(`${ENDPOINTS.admin}/reset`, (_req, res) => {
     options.reset();
     journal.clear();
     res.status(204).end();
@@ -66,7 +67,7 @@ export function createAdminApi(
   // Issued refresh tokens are credentials minted for one client and ended by POST /v1/revoke: served here they
   // could be read, or written with no check at all, behind the token endpoint's back. Not nested or embedded
   // either (`/clients/x/refreshTokens`, `?_embed=refreshTokens`).
-  app.use(ADMIN_PREFIX, (req, res, next) => {
+  app.use(ENDPOINTS.admin, (req, res, next) => {
     const internal = internalCollectionNamed(req.originalUrl);
     if (internal === undefined) next();
     else
@@ -74,12 +75,12 @@ export function createAdminApi(
         res,
         404,
         'not_found',
-        `${internal} are the mock's internal state and not served by the admin API; end one with POST /v1/revoke, or all with POST ${ADMIN_PREFIX}/reset.`,
+        `${internal} are the mock's internal state and not served by the admin API; end one with POST /v1/revoke, or all with POST ${ENDPOINTS.admin}/reset.`,
       );
   });
 
   // json-server's own `/db` would hand out every collection, internal ones too.
-  app.get(`${ADMIN_PREFIX}/db`, (_req, res) => {
+  app.get(`${ENDPOINTS.admin}/db`, (_req, res) => {
     const served = Object.fromEntries(
       Object.entries(store.data).filter(([name]) => !INTERNAL_COLLECTIONS.has(name)),
     );
@@ -113,7 +114,7 @@ export function createAdminApi(
   // json-server's documented hook for shaping answers; @types/json-server does not declare it.
   Object.assign(router, { render });
   app.use(
-    ADMIN_PREFIX,
+    ENDPOINTS.admin,
     (req, res, next) => {
       // The store may have been swapped (reset, config reload): point the router at the live object.
       router.db.setState(store.data);
@@ -179,7 +180,7 @@ function checkWrite(req: Request, res: Response, next: NextFunction, data: Store
       res,
       404,
       'not_found',
-      `Nested routes are not served: use ${ADMIN_PREFIX}/<collection> or ${ADMIN_PREFIX}/<collection>/<id>.`,
+      `Nested routes are not served: use ${ENDPOINTS.admin}/<collection> or ${ENDPOINTS.admin}/<collection>/<id>.`,
     );
     return;
   }
@@ -220,7 +221,7 @@ function checkWrite(req: Request, res: Response, next: NextFunction, data: Store
           res,
           409,
           'conflict',
-          `${collection} already has "${String(merged.id)}"; change it with PUT or PATCH ${ADMIN_PREFIX}/${collection}/${String(merged.id)}.`,
+          `${collection} already has "${String(merged.id)}"; change it with PUT or PATCH ${ENDPOINTS.admin}/${collection}/${String(merged.id)}.`,
         );
         return;
       }

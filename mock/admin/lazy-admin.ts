@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdminApiOptions } from './admin-api.js';
-import { ADMIN_PREFIX } from './admin-prefix.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
 
 /** A handler for admin requests, plus the test for whether a path is one. */
 export interface LazyAdmin {
@@ -20,7 +20,7 @@ export function lazyAdmin(
 ): LazyAdmin {
   let api: Promise<(request: IncomingMessage, response: ServerResponse) => void> | undefined;
   return {
-    owns: (path) => path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`),
+    owns: (path) => path === ENDPOINTS.admin || path.startsWith(`${ENDPOINTS.admin}/`),
     handle(request, response) {
       api ??= import('./admin-api.js').then(({ createAdminApi }) => createAdminApi(options));
       api.then(

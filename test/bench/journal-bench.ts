@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { DEFAULT_JOURNAL_SIZE, RequestJournal } from '../../mock/admin/journal.js';
+import { DEFAULT_JOURNAL_SIZE, RequestJournal } from '../../mock/state/journal.js';
 
 const REQUESTS = 100_000;
 

@@ -13,7 +13,7 @@ import { journalBench } from './journal-bench.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BARE = join(ROOT, 'test/bench/bare-server.mjs');
-const MOCK_CLI = join(ROOT, 'dist/mock/cli.js');
+const MOCK_CLI = join(ROOT, 'dist/mock/cli/mock-cli.js');
 const AUTOCANNON = join(ROOT, 'node_modules/autocannon/autocannon.js');
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
 const CONNECTIONS = 32;
@@ -188,7 +188,7 @@ async function coldStart(): Promise<string[]> {
     bare.push(await timeToFirst200([BARE, bareFile], 'Bearer valid'));
   }
   return [
-    `| mock CLI (node dist/mock/cli.js) | ${median(mock).toFixed(0)} ms |`,
+    `| mock CLI (node dist/mock/cli/mock-cli.js) | ${median(mock).toFixed(0)} ms |`,
     `| bare node:http (node bare-server.mjs) | ${median(bare).toFixed(0)} ms |`,
   ];
 }

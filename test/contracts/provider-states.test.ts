@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORM_TYPE } from '../../mock/form-body.js';
+import { FORM_TYPE } from '../../mock/http/form-body.js';
 import { createMockServer } from '../../mock/index.js';
 import {
   createStateHandlers,
@@ -12,8 +12,8 @@ import {
 import { mockStateRegistrars } from '../../contracts/token-registrar.js';
 import { EXAMPLE_CODE_VERIFIER, EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
 import { SCENARIOS } from '../../src/scenarios.js';
-import { exchangeCode } from '../../src/token-client.js';
-import { getUserInfo } from '../../src/user-info-client.js';
+import { exchangeCode } from '../../src/clients/token-client.js';
+import { getUserInfo } from '../../src/clients/user-info-client.js';
 import { openApiProblems, request } from '../support/http.js';
 import { ROOT } from '../support/spawn-cli.js';
 

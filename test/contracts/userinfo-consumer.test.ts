@@ -7,9 +7,8 @@ import { unpooledFetch } from '../support/unpooled-fetch.js';
 import { KIT_CONSUMER, PACTS_DIR } from '../../contracts/kit-pacts.js';
 import { PACT_PROVIDER } from '../../contracts/provider-states.js';
 import { tokenExchangeInteraction } from '../../contracts/token-interactions.js';
-import { FORM_TYPE } from '../../mock/form-body.js';
+import { FORM_TYPE } from '../../mock/http/form-body.js';
 import { userInfoInteraction } from '../../contracts/userinfo-interactions.js';
-import { TOKEN_PATH } from '../../mock/token-route.js';
 import {
   EXAMPLE_CODE_VERIFIER,
   EXCHANGE_OUTCOMES,
@@ -19,9 +18,9 @@ import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
-import { exchangeCode } from '../../src/token-client.js';
-import { getUserInfo } from '../../src/user-info-client.js';
-import { USERINFO_PATH } from '../../src/user-info.js';
+import { exchangeCode } from '../../src/clients/token-client.js';
+import { getUserInfo } from '../../src/clients/user-info-client.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
 
 // The kit has one pact (one consumer, one provider), so both endpoints' interactions are added here: two
 // suites writing the same file in parallel would each replace the other's.
@@ -58,7 +57,13 @@ describe(`consumer contract of ${KIT_CONSUMER} for GET /v1/userinfo`, () => {
   it.each(SCENARIOS.filter((scenario) => scenario.kind !== 'profile'))(
     'throws with status $status and the OAuth error, given $providerState',
     async (scenario) => {
-      const body = getExampleValue(document, USERINFO_PATH, 'get', scenario.status, scenario.example) as {
+      const body = getExampleValue(
+        document,
+        ENDPOINTS.userinfo,
+        'get',
+        scenario.status,
+        scenario.example,
+      ) as {
         error: string;
       };
       await userInfoInteraction(pact, scenario.name).executeTest(async (mock) => {
@@ -85,7 +90,7 @@ describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
       fetch: freshConnection,
     });
   const oauthError = (outcome: ExchangeOutcome): string =>
-    (getExampleValue(document, TOKEN_PATH, 'post', outcome.status, outcome.example) as { error: string })
+    (getExampleValue(document, ENDPOINTS.token, 'post', outcome.status, outcome.example) as { error: string })
       .error;
 
   it.each(EXCHANGE_OUTCOMES.filter((outcome) => outcome.status === 200))(

@@ -32,7 +32,7 @@ function alteredPact(name: string, change: (pact: typeof teamPact) => void): str
 
 describe('npx truecaller-oauth-kit verify', () => {
   it('verifies a client team’s hand-written pact and prints a line per interaction', async () => {
-    const cli = runTsCli('src/cli.ts', ['verify', TEAM_PACT]);
+    const cli = runTsCli('contracts/bin.ts', ['verify', TEAM_PACT]);
     expect(await cli.exited).toBe(0);
     for (const interaction of teamPact.interactions) {
       expect(cli.stdout()).toContain(`PASS  ${interaction.description}`);

@@ -8,7 +8,7 @@ import { SCENARIOS } from '../../src/scenarios.js';
 import { request } from '../support/http.js';
 import { type CliProcess, runTsCli } from '../support/spawn-cli.js';
 
-const CLI = 'mock/cli.ts';
+const CLI = 'mock/cli/mock-cli.ts';
 const running: CliProcess[] = [];
 const start = (args: string[]): CliProcess => {
   const cli = runTsCli(CLI, args);

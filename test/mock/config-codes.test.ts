@@ -6,7 +6,7 @@ import { createMockServer, type MockServer } from '../../mock/index.js';
 import { EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { KitError } from '../../src/errors.js';
 import { createPkcePair } from '../../src/pkce.js';
-import type { TokenResponse } from '../../src/token-client.js';
+import type { TokenResponse } from '../../src/wire-types.js';
 import { openApiProblems, request } from '../support/http.js';
 import { postForm } from '../support/token.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkStoreData } from '../../mock/db-file.js';
+import { checkStoreData } from '../../mock/config/db-file.js';
 import { createMockServer, type MockServer } from '../../mock/index.js';
 import { KitError } from '../../src/errors.js';
 import { openApiProblems, request } from '../support/http.js';
@@ -89,7 +89,7 @@ describe('--db', () => {
 
   it('touches no file without --db', async () => {
     const cwd = tempDir();
-    const cli = runTsCli('mock/cli.ts', ['--port', '0', '--quiet'], { cwd });
+    const cli = runTsCli('mock/cli/mock-cli.ts', ['--port', '0', '--quiet'], { cwd });
     children.push(cli);
     const [, base = ''] = await cli.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
     expect((await addToken(base, 'in-memory')).status).toBe(201);
@@ -100,7 +100,7 @@ describe('--db', () => {
   it('leaves a valid file holding every acknowledged write when killed with SIGKILL mid-write', async () => {
     const dir = tempDir();
     const file = join(dir, 'store.json');
-    const cli = runTsCli('mock/cli.ts', ['--port', '0', '--quiet', '--db', file]);
+    const cli = runTsCli('mock/cli/mock-cli.ts', ['--port', '0', '--quiet', '--db', file]);
     children.push(cli);
     const [, base = ''] = await cli.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
     // A persona big enough that each save takes a while, so the kill lands inside one.

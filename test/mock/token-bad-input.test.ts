@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockServer, FORM_BODY_LIMIT, type MockServer } from '../../mock/index.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import type { ErrorBody } from '../../src/token-client.js';
+import type { ErrorBody } from '../../src/wire-types.js';
 import { openApiProblems, rawRequest, request, type TestResponse } from '../support/http.js';
 
 const TOKEN = '/v1/token';

@@ -10,7 +10,7 @@ import {
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { createPkcePair } from '../../src/pkce.js';
 import { SCOPES } from '../../src/scopes.js';
-import type { ErrorBody, TokenResponse } from '../../src/token-client.js';
+import type { ErrorBody, TokenResponse } from '../../src/wire-types.js';
 import { openApiProblems, request } from '../support/http.js';
 import { postForm } from '../support/token.js';
 import { useMockServer } from '../support/mock-server.js';

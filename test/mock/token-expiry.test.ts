@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock/index.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import type { ErrorBody, TokenResponse } from '../../src/token-client.js';
+import type { ErrorBody, TokenResponse } from '../../src/wire-types.js';
 import { adminRequest, openApiProblems, request } from '../support/http.js';
 import { postForm } from '../support/token.js';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock/index.js';
-import { issuedTokenGraceMs } from '../../mock/issued-tokens.js';
+import { issuedTokenGraceMs } from '../../mock/state/issued-tokens.js';
 import { DEFAULT_CLIENT_ID, getExchangeOutcome } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import type { ErrorBody, TokenResponse } from '../../src/token-client.js';
+import type { ErrorBody, TokenResponse } from '../../src/wire-types.js';
 import { openApiProblems, request, type TestResponse } from '../support/http.js';
 import { postCodeExchange, postForm } from '../support/token.js';
 

@@ -7,7 +7,7 @@ import {
 } from '../../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { createPkcePair } from '../../../src/pkce.js';
-import type { ErrorBody, TokenResponse } from '../../../src/token-client.js';
+import type { ErrorBody, TokenResponse } from '../../../src/wire-types.js';
 import { adminRequest, openApiProblems, schemaProblems, type TestResponse } from '../../support/http.js';
 import { postCodeExchange } from '../../support/token.js';
 import { useMockServer } from '../../support/mock-server.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RequestJournal } from '../../../mock/admin/journal.js';
+import { RequestJournal } from '../../../mock/state/journal.js';
 import { createMockServer, type MockServer } from '../../../mock/index.js';
 import { openApiProblems, request } from '../../support/http.js';
 

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * `npm run mock`: starts the mock server (a test double of Truecaller's OAuth API, not for production).
+ * It only parses flags and calls `createMockServer`, as a test would.
+ */
+import { parseFlags, runReportingKitErrors } from '../../src/cli-support.js';
+import { isMainModule } from '../../src/is-main-module.js';
+import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
+import { DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
+import { createMockServer } from '../server/mock-server.js';
+import { createBatchedLineWriter } from '../server/request-log.js';
+import { formatCodeTable } from './code-table.js';
+import { formatTokenTable } from './token-table.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+
+const USAGE = `Usage: npm run mock -- [options]
+
+Starts the Truecaller OAuth mock server (a test double, not for production).
+
+Options:
+  --port <n>       port to listen on (default 4010; 0 picks a free one)
+  --host <addr>    address to listen on (default 127.0.0.1)
+  --config <file>  JSON file with extra tokens, personas, codes and clients; watched, a valid change applies live
+  --quiet          do not log each request
+  --db <file>      load the store from this JSON file; save it after each admin change (atomic write)
+  --delay <ms>     delay every answer: 250 (fixed) or 100-400 (random in the range)
+  --no-admin       do not serve the control plane under /__admin (nor record the journal)
+  --admin-token <secret>
+                   require 'Authorization: Bearer <secret>' on /__admin (needed off loopback)
+  --journal-size <n>
+                   requests the journal keeps (default 1000)
+  --help           show this text`;
+
+/** Runs the mock CLI with `argv` (without `node` and the script); resolves with the exit code. */
+export async function runMockCli(argv: readonly string[]): Promise<number> {
+  const flags = parseFlags(
+    argv,
+    {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      config: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      delay: { type: 'string' },
+      'no-admin': { type: 'boolean', default: false },
+      'admin-token': { type: 'string' },
+      'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
+    },
+    USAGE,
+  );
+  if (typeof flags === 'number') return flags;
+  const port = Number(flags.port);
+  if (!/^\d+$/.test(flags.port) || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, got "${flags.port}".`);
+    return 2;
+  }
+  const delayMs = flags.delay === undefined ? undefined : parseDelay(flags.delay);
+  if (delayMs === null) {
+    console.error(
+      `--delay must be milliseconds (250) or a range (100-400) of at most ${MAX_DELAY_MS}, got "${flags.delay}".`,
+    );
+    return 2;
+  }
+  if (!/^\d{1,7}$/.test(flags['journal-size'])) {
+    console.error(`--journal-size must be a whole number, got "${flags['journal-size']}".`);
+    return 2;
+  }
+
+  return runReportingKitErrors(async () => {
+    const server = createMockServer({
+      host: flags.host,
+      port,
+      config: flags.config,
+      log: flags.quiet ? null : createBatchedLineWriter(process.stdout),
+      admin: !flags['no-admin'],
+      adminToken: flags['admin-token'],
+      journalSize: Number(flags['journal-size']),
+      db: flags.db,
+      fault: delayMs === undefined ? undefined : { delayMs },
+    });
+    server.events.on('config-reloaded', () => console.log(`config ${flags.config} reloaded`));
+    server.events.on('config-rejected', (error: Error) =>
+      console.error(`${error.message}\nThe previous config stays in effect.`),
+    );
+    const url = await server.start();
+    console.log(
+      `truecaller-oauth-kit mock (a test double, not for production) listening on ${url}\n\n` +
+        `${formatTokenTable(server.store)}\n\n` +
+        `POST ${ENDPOINTS.token} (any verifier of RFC 7636 syntax passes for the built-in codes):\n` +
+        `${formatCodeTable(server.store)}\n\n` +
+        `Try it:\n  curl -H 'Authorization: Bearer valid' ${url}${ENDPOINTS.userinfo}\n` +
+        `  curl -d grant_type=authorization_code -d client_id=${DEFAULT_CLIENT_ID} -d code=valid-code ` +
+        `-d code_verifier=${EXAMPLE_CODE_VERIFIER} ${url}${ENDPOINTS.token}\n` +
+        (flags['no-admin']
+          ? ''
+          : `Control plane: ${url}${ENDPOINTS.admin}/tokens, /personas, /fault, /requests, /reset\n`),
+    );
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await server.close();
+    console.log('mock stopped');
+    return 0;
+  });
+}
+
+if (isMainModule(import.meta.url)) {
+  process.exitCode = await runMockCli(process.argv.slice(2));
+}

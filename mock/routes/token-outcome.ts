@@ -1,0 +1,18 @@
+import type { ScenarioName } from '../../src/scenarios.js';
+import type { MockStore } from '../state/store.js';
+import type { PersonaRecord, TokenRecord } from '../../src/wire-types.js';
+
+/** Which scenario a known token's answer is, and the persona a `valid` answer shows. */
+export type TokenOutcome =
+  { scenario: 'valid'; persona: PersonaRecord } | { scenario: Exclude<ScenarioName, 'valid'> };
+
+/**
+ * Decides what a token gets: its own error scenario if it has one; else the documented 422 without
+ * `openid`, the 404 without a profile, or the persona's claims.
+ */
+export function tokenOutcome(record: TokenRecord, store: Pick<MockStore, 'findPersona'>): TokenOutcome {
+  if (record.scenario !== 'valid') return { scenario: record.scenario };
+  if (!record.scopes.includes('openid')) return { scenario: 'missing-scope' };
+  const persona = record.persona === null ? undefined : store.findPersona(record.persona);
+  return persona ? { scenario: 'valid', persona } : { scenario: 'no-profile' };
+}

@@ -1,0 +1,130 @@
+import { ENDPOINTS } from '../endpoints.js';
+import { KitError } from '../errors.js';
+import type { Fault } from '../faults.js';
+import type { TokenScenarioName } from '../scenarios.js';
+import type { Scope } from '../scopes.js';
+import type { UserInfo } from '../user-info.js';
+import type { JournalEntry, TokenRecord } from '../wire-types.js';
+
+/** A token as the mock stores it (the mock's own `TokenRecord`). */
+export type AdminToken = TokenRecord;
+
+/** What to give a new token; every field optional (a token string is made up when absent). */
+export interface AddTokenInput {
+  token?: string;
+  /** A persona id; default `full-in`; null for a user without a profile. */
+  persona?: string | null;
+  /** Default: every scope. */
+  scopes?: readonly Scope[];
+  /** Default `valid`: answer from the persona and scopes. */
+  scenario?: TokenScenarioName;
+  delayMs?: number;
+  fault?: Fault;
+}
+
+/** What a fault is set on: the global fault when absent, else one token's or one code's. */
+export type FaultTarget = { token: string } | { code: string };
+
+/** How to reach a mock's control plane. */
+export interface AdminClientOptions {
+  /** The mock's base URL, such as `http://127.0.0.1:4010`. */
+  url: string;
+  /** The mock's `--admin-token` secret, when it runs with one. */
+  adminToken?: string;
+}
+
+/** A typed client of the mock's `/__admin` API, for tests in other repositories. */
+export interface AdminClient {
+  /** Adds a token; resolves with the stored record (its `id` is the bearer token to send). */
+  addToken(input?: AddTokenInput): Promise<AdminToken>;
+  /** Deletes a token: it is unknown (401) from the next request on. */
+  removeToken(token: string): Promise<void>;
+  /** Adds a persona tokens can point at; the claims must fit `UserInfo`. */
+  addPersona(id: string, claims: UserInfo, description?: string): Promise<void>;
+  /**
+   * Sets the global fault, or one token's or code's (which replaces the global one for it). A code's
+   * fault applies to its `POST /v1/token` exchanges.
+   */
+  setFault(fault: Fault, target?: FaultTarget): Promise<void>;
+  /** Clears the global fault, or sets a token's or code's to none. */
+  clearFault(target?: FaultTarget): Promise<void>;
+  /** The journal, oldest first, filtered by token and path when given. */
+  requests(filter?: { token?: string; path?: string }): Promise<JournalEntry[]>;
+  /** Empties the journal. */
+  clearRequests(): Promise<void>;
+  /** Restores the initial store and empties the journal: for a whole suite, not for tests in parallel. */
+  reset(): Promise<void>;
+}
+
+/**
+ * A client of the mock's control plane. Tests that run in parallel against one mock isolate themselves by
+ * distinct tokens: each adds its own, and reads the journal filtered by it.
+ *
+ * @example
+ * const admin = createAdminClient({ url: 'http://127.0.0.1:4010' });
+ * const { id: token } = await admin.addToken({ persona: 'full-in', scopes: ['openid', 'phone'] });
+ * await fetch('http://127.0.0.1:4010/v1/userinfo', { headers: { authorization: `Bearer ${token}` } });
+ * const [seen] = await admin.requests({ token }); // seen.status === 200
+ */
+export function createAdminClient(options: AdminClientOptions): AdminClient {
+  const base = `${options.url.replace(/\/+$/, '')}${ENDPOINTS.admin}`;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.adminToken !== undefined) headers.authorization = `Bearer ${options.adminToken}`;
+
+  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const init: RequestInit = { method, headers };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    const response = await fetch(`${base}${path}`, init);
+    const text = await response.text();
+    if (!response.ok) {
+      let reason = text;
+      try {
+        reason = (JSON.parse(text) as { error_description?: string }).error_description ?? text;
+      } catch {
+        // Not the admin API's JSON (a proxy's page, say): the raw text says more than nothing.
+      }
+      throw new KitError(
+        'ERR_ADMIN_REQUEST',
+        `${method} ${base}${path} answered ${response.status}: ${reason}`,
+      );
+    }
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  return {
+    async addToken(input = {}) {
+      const { token, ...fields } = input;
+      return (await call('POST', '/tokens', {
+        ...fields,
+        ...(token === undefined ? {} : { id: token }),
+      })) as AdminToken;
+    },
+    async removeToken(token) {
+      await call('DELETE', `/tokens/${encodeURIComponent(token)}`);
+    },
+    async addPersona(id, claims, description) {
+      await call('POST', '/personas', { id, claims, ...(description === undefined ? {} : { description }) });
+    },
+    async setFault(fault, target) {
+      if (target === undefined) await call('PUT', '/fault', fault);
+      else if ('code' in target) await call('PATCH', `/codes/${encodeURIComponent(target.code)}`, { fault });
+      else await call('PATCH', `/tokens/${encodeURIComponent(target.token)}`, { fault });
+    },
+    async clearFault(target) {
+      await this.setFault({}, target);
+    },
+    async requests(filter = {}) {
+      const query = new URLSearchParams();
+      if (filter.token !== undefined) query.set('token', filter.token);
+      if (filter.path !== undefined) query.set('path', filter.path);
+      const suffix = query.size > 0 ? `?${query.toString()}` : '';
+      return ((await call('GET', `/requests${suffix}`)) as { requests: JournalEntry[] }).requests;
+    },
+    async clearRequests() {
+      await call('DELETE', '/requests');
+    },
+    async reset() {
+      await call('POST', '/reset');
+    },
+  };
+}

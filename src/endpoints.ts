@@ -1,0 +1,24 @@
+/**
+ * Every path the kit serves or calls, in one table: the mock's routes, the reference clients, discovery,
+ * the contracts and the tests read it, so a path is spelled once.
+ */
+export const ENDPOINTS = Object.freeze({
+  /** `GET`: the user's profile by bearer token (documented). */
+  userinfo: '/v1/userinfo',
+  /** `POST`: the authorization code (or a refresh token) for an access token (documented). */
+  token: '/v1/token',
+  /** `POST`: RFC 7009 token revocation (seen on the real host, undocumented). */
+  revoke: '/v1/revoke',
+  /** `GET`: the OpenID discovery document (seen on the real host, undocumented). */
+  discovery: '/.well-known/openid-configuration',
+  /** Where the real host sends a user to sign in; the mock only names it in discovery. */
+  authorization: '/v1/auth',
+  /** The prefix of the mock's own control plane (not part of Truecaller's API). */
+  admin: '/__admin',
+} as const);
+
+/** One path of `ENDPOINTS`. */
+export type Endpoint = (typeof ENDPOINTS)[keyof typeof ENDPOINTS];
+
+/** The documented host of `/v1/token` and `/v1/userinfo`; the in-process doors intercept it by default. */
+export const TRUECALLER_OAUTH_URL = 'https://oauth-account-noneu.truecaller.com';

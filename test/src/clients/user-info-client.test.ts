@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../fixtures/personas.js';
+import { createMockServer, type MockServer } from '../../../mock/index.js';
+import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
+import { DEFAULT_PERSONA, SCENARIOS } from '../../../src/scenarios.js';
+import { filterClaimsByScopes } from '../../../src/scopes.js';
+import { getUserInfo } from '../../../src/clients/user-info-client.js';
+import { parseChallenge } from '../../../src/www-authenticate.js';
+import { kitErrorOf } from '../../support/errors.js';
+import { ENDPOINTS } from '../../../src/endpoints.js';
+
+const document = loadApiDocument();
+const persona = PERSONAS.find((candidate) => candidate.id === DEFAULT_PERSONA);
+
+let server: MockServer;
+let baseUrl: string;
+beforeAll(async () => {
+  server = createMockServer();
+  baseUrl = await server.start();
+});
+afterAll(() => server?.close());
+
+describe('getUserInfo', () => {
+  it('reads the path it calls from openapi.yaml', () => {
+    expect(document.paths?.[ENDPOINTS.userinfo]?.get).toBeDefined();
+  });
+
+  it.each(SCENARIOS.filter((scenario) => scenario.kind === 'profile'))(
+    'resolves with the claims of the scopes for scenario $name',
+    async (scenario) => {
+      const profile = await getUserInfo(scenario.token, { baseUrl });
+      expect(profile).toEqual(filterClaimsByScopes(persona?.claims ?? {}, scenario.scopes ?? []));
+    },
+  );
+
+  it.each(SCENARIOS.filter((scenario) => scenario.kind !== 'profile'))(
+    'throws ERR_USERINFO_REJECTED with the status and OAuth error for scenario $name',
+    async (scenario) => {
+      const expected = getExampleValue(
+        document,
+        ENDPOINTS.userinfo,
+        'get',
+        scenario.status,
+        scenario.example,
+      ) as {
+        error: string;
+        error_description: string;
+      };
+      const error = await kitErrorOf(getUserInfo(scenario.token, { baseUrl }));
+      expect(error.code).toBe('ERR_USERINFO_REJECTED');
+      expect(error.response).toMatchObject({
+        status: scenario.status,
+        error: expected.error,
+        errorDescription: expected.error_description,
+      });
+      expect(error.message).toContain(String(scenario.status));
+      if (scenario.status === 401) expect(error.response?.challenge?.scheme).toBe('Bearer');
+      else expect(error.response?.challenge).toBeUndefined();
+    },
+  );
+
+  it('carries the RFC 6750 error of the challenge for an expired token', async () => {
+    const error = await kitErrorOf(getUserInfo('expired', { baseUrl }));
+    expect(error.response?.challenge?.params).toMatchObject({ realm: 'truecaller', error: 'invalid_token' });
+  });
+
+  it('throws ERR_USERINFO_UNREACHABLE when nothing listens', async () => {
+    const closed = createMockServer();
+    const url = await closed.start();
+    await closed.close();
+    const error = await kitErrorOf(getUserInfo('valid', { baseUrl: url }));
+    expect(error.code).toBe('ERR_USERINFO_UNREACHABLE');
+    expect(error.message).toContain(url);
+  });
+
+  it('throws ERR_USERINFO_INVALID for a 200 that is not a JSON object', async () => {
+    const fakeFetch: typeof fetch = () => Promise.resolve(new Response('<html>', { status: 200 }));
+    const error = await kitErrorOf(getUserInfo('valid', { baseUrl, fetch: fakeFetch }));
+    expect(error.code).toBe('ERR_USERINFO_INVALID');
+  });
+});
+
+describe('parseChallenge', () => {
+  it.each([
+    ['Bearer realm="truecaller"', { scheme: 'Bearer', params: { realm: 'truecaller' } }],
+    [
+      'Bearer realm="a", error="invalid_token", error_description="say \\"hi\\""',
+      { scheme: 'Bearer', params: { realm: 'a', error: 'invalid_token', error_description: 'say "hi"' } },
+    ],
+    ['Bearer', { scheme: 'Bearer', params: {} }],
+    ['bearer Realm=x', { scheme: 'bearer', params: { realm: 'x' } }],
+  ])('parses %s', (header, expected) => {
+    expect(parseChallenge(header)).toEqual(expected);
+  });
+
+  it.each([undefined, null, '', '   '])('answers null for %j', (header) => {
+    expect(parseChallenge(header)).toBeNull();
+  });
+});

@@ -24,7 +24,6 @@ export {
 } from './provider-states.js';
 export {
   mockStateRegistrars,
-  storeTokenRegistrar,
   type CodeRegistrar,
   type StateRegistrars,
   type TokenGrant,

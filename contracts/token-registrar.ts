@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RegisterCodeInput } from '../mock/admin/register-code.js';
-import type { MockStore } from '../mock/state/store.js';
+import type { RegisterCodeInput } from '../mock/admin/register.js';
+import type { MockControls } from '../mock/engine/mock-engine.js';
 import { KitError } from '../src/errors.js';
 import type { TokenScenarioName } from '../src/scenarios.js';
 import type { Scope } from '../src/scopes.js';
@@ -15,38 +15,9 @@ export interface TokenGrant {
 
 /**
  * Makes the mock know a fresh token and resolves with it. The one seam between provider states and the
- * mock: today it writes the store in-process; an admin API client can take its place.
+ * mock: a running mock's `registerToken`, or an admin API client in its place.
  */
 export type TokenRegistrar = (grant: TokenGrant) => Promise<string>;
-
-/**
- * A registrar that writes straight into a running mock's store.
- *
- * @example
- * const register = storeTokenRegistrar(server.store);
- * const token = await register({ scenario: 'valid', persona: 'full-in', scopes: ['openid', 'email'] });
- */
-export function storeTokenRegistrar(store: MockStore): TokenRegistrar {
-  return (grant) => {
-    if (grant.persona !== null && !store.findPersona(grant.persona)) {
-      const known = store.data.personas.map((persona) => persona.id).join(', ');
-      return Promise.reject(
-        new KitError(
-          'ERR_PACT_INVALID',
-          `Unknown persona "${grant.persona}" in the provider state parameters; known personas: ${known}.`,
-        ),
-      );
-    }
-    const id = `pact-${randomUUID()}`;
-    store.insert('tokens', {
-      id,
-      scenario: grant.scenario,
-      persona: grant.persona,
-      scopes: [...grant.scopes],
-    });
-    return Promise.resolve(id);
-  };
-}
 
 /**
  * Makes the mock know a fresh authorization code (the `registerCode` input) and resolves with it: what the
@@ -61,18 +32,32 @@ export interface StateRegistrars {
 }
 
 /**
- * Both registrars of a running mock, writing to it in-process.
+ * Both registrars of a mock (on any door), through its own `registerToken` and `registerCode`: the checks
+ * every other way into the store passes. A persona the mock does not know rejects with `ERR_PACT_INVALID`.
  *
  * @example
  * const handlers = createStateHandlers(mockStateRegistrars(server));
  */
-export function mockStateRegistrars(server: {
-  readonly store: MockStore;
-  registerCode(input?: RegisterCodeInput): string;
-}): StateRegistrars {
+export function mockStateRegistrars(
+  mock: Pick<MockControls, 'store' | 'registerToken' | 'registerCode'>,
+): StateRegistrars {
   return {
-    token: storeTokenRegistrar(server.store),
+    token: (grant) => {
+      if (grant.persona !== null && !mock.store.has('personas', grant.persona)) {
+        const known = mock.store.ids('personas').join(', ');
+        return Promise.reject(
+          new KitError(
+            'ERR_PACT_INVALID',
+            `Unknown persona "${grant.persona}" in the provider state parameters; known personas: ${known}.`,
+          ),
+        );
+      }
+      const { scenario, persona, scopes } = grant;
+      return Promise.resolve().then(() =>
+        mock.registerToken({ token: `pact-${randomUUID()}`, scenario, persona, scopes }),
+      );
+    },
     // registerCode throws a KitError naming the field at fault; a state handler rejects with it.
-    code: (input) => Promise.resolve().then(() => server.registerCode(input)),
+    code: (input) => Promise.resolve().then(() => mock.registerCode(input)),
   };
 }

@@ -1,19 +1,23 @@
-/** `truecaller-oauth-kit/mock`: the mock server (a test double of Truecaller's OAuth API, not for production). */
+/**
+ * `truecaller-oauth-kit/mock`: the mock of Truecaller's OAuth API (a test double, not for production), on
+ * a port (`createMockServer`) or in-process (`createMock`, whose `fetch` answers without a socket). The
+ * MSW handlers are in `truecaller-oauth-kit/msw`.
+ */
 export { createMockServer, type MockServer } from './server/mock-server.js';
-export { DEFAULT_MOCK_OPTIONS, type MockServerOptions } from './config/options.js';
+export { createMock, type Mock } from './fetch/create-mock.js';
+export type { MockFetch } from './fetch/mock-fetch.js';
+export type { MockControls } from './engine/mock-engine.js';
+export {
+  DEFAULT_MOCK_OPTIONS,
+  DEFAULT_MOCK_SERVER_OPTIONS,
+  type MockOptions,
+  type MockServerOptions,
+} from './config/options.js';
 export type { ClientConfig, CodeConfig, MockConfig, TokenConfig } from './config/config-file.js';
 export { type Clock, MockClock, SYSTEM_CLOCK } from './state/clock.js';
-export { CODE_LIFETIME_SECONDS, type RegisterCodeInput } from './admin/register-code.js';
+export type { RegisterCodeInput, RegisterTokenInput } from './admin/register.js';
 export { FORM_BODY_LIMIT } from './http/form-body.js';
-export { ISSUED_TOKEN_GRACE_SECONDS } from './state/issued-tokens.js';
+export { ISSUED_TOKEN_GRACE_SECONDS } from './state/expiry-queue.js';
 export type { CorsOrigin } from './http/cors.js';
-export { MockStore } from './state/store.js';
-export type {
-  ClientRecord,
-  CodeRecord,
-  PersonaRecord,
-  RefreshTokenRecord,
-  StoreData,
-  TokenRecord,
-} from '../src/wire-types.js';
+export { MockStore, type StoreChange } from './state/store.js';
 export { RequestJournal, DEFAULT_JOURNAL_SIZE, type JournalFilter } from './state/journal.js';

@@ -9,9 +9,15 @@ export {
   type AdminClient,
   type AdminClientOptions,
   type AdminToken,
-  type FaultTarget,
 } from './clients/admin-client.js';
-export { FAULT_FAILURES, parseDelay, type DelayRange, type Fault, type FaultFailure } from './faults.js';
+export {
+  FAULT_FAILURES,
+  parseDelay,
+  type DelayRange,
+  type Fault,
+  type FaultFailure,
+  type FaultTarget,
+} from './faults.js';
 export { ENDPOINTS, TRUECALLER_OAUTH_URL, type Endpoint } from './endpoints.js';
 export { KitError, type KitErrorCode, type KitErrorResponse } from './errors.js';
 export {

@@ -97,6 +97,8 @@ export interface RefreshTokenRecord {
   scopes: Scope[];
   /** When it stops working (epoch ms): its access token's expiry plus the grace of `IssuedTokens`. */
   expiresAt?: number;
+  /** The access token issued with it, which revoking it revokes too (RFC 7009 §2.1). */
+  accessToken?: string;
 }
 
 /** A named profile the tokens point at. */

@@ -13,7 +13,7 @@ import { formatRows } from './token-table.js';
  */
 export function formatCodeTable(store: MockStore): string {
   const rows: [string, string, string][] = [['code', 'status', 'simulates']];
-  for (const record of store.data.codes) {
+  for (const record of store.values('codes')) {
     const builtIn = EXCHANGE_OUTCOMES.find((outcome) => outcome.code === record.id);
     const status = String(getExchangeOutcome(record.scenario).status);
     if (builtIn && record.reusable) {
@@ -34,7 +34,7 @@ export function formatCodeTable(store: MockStore): string {
     ]);
   }
   rows.push(['(anything else)', '403', 'unknown code: invalid auth code']);
-  const clients = store.data.clients
+  const clients = [...store.values('clients')]
     .map((client) => `${client.id} (${client.grantTypes.join(', ') || 'no grant'})`)
     .join('; ');
   return `${formatRows(rows)}\n\n  clients: ${clients}`;

@@ -9,7 +9,7 @@ import { tokenOutcome } from '../routes/token-outcome.js';
  */
 export function formatTokenTable(store: MockStore): string {
   const rows: [string, string, string][] = [['token', 'status', 'simulates']];
-  for (const record of store.data.tokens) {
+  for (const record of store.values('tokens')) {
     const builtIn = SCENARIOS.find((scenario) => scenario.token === record.id);
     const outcome = tokenOutcome(record, store);
     const scopes =

@@ -85,20 +85,25 @@ export function checkStoreData(value: unknown, file: string): StoreData {
     const data = value as Record<string, unknown>;
     for (const [name, records] of Object.entries(data)) {
       if (name === 'fault') continue;
-      if (!Array.isArray(records)) problems.push(`${name}: must be a list of records`);
+      if (recordCheck(name) === undefined) problems.push(`${name}: not a collection of the store`);
+      else if (!Array.isArray(records)) problems.push(`${name}: must be a list of records`);
     }
     if (!Array.isArray(data.tokens)) problems.push('tokens: missing');
     if (!Array.isArray(data.personas)) problems.push('personas: missing');
     if (typeof data.fault !== 'object' || data.fault === null)
       problems.push('fault: missing (use {} for none)');
     if (problems.length === 0) {
-      const store = value as StoreData;
+      const ids = (records: unknown): string[] =>
+        Array.isArray(records)
+          ? records.map((record) => String((record as { id?: unknown } | null)?.id))
+          : [];
+      const known = { personas: ids(data.personas), clients: ids(data.clients) };
       for (const [name, records] of Object.entries(data)) {
         const check = recordCheck(name);
         for (const record of name === 'fault' ? [records] : (records as unknown[])) {
           const result =
-            typeof record === 'object' && record !== null
-              ? check(record as RecordInput, store)
+            typeof record === 'object' && record !== null && check !== undefined
+              ? check(record as RecordInput, known)
               : { problems: [`${name}: every record must be an object`] };
           if ('problems' in result) problems.push(...result.problems);
         }

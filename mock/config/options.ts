@@ -1,24 +1,24 @@
+/**
+ * How a mock is set up (a test double, not for production): frozen defaults, partial input merged over
+ * them and checked once, every problem named in one error. The CLI, the config file and code meet here.
+ */
 import { isIP } from 'node:net';
 import { KitError } from '../../src/errors.js';
 import type { Fault } from '../../src/faults.js';
-import { DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
-import { type Clock, SYSTEM_CLOCK } from '../state/clock.js';
-import { configProblems, type MockConfig } from './config-file.js';
 import type { CorsOrigin } from '../http/cors.js';
+import { type Clock, SYSTEM_CLOCK } from '../state/clock.js';
+import { DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
+import { configProblems, type MockConfig } from './config-file.js';
 
-/** How to start a mock server. Every field is optional; see `DEFAULT_MOCK_OPTIONS`. */
-export interface MockServerOptions {
-  /** Interface to listen on. Loopback by default: the mock is for tests, not for a network. */
-  host: string;
-  /** TCP port; 0 picks a free one. */
-  port: number;
+/** How to set a mock up, whichever door it is reached through. Every field is optional; see `DEFAULT_MOCK_OPTIONS`. */
+export interface MockOptions {
   /** Extra personas and tokens: a JSON file's path, or the same object in code. */
   config: string | MockConfig | undefined;
   /** Origins allowed to call from a browser. */
   cors: CorsOrigin;
   /** Receives one line per request (method, path, scenario, status, ms); null for silence. */
   log: ((line: string) => void) | null;
-  /** The time issued tokens and codes expire against; `server.clock.advance(ms)` moves it on. */
+  /** The time issued tokens and codes expire against; `mock.clock.advance(ms)` moves it on. */
   clock: Clock;
   /** `expires_in` of the access tokens `POST /v1/token` issues, in seconds (the documented sample: 3600). */
   tokenLifetimeSeconds: number;
@@ -34,10 +34,22 @@ export interface MockServerOptions {
   fault: Fault | undefined;
 }
 
-/** The options used where none are given. The CLI changes only `port` (4010) and `log`. */
-export const DEFAULT_MOCK_OPTIONS: Readonly<MockServerOptions> = Object.freeze({
-  host: '127.0.0.1',
-  port: 0,
+/** How to start the mock on a port: the mock's options plus where to listen. */
+export interface MockServerOptions extends MockOptions {
+  /** Interface to listen on. Loopback by default: the mock is for tests, not for a network. */
+  host: string;
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** A request's headers must arrive within this (else 408): a silent connection is not held. */
+  headersTimeoutMs: number;
+  /** A whole request, body included, must arrive within this (else 408). */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+}
+
+/** The options used where none are given (in-process doors). */
+export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   config: undefined,
   cors: '*',
   log: null,
@@ -50,21 +62,73 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockServerOptions> = Object.freeze({
   fault: undefined,
 });
 
-/** Merges partial options over the defaults and checks them once, naming every problem in one error. */
-export function resolveMockOptions(options: Partial<MockServerOptions> = {}): Readonly<MockServerOptions> {
-  const resolved: MockServerOptions = { ...DEFAULT_MOCK_OPTIONS };
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined) Object.assign(resolved, { [key]: value });
-  }
-  const problems: string[] = [];
-  const known = new Set(Object.keys(DEFAULT_MOCK_OPTIONS));
-  for (const key of Object.keys(options)) if (!known.has(key)) problems.push(`unknown option "${key}"`);
+/** The options of `createMockServer` where none are given. The CLI changes only `port` (4010) and `log`. */
+export const DEFAULT_MOCK_SERVER_OPTIONS: Readonly<MockServerOptions> = Object.freeze({
+  ...DEFAULT_MOCK_OPTIONS,
+  host: '127.0.0.1',
+  port: 0,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+});
+
+/** Merges partial options over the defaults of an in-process mock and checks them once. */
+export function resolveMockOptions(options: Partial<MockOptions> = {}): Readonly<MockOptions> {
+  const resolved = merge(DEFAULT_MOCK_OPTIONS, options);
+  throwIfAny(mockOptionProblems(resolved, options, DEFAULT_MOCK_OPTIONS));
+  return Object.freeze(resolved);
+}
+
+/** Merges partial options over the defaults of a mock server and checks them once. */
+export function resolveMockServerOptions(
+  options: Partial<MockServerOptions> = {},
+): Readonly<MockServerOptions> {
+  const resolved = merge(DEFAULT_MOCK_SERVER_OPTIONS, options);
+  const problems = mockOptionProblems(resolved, options, DEFAULT_MOCK_SERVER_OPTIONS);
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
     problems.push(`port must be an integer from 0 to 65535, got ${JSON.stringify(resolved.port)}`);
   }
   if (typeof resolved.host !== 'string' || (resolved.host !== 'localhost' && isIP(resolved.host) === 0)) {
     problems.push(`host must be an IP address or "localhost", got ${JSON.stringify(resolved.host)}`);
+  } else if (resolved.admin === true && resolved.adminToken === undefined && !isLoopback(resolved.host)) {
+    problems.push(
+      `the admin API on ${resolved.host} (not loopback) would let anyone on the network change the mock: give it a secret (adminToken, --admin-token) or turn it off (admin: false, --no-admin)`,
+    );
   }
+  for (const key of ['headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs'] as const) {
+    const value = resolved[key];
+    if (!Number.isInteger(value) || value < 1 || value > 3_600_000) {
+      problems.push(
+        `${key} must be a whole number of milliseconds from 1 to 3600000, got ${JSON.stringify(value)}`,
+      );
+    }
+  }
+  if (resolved.headersTimeoutMs > resolved.requestTimeoutMs) {
+    problems.push('headersTimeoutMs must not exceed requestTimeoutMs (the headers are part of the request)');
+  }
+  throwIfAny(problems);
+  return Object.freeze(resolved);
+}
+
+function merge<T extends object>(defaults: Readonly<T>, options: Partial<T>): T {
+  const resolved = { ...defaults };
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) Object.assign(resolved, { [key]: value });
+  }
+  return resolved;
+}
+
+function throwIfAny(problems: readonly string[]): void {
+  if (problems.length > 0) {
+    throw new KitError('ERR_OPTIONS_INVALID', `Invalid mock options: ${problems.join('; ')}.`);
+  }
+}
+
+// The checks every door shares; `known` names the options this door takes.
+function mockOptionProblems(resolved: MockOptions, given: object, known: object): string[] {
+  const problems: string[] = [];
+  for (const key of Object.keys(given))
+    if (!Object.hasOwn(known, key)) problems.push(`unknown option "${key}"`);
   const cors = resolved.cors as unknown;
   if (
     cors !== '*' &&
@@ -97,18 +161,10 @@ export function resolveMockOptions(options: Partial<MockServerOptions> = {}): Re
     (typeof resolved.adminToken !== 'string' || resolved.adminToken === '')
   ) {
     problems.push('adminToken must be a non-empty string');
-  } else if (resolved.admin && resolved.adminToken === undefined && !isLoopback(resolved.host)) {
-    problems.push(
-      `the admin API on ${String(resolved.host)} (not loopback) would let anyone on the network change the mock: give it a secret (adminToken, --admin-token) or turn it off (admin: false, --no-admin)`,
-    );
   }
-  if (
-    !Number.isInteger(resolved.journalSize) ||
-    resolved.journalSize < 0 ||
-    resolved.journalSize > 1_000_000
-  ) {
+  if (!Number.isInteger(resolved.journalSize) || resolved.journalSize < 0 || resolved.journalSize > 100_000) {
     problems.push(
-      `journalSize must be an integer from 0 to 1000000, got ${JSON.stringify(resolved.journalSize)}`,
+      `journalSize must be an integer from 0 to 100000, got ${JSON.stringify(resolved.journalSize)}`,
     );
   }
   if (resolved.db !== undefined && (typeof resolved.db !== 'string' || resolved.db === '')) {
@@ -117,10 +173,7 @@ export function resolveMockOptions(options: Partial<MockServerOptions> = {}): Re
   if (resolved.fault !== undefined) {
     problems.push(...configProblems({ fault: resolved.fault }).map((problem) => `options.${problem}`));
   }
-  if (problems.length > 0) {
-    throw new KitError('ERR_OPTIONS_INVALID', `Invalid mock server options: ${problems.join('; ')}.`);
-  }
-  return Object.freeze(resolved);
+  return problems;
 }
 
 /** Whether `host` only accepts connections from this machine. */

@@ -4,10 +4,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { applyConfig, configProblems } from './config-file.js';
-import type { StoreData } from '../../src/wire-types.js';
+import { readScopes } from '../../src/scopes.js';
 
 /** A record as it arrives in a request body. */
 export type RecordInput = Record<string, unknown>;
+
+/** The ids a record may refer to: personas (tokens and codes name one) and clients (codes name one). */
+export interface KnownIds {
+  readonly personas: readonly string[];
+  readonly clients: readonly string[];
+}
 
 /**
  * Turns a complete record (a POST or PUT body, or a PATCH merged over the stored record) into the record
@@ -15,17 +21,17 @@ export type RecordInput = Record<string, unknown>;
  */
 export type RecordCheck = (
   record: RecordInput,
-  data: StoreData,
+  known: KnownIds,
 ) => { record: RecordInput } | { problems: string[] };
 
-const EMPTY_STORE: StoreData = {
+const EMPTY_STORE = {
   tokens: [],
   personas: [],
   codes: [],
   clients: [],
   refreshTokens: [],
   fault: {},
-};
+} as const satisfies Parameters<typeof applyConfig>[0];
 
 // What the mock itself writes on a record (an issued token's expiry and client, a code's expiry and use):
 // not part of the config format, so kept as they are once their type is right.
@@ -60,24 +66,21 @@ function takeRuntimeFields(
   return { runtime, problems };
 }
 
-const checkToken: RecordCheck = (input, data) => {
+const checkToken: RecordCheck = (input, known) => {
   const { id, ...entry } = input;
   if (typeof id !== 'string') return { problems: ['id: must be the bearer token, a string'] };
   const { runtime, problems } = takeRuntimeFields('tokens', id, entry);
-  const personas = data.personas.map((persona) => persona.id);
-  problems.push(...configProblems({ tokens: { [id]: entry } }, personas));
+  problems.push(...configProblems({ tokens: { [id]: entry } }, known.personas));
   if (problems.length > 0) return { problems };
   const [record] = applyConfig(EMPTY_STORE, { tokens: { [id]: entry } }).tokens;
   return { record: { ...record, ...runtime } };
 };
 
-const checkCode: RecordCheck = (input, data) => {
+const checkCode: RecordCheck = (input, known) => {
   const { id, ...entry } = input;
   if (typeof id !== 'string') return { problems: ['id: must be the authorization code, a string'] };
   const { runtime, problems } = takeRuntimeFields('codes', id, entry);
-  const personas = data.personas.map((persona) => persona.id);
-  const clients = data.clients.map((client) => client.id);
-  problems.push(...configProblems({ codes: { [id]: entry } }, personas, clients));
+  problems.push(...configProblems({ codes: { [id]: entry } }, known.personas, known.clients));
   if (problems.length > 0) return { problems };
   const [record] = applyConfig(EMPTY_STORE, { codes: { [id]: entry } }).codes;
   return { record: { ...record, ...runtime } };
@@ -110,34 +113,42 @@ const checkPersona: RecordCheck = (input) => {
   return problems.length > 0 ? { problems } : { record: input };
 };
 
+// Refresh tokens are written by POST /v1/token only; a --db file edited by hand is still held to their shape.
+const checkRefreshToken: RecordCheck = (input) => {
+  const { id, clientId, persona, scopes, expiresAt, accessToken, ...rest } = input;
+  const where = `refreshTokens.${String(id)}`;
+  const problems = Object.keys(rest).map((field) => `${where}: unknown field "${field}"`);
+  if (typeof id !== 'string' || id.length > 512) problems.push(`${where}.id: must be a string`);
+  if (typeof clientId !== 'string') problems.push(`${where}.clientId: must be a string`);
+  if (persona !== null && typeof persona !== 'string')
+    problems.push(`${where}.persona: must be a string or null`);
+  if (!Array.isArray(scopes) || readScopes(scopes) === undefined)
+    problems.push(`${where}.scopes: must be a list of scopes`);
+  if (expiresAt !== undefined && typeof expiresAt !== 'number')
+    problems.push(`${where}.expiresAt: must be epoch milliseconds`);
+  if (accessToken !== undefined && typeof accessToken !== 'string')
+    problems.push(`${where}.accessToken: must be a string`);
+  return problems.length > 0 ? { problems } : { record: input };
+};
+
 const checkFault: RecordCheck = (input) => {
   const problems = configProblems({ fault: input });
   return problems.length > 0 ? { problems } : { record: input };
 };
 
-/**
- * The check of each collection (and of the singular `fault`). A collection without one (added by another
- * part of the kit) is only held to being an object with a string id.
- */
+/** The check of each collection (and of the singular `fault`). */
 export const RECORD_CHECKS: Readonly<Record<string, RecordCheck>> = Object.freeze({
   tokens: checkToken,
   codes: checkCode,
   clients: checkClient,
   personas: checkPersona,
+  refreshTokens: checkRefreshToken,
   fault: checkFault,
 });
 
-/** The check for `collection`, or the minimal one. */
-export function recordCheck(collection: string): RecordCheck {
-  return Object.hasOwn(RECORD_CHECKS, collection)
-    ? (RECORD_CHECKS[collection] ?? checkAnyRecord)
-    : checkAnyRecord;
-}
-
-function checkAnyRecord(input: RecordInput): { record: RecordInput } | { problems: string[] } {
-  return typeof input.id === 'string' && input.id.length <= 512
-    ? { record: input }
-    : { problems: ['id: must be a string of at most 512 characters'] };
+/** The check for `collection`; undefined for a name the store does not have. */
+export function recordCheck(collection: string): RecordCheck | undefined {
+  return Object.hasOwn(RECORD_CHECKS, collection) ? RECORD_CHECKS[collection] : undefined;
 }
 
 /** A fresh id for a POST without one: a valid bearer token, so a test can ask the mock to make one up. */

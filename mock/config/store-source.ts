@@ -6,7 +6,7 @@ import type { EventEmitter } from 'node:events';
 import { applyConfig, readConfigFile, validateConfig } from './config-file.js';
 import { watchConfigFile } from './config-watcher.js';
 import { checkStoreData, loadDbFile, saveDbFile } from './db-file.js';
-import type { MockServerOptions } from './options.js';
+import type { MockOptions } from './options.js';
 import { builtInStoreData, MockStore } from '../state/store.js';
 import type { StoreData } from '../../src/wire-types.js';
 
@@ -25,15 +25,15 @@ export interface StoreSource {
  * Opens the store for `settings`. With a `config` path the file is watched: `events` gets
  * `config-reloaded`, or `config-rejected` with the `KitError` while the previous config stays.
  */
-export function openStore(settings: Readonly<MockServerOptions>, events: EventEmitter): StoreSource {
+export function openStore(settings: Readonly<MockOptions>, events: EventEmitter): StoreSource {
   let initial = initialStoreData(settings);
   const saved = settings.db === undefined ? undefined : loadDbFile(settings.db);
   const store = new MockStore(
     saved === undefined ? structuredClone(initial) : checkStoreData(saved, settings.db ?? ''),
   );
-  if (saved !== undefined) initial = structuredClone(store.data);
+  if (saved !== undefined) initial = structuredClone(store.snapshot());
   const persist = (): void => {
-    if (settings.db !== undefined) saveDbFile(settings.db, store.data);
+    if (settings.db !== undefined) saveDbFile(settings.db, store.snapshot());
   };
   const reset = (): void => {
     store.replace(structuredClone(initial));
@@ -60,7 +60,7 @@ export function openStore(settings: Readonly<MockServerOptions>, events: EventEm
   return { store, reset, persist, close };
 }
 
-function initialStoreData({ config, fault }: Readonly<MockServerOptions>): StoreData {
+function initialStoreData({ config, fault }: Readonly<MockOptions>): StoreData {
   const base = builtInStoreData();
   const knownPersonas = base.personas.map((persona) => persona.id);
   const knownClients = base.clients.map((client) => client.id);

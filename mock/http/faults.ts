@@ -2,7 +2,6 @@
  * Fault injection of the mock (a test double, not for production): a fault is baked into a prepared
  * answer off the hot path, so an answer without one costs a single field check.
  */
-import type { ServerResponse } from 'node:http';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { type DelayRange, type Fault, type FaultFailure, FAULT_RESPONSES } from '../../src/faults.js';
 import { getExampleValue, type HttpMethod } from '../../src/openapi/api-document.js';
@@ -119,13 +118,30 @@ export function drawDelay(delay: number | DelayRange): number {
     : delay.min + Math.floor(Math.random() * (delay.max - delay.min + 1));
 }
 
-/** Breaks the connection instead of answering: an RST for a reset, a bare close for an empty response. */
-export function breakConnection(
-  response: ServerResponse,
-  failure: 'connection-reset' | 'empty-response',
-): void {
-  const socket = response.socket;
-  if (socket === null) return;
-  if (failure === 'connection-reset') socket.resetAndDestroy();
-  else socket.end();
+/** A failure that leaves no HTTP answer: the door breaks the connection (or rejects the fetch) instead. */
+export type BrokenConnection = 'connection-reset' | 'empty-response';
+
+/** What a door does with an answer: send one after a delay, or break the connection after a delay. */
+export type Delivery =
+  | { readonly kind: 'send'; readonly delayMs: number; readonly answer: PreparedResponse }
+  | {
+      readonly kind: 'break';
+      readonly delayMs: number;
+      readonly failure: BrokenConnection;
+      /** The journal's scenario of the failure. */
+      readonly scenario: string;
+    };
+
+/**
+ * How an answer is delivered, its delays drawn (a range is drawn anew each time): the same for every
+ * door, so a fault means the same thing whichever door a test uses.
+ */
+export function deliveryOf(answer: PreparedResponse): Delivery {
+  const { fault } = answer;
+  if (fault === null) return { kind: 'send', delayMs: answer.delayMs, answer };
+  const delayMs = answer.delayMs + drawDelay(fault.delayMs);
+  if (fault.then !== null) return { kind: 'send', delayMs, answer: fault.then };
+  const failure: BrokenConnection =
+    fault.failure === 'connection-reset' ? 'connection-reset' : 'empty-response';
+  return { kind: 'break', delayMs, failure, scenario: FAULT_SCENARIOS[failure] };
 }

@@ -1,8 +1,8 @@
 /**
  * Reads a form-encoded request body for the mock's POST routes (a test double, not for production),
- * with a size limit, without ever waiting for more than the limit or throwing.
+ * with a size limit, never waiting for more than the limit and never throwing.
  */
-import type { IncomingMessage } from 'node:http';
+import { headerValue, type MockRequest } from './mock-request.js';
 
 /** The most the mock reads of a form body: far above any real token request, far below harm. */
 export const FORM_BODY_LIMIT = 16 * 1024;
@@ -15,55 +15,33 @@ export function isFormType(contentType: string | undefined): boolean {
   return contentType?.split(';', 1)[0]?.trim().toLowerCase() === FORM_TYPE;
 }
 
-/** A form that was read, or why it could not be (`tooLarge` answers should close the connection). */
+/** A form that was read, or why it could not be (`tooLarge`: the rest of the body was left unread). */
 export type FormBody =
   | { readonly ok: true; readonly fields: URLSearchParams }
   | { readonly ok: false; readonly problem: string; readonly tooLarge: boolean };
 
+const utf8 = new TextDecoder();
+
 /**
- * Reads `request`'s body as `application/x-www-form-urlencoded`. The content type and a declared
- * `Content-Length` are checked before a byte is read; a body that grows past `limit` is abandoned.
+ * Reads `request`'s body as `application/x-www-form-urlencoded`. The content type is checked before a
+ * byte is read; a body declared or sent past `limit` is refused at once.
  */
-export function readFormBody(request: IncomingMessage, limit: number = FORM_BODY_LIMIT): Promise<FormBody> {
-  const contentType = request.headers['content-type'];
+export async function readFormBody(request: MockRequest, limit: number = FORM_BODY_LIMIT): Promise<FormBody> {
+  const contentType = headerValue(request, 'content-type');
   if (!isFormType(contentType)) {
     const got = contentType === undefined ? 'none' : JSON.stringify(contentType.slice(0, 100));
-    return Promise.resolve(
-      refuse(`Content-Type must be ${FORM_TYPE} (got ${got}); send the fields as a form, not JSON.`),
-    );
+    return refuse(`Content-Type must be ${FORM_TYPE} (got ${got}); send the fields as a form, not JSON.`);
   }
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.resolve(refuse(tooLarge(limit), true));
-
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (result: FormBody): void => {
-      request.off('data', onData);
-      request.off('end', onEnd);
-      request.off('error', onError);
-      resolve(result);
-    };
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) {
-        request.pause();
-        finish(refuse(tooLarge(limit), true));
-      } else chunks.push(chunk);
-    };
-    const onEnd = (): void =>
-      finish({ ok: true, fields: new URLSearchParams(Buffer.concat(chunks).toString('utf8')) });
-    const onError = (): void => finish(refuse('The request body could not be read to its end.'));
-    request.on('data', onData);
-    request.on('end', onEnd);
-    request.on('error', onError);
-  });
+  const body = await request.readBody(limit);
+  if (body.ok) return { ok: true, fields: new URLSearchParams(utf8.decode(body.bytes)) };
+  return body.reason === 'too-large'
+    ? refuse(
+        `The request body is larger than ${limit / 1024} KiB; a token request is a few hundred bytes.`,
+        true,
+      )
+    : refuse('The request body could not be read to its end.');
 }
 
-function refuse(problem: string, isTooLarge = false): FormBody {
-  return { ok: false, problem, tooLarge: isTooLarge };
-}
-
-function tooLarge(limit: number): string {
-  return `The request body is larger than ${limit / 1024} KiB; a token request is a few hundred bytes.`;
+function refuse(problem: string, tooLarge = false): FormBody {
+  return { ok: false, problem, tooLarge };
 }

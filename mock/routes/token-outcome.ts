@@ -1,6 +1,6 @@
 import type { ScenarioName } from '../../src/scenarios.js';
-import type { MockStore } from '../state/store.js';
 import type { PersonaRecord, TokenRecord } from '../../src/wire-types.js';
+import type { MockStore } from '../state/store.js';
 
 /** Which scenario a known token's answer is, and the persona a `valid` answer shows. */
 export type TokenOutcome =
@@ -10,9 +10,9 @@ export type TokenOutcome =
  * Decides what a token gets: its own error scenario if it has one; else the documented 422 without
  * `openid`, the 404 without a profile, or the persona's claims.
  */
-export function tokenOutcome(record: TokenRecord, store: Pick<MockStore, 'findPersona'>): TokenOutcome {
+export function tokenOutcome(record: TokenRecord, store: Pick<MockStore, 'get'>): TokenOutcome {
   if (record.scenario !== 'valid') return { scenario: record.scenario };
   if (!record.scopes.includes('openid')) return { scenario: 'missing-scope' };
-  const persona = record.persona === null ? undefined : store.findPersona(record.persona);
+  const persona = record.persona === null ? undefined : store.get('personas', record.persona);
   return persona ? { scenario: 'valid', persona } : { scenario: 'no-profile' };
 }

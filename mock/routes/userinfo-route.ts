@@ -1,31 +1,23 @@
-import type { IncomingMessage } from 'node:http';
-import type { OpenAPIV3_1 } from 'openapi-types';
+/**
+ * `GET /v1/userinfo` of the mock (a test double, not for production): the heart of the kit. It answers
+ * by bearer token with the named examples of `openapi.yaml`, or with the persona's claims filtered by
+ * the token's scopes.
+ */
+import { ENDPOINTS } from '../../src/endpoints.js';
 import { FAULT_RESPONSES } from '../../src/faults.js';
 import { getExampleValue } from '../../src/openapi/api-document.js';
 import { SCENARIOS, type ScenarioName } from '../../src/scenarios.js';
 import { filterClaimsByScopes } from '../../src/scopes.js';
+import type { ErrorBody, TokenRecord } from '../../src/wire-types.js';
 import { readBearerToken } from '../http/authorization.js';
 import { readFaultBodies, withFault } from '../http/faults.js';
-import {
-  bearerChallenge,
-  type PreparedResponse,
-  prepareJson,
-  type ResponseContext,
-  withDelay,
-} from '../http/responses.js';
-import type { Clock } from '../state/clock.js';
-import type { MockStore } from '../state/store.js';
-import type { TokenRecord } from '../../src/wire-types.js';
+import { headerValue } from '../http/mock-request.js';
+import { bearerChallenge, type PreparedResponse, prepareJson, withDelay } from '../http/responses.js';
+import type { RouteContext, RouteHandler } from './route-context.js';
 import { tokenOutcome } from './token-outcome.js';
-import { ENDPOINTS } from '../../src/endpoints.js';
 
 /** The realm of the mock's bearer challenges. */
 export const REALM = 'truecaller';
-
-interface ErrorBody {
-  error: string;
-  error_description: string;
-}
 
 // Only tokens issued by POST /v1/token carry `expiresAt`; the others never pay for a clock read.
 interface CachedAnswer {
@@ -35,86 +27,81 @@ interface CachedAnswer {
 }
 
 /**
- * The answer to `GET /v1/userinfo`, by bearer token. Error answers are the named examples of
- * `openapi.yaml`, prepared once; a token's profile answer is prepared on first use and kept until the
- * store changes. So the hot path is a header match and a map look-up (and, for issued tokens only, a
- * look at the clock).
+ * The handler of `GET /v1/userinfo`. Error answers are the named examples of `openapi.yaml`, prepared
+ * once; a token's answer is prepared on first use and kept until that token, a persona or the fault
+ * changes. So the hot path is a header match and a map look-up (and, for issued tokens only, a look at
+ * the clock).
  */
-export function createUserInfoRoute(
-  store: MockStore,
-  document: OpenAPIV3_1.Document,
-  context: ResponseContext,
-  clock: Clock,
-): (request: IncomingMessage) => PreparedResponse {
+export function createUserInfoRoute(context: RouteContext): RouteHandler {
+  const { store, document, answers: common, clock } = context;
   const errors = new Map<ScenarioName, PreparedResponse>();
   for (const scenario of SCENARIOS) {
     if (scenario.kind === 'profile') continue;
-    const body = getExampleValue(
-      document,
-      ENDPOINTS.userinfo,
-      'get',
-      scenario.status,
-      scenario.example,
-    ) as ErrorBody;
+    const path = ENDPOINTS.userinfo;
+    const body = getExampleValue(document, path, 'get', scenario.status, scenario.example) as ErrorBody;
     const challenge = scenario.kind === 'header' ? bearerChallenge(REALM) : bearerChallenge(REALM, body);
     const headers = scenario.status === 401 ? ['WWW-Authenticate', challenge] : [];
     errors.set(
       scenario.name,
-      prepareJson(context, scenario.status, body, { scenario: scenario.name, headers }),
+      prepareJson(common, scenario.status, body, { scenario: scenario.name, headers }),
     );
   }
   const errorAnswer = (name: ScenarioName): PreparedResponse => errors.get(name) as PreparedResponse;
   const faultBodies = readFaultBodies(document, ENDPOINTS.userinfo, 'get', FAULT_RESPONSES);
-  // Answers that depend on no token carry the global fault; rebuilt, like the cache, when the store changes.
+
+  // Answers that depend on no token carry the global fault.
   let notBearer = errorAnswer('not-bearer');
   let invalid = errorAnswer('invalid');
-
-  const answers = new Map<string, CachedAnswer>();
-  let answersVersion = -1;
-
-  function prepareAnswer(record: TokenRecord): PreparedResponse {
-    const outcome = tokenOutcome(record, store);
-    const answer =
-      outcome.scenario === 'valid'
-        ? prepareJson(context, 200, filterClaimsByScopes(outcome.persona.claims, record.scopes), {
-            scenario: 'valid',
-          })
-        : errorAnswer(outcome.scenario);
-    return withTokenFault(answer, record);
-  }
+  const cache = new Map<string, CachedAnswer>();
+  const onGlobalChange = (): void => {
+    cache.clear();
+    notBearer = withFault(errorAnswer('not-bearer'), store.fault, faultBodies, common);
+    invalid = withFault(errorAnswer('invalid'), store.fault, faultBodies, common);
+  };
+  onGlobalChange();
+  store.onChange((change) => {
+    // A token's own change touches its answer only; a persona or the fault may touch any answer.
+    if (change.kind === 'record' && change.collection === 'tokens') cache.delete(change.id);
+    else if (change.kind !== 'record' || change.collection === 'personas') onGlobalChange();
+  });
 
   // A token's own delay and fault (or the global fault) on top of an answer.
   function withTokenFault(answer: PreparedResponse, record: TokenRecord): PreparedResponse {
     return withFault(
       withDelay(answer, record.delayMs ?? 0),
-      record.fault ?? store.data.fault,
+      record.fault ?? store.fault,
       faultBodies,
-      context,
+      common,
     );
   }
 
+  function prepare(record: TokenRecord): CachedAnswer {
+    const outcome = tokenOutcome(record, store);
+    const answer =
+      outcome.scenario === 'valid'
+        ? prepareJson(common, 200, filterClaimsByScopes(outcome.persona.claims, record.scopes), {
+            scenario: 'valid',
+          })
+        : errorAnswer(outcome.scenario);
+    return {
+      answer: withTokenFault(answer, record),
+      expiry:
+        record.expiresAt === undefined
+          ? undefined
+          : { at: record.expiresAt, answer: withTokenFault(errorAnswer('expired'), record) },
+    };
+  }
+
   return function answerUserInfo(request) {
-    if (answersVersion !== store.version) {
-      answers.clear();
-      answersVersion = store.version;
-      notBearer = withFault(errorAnswer('not-bearer'), store.data.fault, faultBodies, context);
-      invalid = withFault(errorAnswer('invalid'), store.data.fault, faultBodies, context);
-    }
-    const token = readBearerToken(request.headers.authorization);
+    const token = readBearerToken(headerValue(request, 'authorization'));
     if (token === null) return notBearer;
-    let cached = answers.get(token);
+    let cached = cache.get(token);
     if (cached === undefined) {
-      const record = store.findToken(token);
+      const record = store.get('tokens', token);
       // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
       if (record === undefined) return invalid;
-      cached = {
-        answer: prepareAnswer(record),
-        expiry:
-          record.expiresAt === undefined
-            ? undefined
-            : { at: record.expiresAt, answer: withTokenFault(errorAnswer('expired'), record) },
-      };
-      answers.set(token, cached);
+      cached = prepare(record);
+      cache.set(token, cached);
     }
     if (cached.expiry !== undefined && clock.now() >= cached.expiry.at) return cached.expiry.answer;
     return cached.answer;

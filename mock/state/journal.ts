@@ -3,10 +3,10 @@
  * received. Recording stores references and numbers in preallocated columns, so it allocates nothing
  * and formats nothing per request; entries are built only when someone reads them.
  */
-import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { JournalEntry } from '../../src/wire-types.js';
 import { readBearerToken } from '../http/authorization.js';
+import { headerValue, type MockRequest } from '../http/mock-request.js';
 import { pathOf } from '../http/request-path.js';
 
 /** Which entries to list: those whose token or path equal the given ones. */
@@ -48,15 +48,15 @@ export class RequestJournal {
   }
 
   /** Records one answered request; `started` is its `performance.now()` on arrival. */
-  record(request: IncomingMessage, status: number, scenario: string, started: number): void {
+  record(request: MockRequest, status: number, scenario: string, started: number): void {
     if (this.size === 0) return;
     const at = this.#next;
     this.#started[at] = started;
     this.#latency[at] = performance.now() - started;
     this.#status[at] = status;
-    this.#method[at] = request.method ?? '';
-    this.#url[at] = request.url ?? '';
-    this.#authorization[at] = request.headers.authorization;
+    this.#method[at] = request.method;
+    this.#url[at] = request.url;
+    this.#authorization[at] = headerValue(request, 'authorization');
     this.#scenario[at] = scenario;
     this.#next = at + 1 === this.size ? 0 : at + 1;
     if (this.#count < this.size) this.#count++;

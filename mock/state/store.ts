@@ -1,3 +1,8 @@
+/**
+ * The mock's state (a test double, not for production): tokens, personas, codes, clients, refresh tokens
+ * and the global fault, each collection a map by id. Every operation a request makes (a look-up, an
+ * issue, a revocation, an admin write) is O(1) in the store's size; only listing and saving walk it.
+ */
 import { PERSONAS } from '../../fixtures/personas.js';
 import {
   DEFAULT_CLIENT_ID,
@@ -5,6 +10,7 @@ import {
   GRANT_TYPES,
   RESTRICTED_CLIENT_ID,
 } from '../../src/exchange-outcomes.js';
+import type { Fault } from '../../src/faults.js';
 import { DEFAULT_PERSONA, SCENARIOS } from '../../src/scenarios.js';
 import { SCOPES } from '../../src/scopes.js';
 import type {
@@ -16,104 +22,134 @@ import type {
   TokenRecord,
 } from '../../src/wire-types.js';
 
-/** The store's collections: every field but the singular `fault`. */
-type Collection = Exclude<keyof StoreData, 'fault'>;
-type RecordOf<C extends Collection> = StoreData[C][number];
+/** The store's collections: every field of `StoreData` but the singular `fault`. */
+export type Collection = Exclude<keyof StoreData, 'fault'>;
+
+/** The record type of one collection. */
+export type RecordOf<C extends Collection> = StoreData[C][number];
+
+/** The collections, in the order a saved store lists them. */
+export const COLLECTIONS: readonly Collection[] = Object.freeze([
+  'tokens',
+  'personas',
+  'codes',
+  'clients',
+  'refreshTokens',
+]);
 
 /**
- * Holds the store data and indexes it by id, so a request looks its token up without scanning.
- * Whoever changes `data` calls `changed()`; the indexes are rebuilt on the next look-up.
+ * What changed: one record of a collection (by id), the global fault, or everything (a reset, a reload).
+ * Caches built from the store listen and drop only what the change touches.
+ */
+export type StoreChange =
+  | { readonly kind: 'record'; readonly collection: Collection; readonly id: string }
+  | { readonly kind: 'fault' }
+  | { readonly kind: 'all' };
+
+type Maps = { [C in Collection]: Map<string, RecordOf<C>> };
+
+/**
+ * The live store. Records are kept as given (not copied): whoever changes one in place tells the store
+ * with `set` again, so listeners hear of it.
  */
 export class MockStore {
-  data: StoreData;
-  #version = 0;
-  #indexes = new Map<Collection, Map<string, { id: string }>>();
+  #maps: Maps;
+  #fault: Fault;
+  readonly #listeners = new Set<(change: StoreChange) => void>();
 
   constructor(data: StoreData) {
-    this.data = data;
+    this.#maps = toMaps(data);
+    this.#fault = data.fault;
   }
 
-  /** Grows by one on every change; caches derived from the data compare it. */
-  get version(): number {
-    return this.#version;
+  /** The record of `collection` with this id, or undefined. */
+  get<C extends Collection>(collection: C, id: string): RecordOf<C> | undefined {
+    return (this.#maps[collection] as Map<string, RecordOf<C>>).get(id);
   }
 
-  findToken(token: string): TokenRecord | undefined {
-    return this.#find('tokens', token);
+  /** Whether `collection` has a record with this id. */
+  has(collection: Collection, id: string): boolean {
+    return this.#maps[collection].has(id);
   }
 
-  findPersona(id: string): PersonaRecord | undefined {
-    return this.#find('personas', id);
+  /** Adds a record, or replaces the one with its id (keeping its place in the listing). */
+  set<C extends Collection>(collection: C, record: RecordOf<C>): void {
+    (this.#maps[collection] as Map<string, RecordOf<C>>).set(record.id, record);
+    this.#emit({ kind: 'record', collection, id: record.id });
   }
 
-  findCode(code: string): CodeRecord | undefined {
-    return this.#find('codes', code);
+  /** Removes the record with this id; whether there was one. */
+  delete(collection: Collection, id: string): boolean {
+    const had = this.#maps[collection].delete(id);
+    if (had) this.#emit({ kind: 'record', collection, id });
+    return had;
   }
 
-  findClient(id: string): ClientRecord | undefined {
-    return this.#find('clients', id);
+  /** The records of `collection`, in the order they were added. */
+  values<C extends Collection>(collection: C): IterableIterator<RecordOf<C>> {
+    return (this.#maps[collection] as Map<string, RecordOf<C>>).values();
   }
 
-  findRefreshToken(token: string): RefreshTokenRecord | undefined {
-    return this.#find('refreshTokens', token);
+  /** The ids of `collection`, in the order they were added. */
+  ids(collection: Collection): string[] {
+    return [...this.#maps[collection].keys()];
   }
 
-  /**
-   * Adds a record (or replaces the one with its id). Caches stay valid: they hold only records that
-   * already existed, so issuing a token does not throw away every prepared answer.
-   */
-  insert<C extends Collection>(collection: C, record: RecordOf<C>): void {
-    const index = this.#index(collection);
-    const records = this.data[collection] as RecordOf<C>[];
-    if (index.has(record.id)) {
-      records.splice(
-        records.findIndex((candidate) => candidate.id === record.id),
-        1,
-        record,
-      );
-      this.changed();
-      return;
-    }
-    records.push(record);
-    index.set(record.id, record);
+  /** How many records `collection` holds. */
+  size(collection: Collection): number {
+    return this.#maps[collection].size;
   }
 
-  /** Removes the records with these ids (a revocation); caches are dropped. */
-  remove(collection: Collection, ids: ReadonlySet<string>): void {
-    if (ids.size === 0) return;
-    (this.data as Record<Collection, { id: string }[]>)[collection] = this.data[collection].filter(
-      (record) => !ids.has(record.id),
-    );
-    // Only tokens and personas shape a userinfo answer; dropping a refresh token or a code must not
-    // throw away every prepared answer (a refresh or revoke per test would rebuild them each time).
-    if (collection === 'tokens' || collection === 'personas') this.changed();
-    else this.#indexes.delete(collection);
+  /** The fault every answer gets unless its token or code has one; `{}` for none. */
+  get fault(): Fault {
+    return this.#fault;
   }
 
-  /** Marks the data as changed: indexes and caches built from it are dropped. */
-  changed(): void {
-    this.#version++;
-    this.#indexes.clear();
+  set fault(fault: Fault) {
+    this.#fault = fault;
+    this.#emit({ kind: 'fault' });
+  }
+
+  /** The whole store as plain arrays: what `--db` saves and `GET /__admin/db` shows. */
+  snapshot(): StoreData {
+    return {
+      tokens: [...this.#maps.tokens.values()],
+      personas: [...this.#maps.personas.values()],
+      codes: [...this.#maps.codes.values()],
+      clients: [...this.#maps.clients.values()],
+      refreshTokens: [...this.#maps.refreshTokens.values()],
+      fault: this.#fault,
+    };
   }
 
   /** Swaps in new data (a reset or a reloaded config). */
   replace(data: StoreData): void {
-    this.data = data;
-    this.changed();
+    this.#maps = toMaps(data);
+    this.#fault = data.fault;
+    this.#emit({ kind: 'all' });
   }
 
-  #index(collection: Collection): Map<string, { id: string }> {
-    let index = this.#indexes.get(collection);
-    if (index === undefined) {
-      index = new Map(this.data[collection].map((record) => [record.id, record]));
-      this.#indexes.set(collection, index);
-    }
-    return index;
+  /** Calls `listener` after every change; returns a function that stops it. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
-  #find<C extends Collection>(collection: C, id: string): RecordOf<C> | undefined {
-    return this.#index(collection).get(id) as RecordOf<C> | undefined;
+  #emit(change: StoreChange): void {
+    for (const listener of this.#listeners) listener(change);
   }
+}
+
+function toMaps(data: StoreData): Maps {
+  const map = <R extends { id: string }>(records: readonly R[] | undefined): Map<string, R> =>
+    new Map((records ?? []).map((record) => [record.id, record]));
+  return {
+    tokens: map(data.tokens),
+    personas: map(data.personas),
+    codes: map(data.codes),
+    clients: map(data.clients),
+    refreshTokens: map(data.refreshTokens),
+  };
 }
 
 /** The built-in tokens, one per scenario of the table; the built-in personas, codes and clients. */
@@ -128,7 +164,7 @@ export function builtInStoreData(): StoreData {
       scopes: 'scopes' in scenario ? [...scenario.scopes] : [],
     });
   }
-  const personas = PERSONAS.map((persona) => structuredClone({ ...persona, claims: { ...persona.claims } }));
+  const personas: PersonaRecord[] = PERSONAS.map((persona) => structuredClone(persona) as PersonaRecord);
   const codes: CodeRecord[] = [];
   for (const outcome of EXCHANGE_OUTCOMES) {
     if (outcome.code === null) continue;
@@ -148,5 +184,6 @@ export function builtInStoreData(): StoreData {
     },
     { id: RESTRICTED_CLIENT_ID, grantTypes: [], description: 'a client allowed no grant' },
   ];
-  return { tokens, personas, codes, clients, refreshTokens: [], fault: {} };
+  const refreshTokens: RefreshTokenRecord[] = [];
+  return { tokens, personas, codes, clients, refreshTokens, fault: {} };
 }

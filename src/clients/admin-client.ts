@@ -1,6 +1,6 @@
 import { ENDPOINTS } from '../endpoints.js';
 import { KitError } from '../errors.js';
-import type { Fault } from '../faults.js';
+import type { Fault, FaultTarget } from '../faults.js';
 import type { TokenScenarioName } from '../scenarios.js';
 import type { Scope } from '../scopes.js';
 import type { UserInfo } from '../user-info.js';
@@ -21,9 +21,6 @@ export interface AddTokenInput {
   delayMs?: number;
   fault?: Fault;
 }
-
-/** What a fault is set on: the global fault when absent, else one token's or one code's. */
-export type FaultTarget = { token: string } | { code: string };
 
 /** How to reach a mock's control plane. */
 export interface AdminClientOptions {

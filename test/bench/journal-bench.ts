@@ -3,11 +3,13 @@
  * URL and token strings (as the HTTP parser makes them), measured after a full GC. A bounded journal
  * holds the same heap at both points; speed per record is shown too.
  */
-import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { type MockRequest, requestWithBody } from '../../mock/http/mock-request.js';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from '../../mock/state/journal.js';
+
+const EMPTY = new Uint8Array();
 
 const REQUESTS = 100_000;
 
@@ -21,12 +23,8 @@ function heapMiB(): number {
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
-function requestNumber(index: number): IncomingMessage {
-  return {
-    method: 'GET',
-    url: `/v1/userinfo?n=${index}`,
-    headers: { authorization: `Bearer token-${index}` },
-  } as unknown as IncomingMessage;
+function requestNumber(index: number): MockRequest {
+  return requestWithBody('GET', `/v1/userinfo?n=${index}`, { authorization: `Bearer token-${index}` }, EMPTY);
 }
 
 /** Markdown lines: the journal's heap before, when full, after 100,000 requests, and ns per record. */

@@ -81,7 +81,7 @@ describe('provider states', () => {
   it('rejects a persona the mock does not know, naming the known ones', async () => {
     const server = createMockServer();
     const handler = createStateHandlers(mockStateRegistrars(server))[PROVIDER_STATES.valid];
-    const known = server.store.data.personas.map((persona) => persona.id).join(', ');
+    const known = server.store.ids('personas').join(', ');
     await expect(handler?.({ persona: 'nobody-here' })).rejects.toThrow(
       `Unknown persona "nobody-here" in the provider state parameters; known personas: ${known}.`,
     );

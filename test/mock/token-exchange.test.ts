@@ -198,9 +198,12 @@ describe('registered codes with PKCE', () => {
   );
 
   it('refuses to register a code with an unknown persona, a bad challenge and an unknown client, naming all three', () => {
-    expect(() =>
-      mock.server.registerCode({ persona: 'nobody', codeChallenge: 'short', clientId: 'ghost' }),
-    ).toThrow(/persona "nobody".*codeChallenge.*clientId "ghost"/);
+    const attempt = (): string =>
+      mock.server.registerCode({ persona: 'nobody', codeChallenge: 'short', clientId: 'ghost' });
+    expect(attempt).toThrow(/^registerCode: /);
+    expect(attempt).toThrow(/persona: no persona "nobody"/);
+    expect(attempt).toThrow(/codeChallenge: must be an S256 challenge/);
+    expect(attempt).toThrow(/clientId: no client "ghost"/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock/index.js';
-import { issuedTokenGraceMs } from '../../mock/state/issued-tokens.js';
+import { issuedTokenGraceMs } from '../../mock/state/expiry-queue.js';
 import { DEFAULT_CLIENT_ID, getExchangeOutcome } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import type { ErrorBody, TokenResponse } from '../../src/wire-types.js';
@@ -21,7 +21,7 @@ let builtInTokens: number;
 beforeEach(async () => {
   server = createMockServer({ tokenLifetimeSeconds: LIFETIME_SECONDS });
   base = await server.start();
-  builtInTokens = server.store.data.tokens.length;
+  builtInTokens = server.store.size('tokens');
 });
 afterEach(() => server?.close());
 
@@ -59,18 +59,16 @@ function userInfo(token: string): Promise<TestResponse> {
 
 describe('issued tokens are dropped once expired past the grace', () => {
   it('drops issued tokens and their refresh tokens on a later issue, keeping the built-in ones', async () => {
+    const builtIn = server.store.ids('tokens');
     const first = await Promise.all(Array.from({ length: 8 }, issue));
-    expect(server.store.data.tokens).toHaveLength(builtInTokens + first.length);
-    expect(server.store.data.refreshTokens).toHaveLength(first.length);
+    expect(server.store.size('tokens')).toBe(builtInTokens + first.length);
+    expect(server.store.size('refreshTokens')).toBe(first.length);
 
     server.clock.advance(LIFETIME_MS + GRACE_MS);
     const last = await issue();
-    expect(server.store.data.tokens.map((token) => token.id)).toEqual([
-      ...server.store.data.tokens.slice(0, builtInTokens).map((token) => token.id),
-      last.access_token,
-    ]);
-    expect(server.store.data.refreshTokens.map((token) => token.id)).toEqual([last.refresh_token]);
-    expect(server.store.findToken('valid')).toBeDefined();
+    expect(server.store.ids('tokens')).toEqual([...builtIn, last.access_token]);
+    expect(server.store.ids('refreshTokens')).toEqual([last.refresh_token]);
+    expect(server.store.get('tokens', 'valid')).toBeDefined();
     const gone = await userInfo(first[0]?.access_token ?? '');
     expect(gone.json).toEqual(getExampleValue(document, USERINFO, 'get', 401, 'invalid'));
   });
@@ -112,13 +110,13 @@ describe('issued tokens are dropped once expired past the grace', () => {
     let most = 0;
     for (let round = 0; round < rounds; round++) {
       await Promise.all(Array.from({ length: perRound }, issue));
-      most = Math.max(most, server.store.data.tokens.length);
+      most = Math.max(most, server.store.size('tokens'));
       server.clock.advance(LIFETIME_MS + GRACE_MS);
     }
-    // Live tokens are at most one round's; overdue ones are dropped once they are a quarter of the store.
-    const bound = Math.ceil(((builtInTokens + perRound) * 4) / 3) + perRound;
+    // Each issue drops every overdue token first: at most one round's tokens live beside the built-in ones.
+    const bound = builtInTokens + perRound;
     expect(most).toBeLessThanOrEqual(bound);
-    expect(server.store.data.refreshTokens.length).toBeLessThanOrEqual(bound);
+    expect(server.store.size('refreshTokens')).toBeLessThanOrEqual(perRound);
     expect(rounds * perRound).toBeGreaterThan(bound * 2);
   });
 });

@@ -16,9 +16,9 @@ const MOCK_FOLDERS = [
   'routes',
   'admin',
   'engine',
-  'server',
   'fetch',
   'msw',
+  'server',
   'cli',
 ];
 

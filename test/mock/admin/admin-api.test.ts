@@ -31,7 +31,7 @@ describe('tokens by REST', () => {
     expect(response.status).toBe(200);
     expect(openApiProblems('/__admin/tokens', 'get', response)).toEqual([]);
     expect((response.json as { id: string }[]).map((token) => token.id)).toEqual(
-      mock.server.store.data.tokens.map((token) => token.id),
+      mock.server.store.ids('tokens'),
     );
   });
 
@@ -113,7 +113,7 @@ describe('writes are checked before they reach the store', () => {
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/tokens', 'post', response)).toEqual([]);
     expect((response.json as { error_description: string }).error_description).toContain(reason);
-    expect(mock.server.store.findToken('bad')).toBeUndefined();
+    expect(mock.server.store.get('tokens', 'bad')).toBeUndefined();
   });
 
   it('answers 400 for a persona whose claims break the UserInfo schema', async () => {
@@ -124,13 +124,13 @@ describe('writes are checked before they reach the store', () => {
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/personas', 'post', response)).toEqual([]);
     expect((response.json as { error_description: string }).error_description).toContain('sub');
-    expect(mock.server.store.findPersona('broken')).toBeUndefined();
+    expect(mock.server.store.get('personas', 'broken')).toBeUndefined();
   });
 
   it('checks a PATCH merged over the stored record, and leaves the record as it was on 400', async () => {
     const response = await admin('PATCH', '/__admin/tokens/valid', { scopes: ['nope'] });
     expect(response.status).toBe(400);
-    expect(mock.server.store.findToken('valid')?.scopes).toEqual([...SCOPES]);
+    expect(mock.server.store.get('tokens', 'valid')?.scopes).toEqual([...SCOPES]);
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])(
@@ -141,7 +141,7 @@ describe('writes are checked before they reach the store', () => {
       expect(response.status).toBe(400);
       expect(openApiProblems('/__admin/personas', 'post', response)).toEqual([]);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      expect(mock.server.store.findPersona('poison')).toBeUndefined();
+      expect(mock.server.store.get('personas', 'poison')).toBeUndefined();
     },
   );
 
@@ -189,9 +189,21 @@ describe('personas by REST', () => {
     const changed = await admin('PATCH', '/__admin/personas/full-in', { claims: { sub: '7' } });
     expect(openApiProblems('/__admin/personas/{id}', 'patch', changed)).toEqual([]);
     expect((await userInfo('valid')).json).toEqual({ sub: '7' });
-    const deleted = await admin('DELETE', '/__admin/personas/full-in');
+    await admin('POST', '/__admin/personas', { id: 'short-lived', claims: { sub: '8' } });
+    const deleted = await admin('DELETE', '/__admin/personas/short-lived');
+    expect(deleted.status).toBe(200);
     expect(openApiProblems('/__admin/personas/{id}', 'delete', deleted)).toEqual([]);
-    expect((await userInfo('valid')).status).toBe(404);
+    expect(mock.server.store.get('personas', 'short-lived')).toBeUndefined();
+  });
+
+  it('refuses with 409 to delete a persona that tokens and codes still name, naming them, and keeps it', async () => {
+    const refused = await admin('DELETE', '/__admin/personas/full-in');
+    expect(refused.status).toBe(409);
+    expect(openApiProblems('/__admin/personas/{id}', 'delete', refused)).toEqual([]);
+    const { error_description: description } = refused.json as { error_description: string };
+    expect(description).toContain('tokens/valid');
+    expect(description).toContain('codes/valid-code');
+    expect((await userInfo('valid')).status).toBe(200);
   });
 });
 
@@ -200,7 +212,7 @@ describe('the whole store', () => {
     const response = await admin('GET', '/__admin/db');
     expect(response.status).toBe(200);
     expect(openApiProblems('/__admin/db', 'get', response)).toEqual([]);
-    const { refreshTokens, ...served } = mock.server.store.data;
+    const { refreshTokens, ...served } = mock.server.store.snapshot();
     expect(response.json).toEqual(served);
     // Issued refresh tokens are credentials, not served by the admin API.
     expect(refreshTokens).toBeDefined();

@@ -17,7 +17,7 @@ describe('writes that would go around the admin checks', () => {
   ])(
     'answers %s %s (a json-server nested route) with a JSON 404 and stores nothing',
     async (method, path) => {
-      const before = mock.server.store.data.tokens.length + mock.server.store.data.codes.length;
+      const before = mock.server.store.size('tokens') + mock.server.store.size('codes');
       const response = await adminRequest(
         mock.url,
         method,
@@ -26,7 +26,7 @@ describe('writes that would go around the admin checks', () => {
       );
       expect(response.status).toBe(404);
       expect(schemaProblems('Error', response.json)).toEqual([]);
-      expect(mock.server.store.data.tokens.length + mock.server.store.data.codes.length).toBe(before);
+      expect(mock.server.store.size('tokens') + mock.server.store.size('codes')).toBe(before);
       expect((await userInfo('sneaky')).status).toBe(401);
     },
   );
@@ -53,8 +53,7 @@ describe('writes that would go around the admin checks', () => {
 describe('a record the checks could not have let in', () => {
   it('answers 500 in the Error shape for that token and keeps serving the others', async () => {
     // Written straight into the store, as a bug elsewhere might: no scenario, no scopes.
-    mock.server.store.data.tokens.push({ id: 'broken' } as never);
-    mock.server.store.changed();
+    mock.server.store.set('tokens', { id: 'broken' } as never);
     const broken = await userInfo('broken');
     expect(broken.status).toBe(500);
     expect(schemaProblems('Error', broken.json)).toEqual([]);

@@ -47,7 +47,7 @@ describe('authorization codes by REST', () => {
     expect(response.status).toBe(200);
     expect(openApiProblems('/__admin/codes', 'get', response)).toEqual([]);
     expect((response.json as { id: string }[]).map((code) => code.id)).toEqual(
-      mock.server.store.data.codes.map((code) => code.id),
+      mock.server.store.ids('codes'),
     );
   });
 
@@ -115,7 +115,7 @@ describe('authorization codes by REST', () => {
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/codes', 'post', response)).toEqual([]);
     expect((response.json as ErrorBody).error_description).toContain(field);
-    expect(mock.server.store.findCode('bad-code')).toBeUndefined();
+    expect(mock.server.store.get('codes', 'bad-code')).toBeUndefined();
   });
 });
 
@@ -124,7 +124,7 @@ describe('clients by REST', () => {
     const response = await admin('GET', '/__admin/clients');
     expect(openApiProblems('/__admin/clients', 'get', response)).toEqual([]);
     expect((response.json as { id: string }[]).map((client) => client.id)).toEqual(
-      mock.server.store.data.clients.map((client) => client.id),
+      mock.server.store.ids('clients'),
     );
   });
 
@@ -185,13 +185,24 @@ describe('what an exchange leaves in the store', () => {
     ['POST', '/__admin/refreshTokens'],
     ['GET', '/__admin/refreshTokens/anything'],
     ['GET', `/__admin/clients/${DEFAULT_CLIENT_ID}/refreshTokens`],
-    ['GET', `/__admin/clients/${DEFAULT_CLIENT_ID}?_embed=refreshTokens`],
   ])('refuses %s %s with a 404 that says refresh tokens are internal', async (method, path) => {
     await exchange('valid-code');
     const response = await admin(method, path, method === 'POST' ? { id: 'forged' } : undefined);
     expect(response.status).toBe(404);
     expect(schemaProblems('Error', response.json)).toEqual([]);
     expect((response.json as ErrorBody).error_description).toContain('refreshTokens');
-    expect(mock.server.store.findRefreshToken('forged')).toBeUndefined();
+    expect(mock.server.store.get('refreshTokens', 'forged')).toBeUndefined();
   });
+
+  it.each(['_embed', '_expand'])(
+    'refuses to embed refresh tokens in a record with ?%s=, naming the parameter',
+    async (parameter) => {
+      const { refresh_token: refreshToken } = (await exchange('valid-code')).json as TokenResponse;
+      const response = await admin('GET', `/__admin/clients/${DEFAULT_CLIENT_ID}?${parameter}=refreshTokens`);
+      expect(response.status).toBe(400);
+      expect(schemaProblems('Error', response.json)).toEqual([]);
+      expect((response.json as ErrorBody).error_description).toContain(parameter);
+      expect(response.text).not.toContain(refreshToken ?? 'no refresh token was issued');
+    },
+  );
 });

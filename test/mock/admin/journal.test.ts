@@ -1,11 +1,11 @@
-import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type MockRequest, requestWithBody } from '../../../mock/http/mock-request.js';
 import { RequestJournal } from '../../../mock/state/journal.js';
 import { createMockServer, type MockServer } from '../../../mock/index.js';
 import { openApiProblems, request } from '../../support/http.js';
 
-function fakeRequest(url: string, token: string): IncomingMessage {
-  return { method: 'GET', url, headers: { authorization: `Bearer ${token}` } } as unknown as IncomingMessage;
+function fakeRequest(url: string, token: string): MockRequest {
+  return requestWithBody('GET', url, { authorization: `Bearer ${token}` }, new Uint8Array());
 }
 
 describe('RequestJournal', () => {

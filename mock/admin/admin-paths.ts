@@ -1,0 +1,85 @@
+/**
+ * The one place that decides which paths of the control plane exist (a test double, not for production),
+ * and which methods each takes. Names are matched exactly, as stored: `/__admin/TOKENS` is not
+ * `/__admin/tokens`, and nothing reaches the store by another spelling.
+ */
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { printable } from '../http/printable.js';
+
+/** The collections the admin API serves; refresh tokens are internal state and served by none. */
+export const ADMIN_COLLECTIONS = ['tokens', 'personas', 'codes', 'clients'] as const;
+
+/** One collection of the admin API. */
+export type AdminCollection = (typeof ADMIN_COLLECTIONS)[number];
+
+/** What an admin path names. */
+export type AdminTarget =
+  | { readonly kind: 'collection'; readonly collection: AdminCollection }
+  | { readonly kind: 'record'; readonly collection: AdminCollection; readonly id: string }
+  | { readonly kind: 'fault' | 'requests' | 'reset' | 'db' };
+
+/** The methods each kind of target answers (HEAD wherever GET is). */
+export const ADMIN_METHODS: Readonly<Record<AdminTarget['kind'], readonly string[]>> = Object.freeze({
+  collection: ['GET', 'HEAD', 'POST'],
+  record: ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'],
+  fault: ['GET', 'HEAD', 'PUT', 'PATCH'],
+  requests: ['GET', 'HEAD', 'DELETE'],
+  reset: ['POST'],
+  db: ['GET', 'HEAD'],
+});
+
+const SINGLES: ReadonlySet<string> = new Set(['fault', 'requests', 'reset', 'db']);
+const COLLECTIONS: ReadonlySet<string> = new Set(ADMIN_COLLECTIONS);
+const INTERNAL = 'refreshTokens';
+
+/** A target, or why the path names none: 404 (no such path) or 400 (an id that is not valid UTF-8). */
+export type ResolvedAdminPath =
+  | { readonly ok: true; readonly target: AdminTarget }
+  | { readonly ok: false; readonly status: 400 | 404; readonly problem: string };
+
+/** Whether `path` (no query) lies under the control plane's prefix. */
+export function isAdminPath(path: string): boolean {
+  return path === ENDPOINTS.admin || path.startsWith(`${ENDPOINTS.admin}/`);
+}
+
+/**
+ * What `path` (under `/__admin`, no query) names. A trailing slash is ignored; an id is percent-decoded
+ * once; anything deeper than `<collection>/<id>` (json-server's nested routes) names nothing.
+ */
+export function resolveAdminPath(path: string): ResolvedAdminPath {
+  const segments = path.slice(ENDPOINTS.admin.length).split('/').slice(1);
+  while (segments.length > 0 && segments.at(-1) === '') segments.pop();
+  const [name = '', rawId, ...deeper] = segments;
+  if (name === INTERNAL) {
+    return notFound(
+      `${INTERNAL} are the mock's internal state and not served by the admin API; end one with POST ${ENDPOINTS.revoke}, or all with POST ${ENDPOINTS.admin}/reset.`,
+    );
+  }
+  if (SINGLES.has(name) && rawId === undefined) {
+    return { ok: true, target: { kind: name as 'fault' | 'requests' | 'reset' | 'db' } };
+  }
+  if (!COLLECTIONS.has(name) || deeper.length > 0) {
+    const hint =
+      deeper.length > 0
+        ? `Nested routes are not served: use ${ENDPOINTS.admin}/<collection> or ${ENDPOINTS.admin}/<collection>/<id>.`
+        : `The admin API serves ${[...ADMIN_COLLECTIONS, ...SINGLES].map((known) => `${ENDPOINTS.admin}/${known}`).join(', ')} (names in lower case, as listed).`;
+    return notFound(`Nothing at ${printable(path)}. ${hint}`);
+  }
+  const collection = name as AdminCollection;
+  if (rawId === undefined) return { ok: true, target: { kind: 'collection', collection } };
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    return {
+      ok: false,
+      status: 400,
+      problem: `The id in ${printable(path)} is not valid percent-encoded UTF-8.`,
+    };
+  }
+  return { ok: true, target: { kind: 'record', collection, id } };
+}
+
+function notFound(problem: string): ResolvedAdminPath {
+  return { ok: false, status: 404, problem };
+}

@@ -1,0 +1,202 @@
+/**
+ * The engine of the mock (a test double of Truecaller's OAuth API, not for production): it owns all the
+ * state (store, clock, codes, issued tokens, faults, journal) and answers a transport-free request with
+ * a prepared answer. The doors (`node:http`, `fetch`, MSW) hand it requests and deliver its answers;
+ * nothing here knows a socket.
+ */
+import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { KitError } from '../../src/errors.js';
+import type { Fault, FaultTarget } from '../../src/faults.js';
+import { loadApiDocument } from '../../src/openapi/api-document.js';
+import { ADMIN_SCENARIO_PREFIX, createAdminApi } from '../admin/admin-api.js';
+import { isAdminPath } from '../admin/admin-paths.js';
+import { createRecordWriter, type WriteResult } from '../admin/record-writes.js';
+import { createRegistrar, type RegisterCodeInput, type RegisterTokenInput } from '../admin/register.js';
+import type { MockOptions } from '../config/options.js';
+import { openStore } from '../config/store-source.js';
+import { corsHeadersForAnyOrigin } from '../http/cors.js';
+import { DEFAULT_JSON_BODY_LIMIT } from '../http/json-body.js';
+import type { MockRequest } from '../http/mock-request.js';
+import { printable } from '../http/printable.js';
+import { pathOf } from '../http/request-path.js';
+import type { PreparedResponse, ResponseContext } from '../http/responses.js';
+import type { RouteContext } from '../routes/route-context.js';
+import { MockClock } from '../state/clock.js';
+import { ExpiryQueue } from '../state/expiry-queue.js';
+import { RequestJournal } from '../state/journal.js';
+import type { MockStore } from '../state/store.js';
+import { createRouteTable, internalError, methodNotAllowed, notFound } from './route-table.js';
+
+/**
+ * What a test does with a mock, the same on every door: register tokens and codes, set faults, move the
+ * clock, read the journal, reset.
+ */
+export interface MockControls {
+  /** The tokens, personas, codes and clients it answers from. */
+  readonly store: MockStore;
+  /** The time tokens and codes expire against; `clock.advance(ms)` reaches an expiry without waiting. */
+  readonly clock: MockClock;
+  /** The last requests it answered; null with `admin: false`. */
+  readonly journal: RequestJournal | null;
+  /**
+   * `config-reloaded` after a watched `--config` file changed and applied; `config-rejected` with the
+   * `KitError` when the change was invalid and the previous config stays.
+   */
+  readonly events: EventEmitter;
+  /**
+   * Adds an authorization code for `POST /v1/token` and returns it; single use, expiring on `clock`.
+   *
+   * @example
+   * const { codeVerifier, codeChallenge } = createPkcePair();
+   * const code = mock.registerCode({ persona: 'full-in', scopes: 'openid phone', codeChallenge });
+   */
+  readonly registerCode: (input?: RegisterCodeInput) => string;
+  /**
+   * Adds a bearer token for `GET /v1/userinfo` and returns it: tests that run in parallel each take their
+   * own, so none sees another's changes.
+   *
+   * @example
+   * const token = mock.registerToken({ persona: 'full-in', scopes: 'openid phone', expiresInSeconds: 60 });
+   */
+  readonly registerToken: (input?: RegisterTokenInput) => string;
+  /** Sets the global fault, or one token's or code's (which replaces the global one for it). */
+  readonly setFault: (fault: Fault, target?: FaultTarget) => void;
+  /** Clears the global fault, or sets a token's or code's to none. */
+  readonly clearFault: (target?: FaultTarget) => void;
+  /** Back to the config (or the `--db` file as it was at start), the journal cleared. */
+  readonly reset: () => void;
+}
+
+/** The engine: the controls, plus what the doors call. */
+export interface MockEngine extends MockControls {
+  /** Answers a request: at once on the hot path, a promise where a body is read or the admin API runs. */
+  handle(request: MockRequest): PreparedResponse | Promise<PreparedResponse>;
+  /** Whether answered requests are timed (the journal or the log is on); the doors skip the clock otherwise. */
+  readonly timed: boolean;
+  /** Records an answered request in the journal and the log; `started` is `performance.now()` on arrival. */
+  answered(request: MockRequest, status: number, scenario: string, started: number): void;
+  /** The base URL answers name (discovery's issuer) when a request names no host; a door sets it. */
+  baseUrl: string;
+  /** Stops watching the config file. */
+  close(): void;
+}
+
+/** Creates the engine for options already checked by `resolveMockOptions` (or the server's variant). */
+export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
+  const document = loadApiDocument();
+  const events = new EventEmitter();
+  const source = openStore(settings, events);
+  const { store } = source;
+  const clock = new MockClock(settings.clock);
+  const journal = settings.admin ? new RequestJournal(settings.journalSize) : null;
+  const answers: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
+  const expiries = new ExpiryQueue(store, settings.tokenLifetimeSeconds);
+  const writer = createRecordWriter(store, clock, expiries);
+  const registrar = createRegistrar(writer, clock);
+  const { log } = settings;
+
+  const context: RouteContext = {
+    store,
+    document,
+    answers,
+    clock,
+    tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
+    baseUrl: () => engine.baseUrl,
+  };
+  const routes = createRouteTable(context, expiries);
+  const admin =
+    journal === null
+      ? undefined
+      : createAdminApi({
+          store,
+          journal,
+          writer,
+          answers,
+          adminToken: settings.adminToken,
+          bodyLimit: DEFAULT_JSON_BODY_LIMIT,
+          reset: source.reset,
+          afterChange: source.persist,
+        });
+
+  function saved(result: WriteResult, call: string): void {
+    if (!result.ok) throw new KitError('ERR_OPTIONS_INVALID', `${call}: ${result.problem}`);
+    source.persist();
+  }
+
+  const engine: MockEngine = {
+    store,
+    clock,
+    journal,
+    events,
+    baseUrl: '',
+    timed: journal !== null || log !== null,
+    registerCode: (input) => registrar.registerCode(input),
+    registerToken: (input) => registrar.registerToken(input),
+    setFault: (fault, target) => {
+      if (target === undefined) saved(writer.setFault({ ...fault }, false), 'setFault');
+      else if ('code' in target) saved(writer.patch('codes', target.code, { fault }), 'setFault');
+      else saved(writer.patch('tokens', target.token, { fault }), 'setFault');
+    },
+    clearFault: (target) => engine.setFault({}, target),
+    reset: () => {
+      source.reset();
+      journal?.clear();
+    },
+
+    handle(request) {
+      const path = pathOf(request.url);
+      const route = routes.find(path);
+      if (route === undefined) {
+        // Only a path no route serves is checked for the admin prefix: the hot path never pays for it.
+        if (admin !== undefined && isAdminPath(path))
+          return admin(request).catch((error: unknown) => internalError(answers, error));
+        return notFound(answers, request.method, path, routes.paths);
+      }
+      if (request.method === 'OPTIONS') return route.preflight;
+      const handler = route.handlers[request.method];
+      if (handler === undefined) return methodNotAllowed(answers, request.method, path, route.allow);
+      try {
+        const answer = handler(request);
+        return answer instanceof Promise
+          ? answer.catch((error: unknown) => internalError(answers, error))
+          : answer;
+      } catch (error) {
+        // A bug (or a record the checks missed) answers 500 for this request; it never ends the process.
+        return internalError(answers, error);
+      }
+    },
+
+    answered(request, status, scenario, started) {
+      // The journal records the mocked API, not the control plane reading it (a dashboard polls it).
+      if (journal !== null && !scenario.startsWith(ADMIN_SCENARIO_PREFIX))
+        journal.record(request, status, scenario, started);
+      if (log !== null) {
+        const ms = (performance.now() - started).toFixed(1);
+        log(
+          `${printable(request.method, 20)} ${printable(pathOf(request.url))} ${scenario} ${status} ${ms}ms`,
+        );
+      }
+    },
+
+    close() {
+      source.close();
+    },
+  };
+  return engine;
+}
+
+/** The controls of `engine` as a plain object, for a door to hand its users beside its own members. */
+export function controlsOf(engine: MockEngine): MockControls {
+  return {
+    store: engine.store,
+    clock: engine.clock,
+    journal: engine.journal,
+    events: engine.events,
+    registerCode: engine.registerCode,
+    registerToken: engine.registerToken,
+    setFault: engine.setFault,
+    clearFault: engine.clearFault,
+    reset: engine.reset,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Door 3 of the mock (a test double, not for production): MSW 2 request handlers that serve Truecaller's
+ * real host from an in-process mock, so a backend's own code, calling the real URLs with `fetch`, axios
+ * or `node:http`, is served unchanged: no port, no base-URL setting.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
+import type { Mock } from '../fetch/create-mock.js';
+
+/** Where the handlers intercept. */
+export interface TruecallerHandlersOptions {
+  /** The base URLs to serve. Default: `https://oauth-account-noneu.truecaller.com`, the documented host. */
+  baseUrls?: readonly string[];
+}
+
+/**
+ * Handlers for `setupServer` (or `setupWorker`) answering every request under the given hosts from
+ * `mock`. A fault that breaks the connection becomes `HttpResponse.error()`, a network error; delays are
+ * real delays.
+ *
+ * @example
+ * const mock = createMock();
+ * const server = setupServer(...truecallerHandlers(mock));
+ * beforeAll(() => server.listen());
+ * afterEach(() => mock.reset());
+ * afterAll(() => server.close());
+ */
+export function truecallerHandlers(
+  mock: Pick<Mock, 'fetch'>,
+  options: TruecallerHandlersOptions = {},
+): HttpHandler[] {
+  const baseUrls = options.baseUrls ?? [TRUECALLER_OAUTH_URL];
+  return baseUrls.map((baseUrl) =>
+    http.all(`${baseUrl.replace(/\/+$/, '')}/*`, async ({ request }) => {
+      try {
+        return await mock.fetch(request);
+      } catch (error) {
+        // The mock broke the connection on purpose (a fault): the client sees what a dropped socket gives.
+        if (error instanceof TypeError) return HttpResponse.error();
+        throw error;
+      }
+    }),
+  );
+}

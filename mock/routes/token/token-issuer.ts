@@ -1,0 +1,68 @@
+/**
+ * Issues access tokens (and refresh tokens) for `POST /v1/token` of the mock (a test double, not for
+ * production): each is a record of the store, expiring on the mock's clock and dropped a grace later.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Scope } from '../../../src/scopes.js';
+import type { TokenRecord, TokenResponse } from '../../../src/wire-types.js';
+import { type PreparedResponse, prepareJson } from '../../http/responses.js';
+import { type ExpiryQueue, issuedTokenGraceMs } from '../../state/expiry-queue.js';
+import type { RouteContext } from '../route-context.js';
+
+/** What a grant that succeeded hands on: the client, and whose profile with which scopes. */
+export interface Grant {
+  readonly clientId: string;
+  readonly persona: string | null;
+  readonly scopes: readonly Scope[];
+}
+
+/** Issues a token for a grant and answers with the token response. */
+export type IssueToken = (grant: Grant) => PreparedResponse;
+
+/** The issuer of one mock; it also drops what has expired, so the store stays bounded. */
+export function createTokenIssuer(context: RouteContext, expiries: ExpiryQueue): IssueToken {
+  const { store, clock, tokenLifetimeSeconds } = context;
+  const graceMs = issuedTokenGraceMs(tokenLifetimeSeconds);
+
+  return function issue({ clientId, persona, scopes }) {
+    const now = clock.now();
+    expiries.dropDue(now);
+    const record: TokenRecord & { expiresAt: number } = {
+      id: newToken(),
+      scenario: 'valid',
+      persona,
+      scopes: [...scopes],
+      expiresAt: now + tokenLifetimeSeconds * 1000,
+      clientId,
+    };
+    const body: TokenResponse = {
+      access_token: record.id,
+      token_type: 'Bearer',
+      expires_in: tokenLifetimeSeconds,
+      scope: scopes.join(' '),
+    };
+    // Assumed (the refresh grant is undocumented): a refresh token only for offline_access, as OpenID Connect Core §11 asks.
+    if (scopes.includes('offline_access')) {
+      const refresh = {
+        id: newToken(),
+        clientId,
+        persona,
+        scopes: [...scopes],
+        expiresAt: record.expiresAt + graceMs,
+        accessToken: record.id,
+      };
+      store.set('refreshTokens', refresh);
+      expiries.schedule('refreshTokens', refresh);
+      record.refreshToken = refresh.id;
+      body.refresh_token = refresh.id;
+    }
+    store.set('tokens', record);
+    expiries.schedule('tokens', record);
+    return prepareJson(context.answers, 200, body, { scenario: 'token:issued' });
+  };
+}
+
+/** A fresh opaque token: 32 random bytes, base64url (RFC 6750 b64token syntax). */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}

@@ -1,0 +1,92 @@
+/**
+ * `POST /v1/token` of the mock (a test double, not for production): exchanges an authorization code
+ * (with its PKCE verifier) or a refresh token for an access token, answering every documented status
+ * with the named examples of `openapi.yaml`.
+ */
+import { ENDPOINTS } from '../../../src/endpoints.js';
+import { getExchangeOutcome, type GrantType, GRANT_TYPES } from '../../../src/exchange-outcomes.js';
+import type { Fault } from '../../../src/faults.js';
+import { readFaultBodies, refusesRequest, withFault } from '../../http/faults.js';
+import { readFormBody } from '../../http/form-body.js';
+import type { PreparedResponse } from '../../http/responses.js';
+import type { ExpiryQueue } from '../../state/expiry-queue.js';
+import type { RouteContext, RouteHandler } from '../route-context.js';
+import { exchangeAuthorizationCode, exchangeRefreshToken, type GrantContext } from './token-grants.js';
+import { prepareTokenErrors } from './token-errors.js';
+import { createTokenIssuer } from './token-issuer.js';
+
+const GRANT_SET: ReadonlySet<string> = new Set(GRANT_TYPES);
+
+/** The handler of `POST /v1/token`. */
+export function createTokenRoute(context: RouteContext, expiries: ExpiryQueue): RouteHandler {
+  const { store, document, answers } = context;
+  const fail = prepareTokenErrors(document, answers);
+  const grants: GrantContext = {
+    store,
+    clock: context.clock,
+    fail,
+    issue: createTokenIssuer(context, expiries),
+  };
+  // An injected 429/503 answers with this route's own documented examples, not userinfo's.
+  const faultBodies = readFaultBodies(document, ENDPOINTS.token, 'post', {
+    'too-many-requests': getExchangeOutcome('rate-limited'),
+    'service-unavailable': getExchangeOutcome('unavailable'),
+  });
+  const faulted = (answer: PreparedResponse, fault: Fault): PreparedResponse =>
+    withFault(answer, fault, faultBodies, answers);
+
+  /**
+   * The fault of the code the form names (else the global one). A 429/503 answers instead of the
+   * exchange, so the code stays unused; a delay, a broken connection or cut JSON come after the exchange
+   * happened, as when an answer is lost on its way back.
+   */
+  return async function answerToken(request) {
+    const form = await readFormBody(request);
+    if (!form.ok) return faulted(fail('empty-parameters', form.problem), store.fault);
+    const { fields } = form;
+    const code = fields.get('grant_type') === 'refresh_token' ? undefined : fields.get('code');
+    const fault = (code ? store.get('codes', code)?.fault : undefined) ?? store.fault;
+    // The fault's own 429/503 replaces this answer; only its shape (no delay) matters.
+    if (refusesRequest(fault)) return faulted(fail('rate-limited'), fault);
+    return faulted(answerForm(fields, grants), fault);
+  };
+}
+
+/** Checks the form (grant, empty or repeated fields, the client), then runs its grant. */
+function answerForm(fields: URLSearchParams, grants: GrantContext): PreparedResponse {
+  const { fail, store } = grants;
+  const grantType = fields.get('grant_type') ?? '';
+  if (grantType !== '' && !GRANT_SET.has(grantType)) {
+    return fail(
+      'unsupported-grant-type',
+      `grant_type "${grantType.slice(0, 64)}" is not one of ${GRANT_TYPES.join(', ')}.`,
+    );
+  }
+  const required =
+    grantType === 'refresh_token'
+      ? ['grant_type', 'client_id', 'refresh_token']
+      : ['grant_type', 'client_id', 'code', 'code_verifier'];
+  const empty = required.filter((name) => !fields.get(name));
+  if (empty.length > 0) return fail('empty-parameters', `Missing or empty: ${empty.join(', ')}.`);
+  // RFC 6749 §3.2: request parameters must not be sent more than once.
+  const repeated = required.filter((name) => fields.getAll(name).length > 1);
+  if (repeated.length > 0) return fail('empty-parameters', `Sent more than once: ${repeated.join(', ')}.`);
+
+  const clientId = fields.get('client_id') ?? '';
+  const client = store.get('clients', clientId);
+  if (client === undefined) {
+    return fail(
+      'invalid-client',
+      `No client "${clientId.slice(0, 64)}"; the mock's default client is documented in its README.`,
+    );
+  }
+  if (!client.grantTypes.includes(grantType as GrantType)) {
+    return fail(
+      'unauthorized-client',
+      `Client "${clientId}" may use: ${client.grantTypes.join(', ') || 'no grant'}.`,
+    );
+  }
+  return grantType === 'refresh_token'
+    ? exchangeRefreshToken(fields, clientId, grants)
+    : exchangeAuthorizationCode(fields, clientId, grants);
+}

@@ -10,16 +10,16 @@ export type KitErrorCode =
   | 'ERR_LISTEN_FAILED'
   | 'ERR_NOT_STARTED'
   | 'ERR_OUTPUT_UNWRITABLE'
-  | 'ERR_USERINFO_REJECTED'
-  | 'ERR_USERINFO_INVALID'
-  | 'ERR_USERINFO_UNREACHABLE'
+  | 'ERR_API_REJECTED'
+  | 'ERR_API_INVALID'
+  | 'ERR_API_UNREACHABLE'
   | 'ERR_PACT_UNREADABLE'
   | 'ERR_PACT_INVALID'
   | 'ERR_CODE_INVALID'
   | 'ERR_TOKEN_INVALID'
   | 'ERR_DB_UNREADABLE'
   | 'ERR_DB_INVALID'
-  | 'ERR_ADMIN_REQUEST';
+  | 'ERR_FAULT_INVALID';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {
@@ -31,6 +31,8 @@ export interface KitErrorResponse {
   readonly errorDescription?: string;
   /** The parsed `WWW-Authenticate` challenge, when the answer carried one. */
   readonly challenge?: BearerChallenge;
+  /** The `Retry-After` header (seconds), when the answer carried one (a 429 or 503). */
+  readonly retryAfter?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface KitErrorResponse {
 export class KitError extends Error {
   override readonly name = 'KitError';
   readonly code: KitErrorCode;
-  /** For `ERR_USERINFO_REJECTED`: the status, OAuth error and challenge the server answered with. */
+  /** For the reference clients' `ERR_API_REJECTED` and `ERR_API_INVALID`: what the server answered. */
   readonly response?: KitErrorResponse;
 
   constructor(

@@ -70,7 +70,7 @@ export {
   verifyCodeVerifier,
   type PkcePair,
 } from './pkce.js';
-export { exchangeCode, type ExchangeCodeInput, type TokenExchangeResult } from './clients/token-client.js';
+export { exchangeCode, type ExchangeCodeInput } from './clients/token-client.js';
 export type {
   ClientRecord,
   CodeRecord,

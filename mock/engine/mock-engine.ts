@@ -120,7 +120,7 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
         });
 
   function saved(result: WriteResult, call: string): void {
-    if (!result.ok) throw new KitError('ERR_OPTIONS_INVALID', `${call}: ${result.problem}`);
+    if (!result.ok) throw new KitError('ERR_FAULT_INVALID', `${call}: ${result.problem}`);
     source.persist();
   }
 

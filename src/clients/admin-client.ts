@@ -1,10 +1,10 @@
 import { ENDPOINTS } from '../endpoints.js';
-import { KitError } from '../errors.js';
 import type { Fault, FaultTarget } from '../faults.js';
 import type { TokenScenarioName } from '../scenarios.js';
 import type { Scope } from '../scopes.js';
 import type { UserInfo } from '../user-info.js';
 import type { JournalEntry, TokenRecord } from '../wire-types.js';
+import { callApi, invalid, rejected } from './api-call.js';
 
 /** A token as the mock stores it (the mock's own `TokenRecord`). */
 export type AdminToken = TokenRecord;
@@ -28,6 +28,8 @@ export interface AdminClientOptions {
   url: string;
   /** The mock's `--admin-token` secret, when it runs with one. */
   adminToken?: string;
+  /** Default: the global `fetch` (`mock.fetch` reaches an in-process mock). */
+  fetch?: typeof fetch;
 }
 
 /** A typed client of the mock's `/__admin` API, for tests in other repositories. */
@@ -67,25 +69,18 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   const base = `${options.url.replace(/\/+$/, '')}${ENDPOINTS.admin}`;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.adminToken !== undefined) headers.authorization = `Bearer ${options.adminToken}`;
+  const send = options.fetch ?? fetch;
 
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
     const init: RequestInit = { method, headers };
     if (body !== undefined) init.body = JSON.stringify(body);
-    const response = await fetch(`${base}${path}`, init);
-    const text = await response.text();
-    if (!response.ok) {
-      let reason = text;
-      try {
-        reason = (JSON.parse(text) as { error_description?: string }).error_description ?? text;
-      } catch {
-        // Not the admin API's JSON (a proxy's page, say): the raw text says more than nothing.
-      }
-      throw new KitError(
-        'ERR_ADMIN_REQUEST',
-        `${method} ${base}${path} answered ${response.status}: ${reason}`,
-      );
-    }
-    return text === '' ? undefined : (JSON.parse(text) as unknown);
+    const url = `${base}${path}`;
+    const label = `${method} ${url}`;
+    const answer = await callApi(label, () => send(url, init));
+    if (!answer.response.ok) throw rejected(label, answer);
+    if (answer.text === '') return undefined;
+    if (answer.body === undefined) throw invalid(label, answer, 'JSON');
+    return answer.body;
   }
 
   return {

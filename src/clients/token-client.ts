@@ -1,14 +1,7 @@
 import { ENDPOINTS } from '../endpoints.js';
 import { DEFAULT_CLIENT_ID } from '../exchange-outcomes.js';
-import type { ErrorBody, TokenResponse } from '../wire-types.js';
-
-/**
- * What `exchangeCode` saw: the token on a 200, else the status, the error body and any `Retry-After`.
- * An answer that is not JSON becomes the error `invalid_response` with the start of the text.
- */
-export type TokenExchangeResult =
-  | { ok: true; status: 200; token: TokenResponse }
-  | { ok: false; status: number; error: ErrorBody; retryAfter: string | null };
+import type { TokenResponse } from '../wire-types.js';
+import { callApi, invalid, isJsonObject, rejected } from './api-call.js';
 
 /** Where and what to exchange. */
 export interface ExchangeCodeInput {
@@ -18,48 +11,41 @@ export interface ExchangeCodeInput {
   codeVerifier: string;
   /** Default: the mock's built-in client, `DEFAULT_CLIENT_ID`. */
   clientId?: string;
-  /** Default: the global `fetch`. */
+  /** Default: the global `fetch` (`mock.fetch` answers in-process). */
   fetch?: typeof fetch;
 }
 
 /**
  * Exchanges an authorization code the way a backend does (Truecaller's "Fetching User Token": a
- * form-encoded POST to `/v1/token`) and reads the answer.
+ * form-encoded POST to `/v1/token`) and resolves with the token response. Any other answer throws a
+ * `KitError`, as every reference client does: `ERR_API_REJECTED` with `response.status`, `.error`,
+ * `.errorDescription` and `.retryAfter`; `ERR_API_INVALID` for a 200 without an access token;
+ * `ERR_API_UNREACHABLE` when no answer came.
  *
  * @example
  * const { codeVerifier, codeChallenge } = createPkcePair();
  * const code = mock.registerCode({ persona: 'full-in', scopes: ['openid', 'phone'], codeChallenge });
- * const result = await exchangeCode({ baseUrl: mock.url, code, codeVerifier });
- * if (result.ok) console.log(result.token.access_token);
+ * const { access_token } = await exchangeCode({ baseUrl: mock.url, code, codeVerifier });
  */
-export async function exchangeCode(input: ExchangeCodeInput): Promise<TokenExchangeResult> {
+export async function exchangeCode(input: ExchangeCodeInput): Promise<TokenResponse> {
+  const url = new URL(ENDPOINTS.token, input.baseUrl).href;
+  const label = `POST ${url}`;
   const send = input.fetch ?? fetch;
-  const response = await send(new URL(ENDPOINTS.token, input.baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: input.clientId ?? DEFAULT_CLIENT_ID,
-      code: input.code,
-      code_verifier: input.codeVerifier,
+  const answer = await callApi(label, () =>
+    send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: input.clientId ?? DEFAULT_CLIENT_ID,
+        code: input.code,
+        code_verifier: input.codeVerifier,
+      }),
     }),
-  });
-  const text = await response.text();
-  const body = parseJson(text);
-  const retryAfter = response.headers.get('retry-after');
-  if (body === undefined) {
-    // A proxy's HTML error page, say: keep the answer readable instead of throwing a SyntaxError.
-    const error = { error: 'invalid_response', error_description: `Not JSON: ${text.slice(0, 200)}` };
-    return { ok: false, status: response.status, error, retryAfter };
+  );
+  if (answer.response.status !== 200) throw rejected(label, answer);
+  if (!isJsonObject(answer.body) || typeof answer.body.access_token !== 'string') {
+    throw invalid(label, answer, 'a token response (a JSON object with access_token)');
   }
-  if (response.status === 200) return { ok: true, status: 200, token: body as TokenResponse };
-  return { ok: false, status: response.status, error: body as ErrorBody, retryAfter };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  return answer.body as unknown as TokenResponse;
 }

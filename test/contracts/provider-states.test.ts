@@ -158,9 +158,9 @@ describe('provider states of POST /v1/token', () => {
       const handler = createStateHandlers(mockStateRegistrars(server))[EXCHANGE_PROVIDER_STATES.issued];
       const { code = '', codeVerifier = '' } =
         (await handler?.({ scopes: ['openid', 'profile'], persona: 'ravi' })) ?? {};
-      const result = await exchangeCode({ baseUrl, code, codeVerifier });
-      expect(result.ok && result.token.scope).toBe('openid profile');
-      expect(await getUserInfo(result.ok ? result.token.access_token : null, { baseUrl })).toEqual({
+      const token = await exchangeCode({ baseUrl, code, codeVerifier });
+      expect(token.scope).toBe('openid profile');
+      expect(await getUserInfo(token.access_token, { baseUrl })).toEqual({
         sub: '42',
         given_name: 'Ravi',
       });

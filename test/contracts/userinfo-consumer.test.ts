@@ -19,6 +19,7 @@ import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document
 import { SCENARIOS } from '../../src/scenarios.js';
 import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
 import { exchangeCode } from '../../src/clients/token-client.js';
+import { kitErrorOf } from '../support/errors.js';
 import { getUserInfo } from '../../src/clients/user-info-client.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 
@@ -98,8 +99,7 @@ describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
     async (outcome) => {
       await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
         const result = await exchangeBuiltIn(outcome, mock.url);
-        expect(result.ok).toBe(true);
-        expect(result.ok && Object.keys(result.token).sort()).toEqual([...token.required].sort());
+        expect(Object.keys(result).sort()).toEqual([...token.required].sort());
       });
     },
   );
@@ -108,13 +108,9 @@ describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
     'sees status $status and the OAuth error, given $providerState',
     async (outcome) => {
       await tokenExchangeInteraction(pact, outcome.name).executeTest(async (mock) => {
-        const result = await exchangeBuiltIn(outcome, mock.url);
-        expect(result).toMatchObject({
-          ok: false,
-          status: outcome.status,
-          error: { error: oauthError(outcome) },
-        });
-        if (outcome.status === 429) expect(result.ok || result.retryAfter).toMatch(/^[0-9]+$/);
+        const error = await kitErrorOf(exchangeBuiltIn(outcome, mock.url));
+        expect(error.response).toMatchObject({ status: outcome.status, error: oauthError(outcome) });
+        if (outcome.status === 429) expect(error.response?.retryAfter).toMatch(/^[0-9]+$/);
       });
     },
   );

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createAdminClient, exchangeCode, getUserInfo, type KitErrorCode } from '../../../src/index.js';
+import { createMockServer } from '../../../mock/index.js';
+import { kitErrorOf } from '../../support/errors.js';
+
+/** Each reference client, called the way a test calls it, through the fetch it is given. */
+const CLIENTS: readonly [string, (baseUrl: string, fetch?: typeof globalThis.fetch) => Promise<unknown>][] = [
+  ['getUserInfo', (baseUrl, fetch) => getUserInfo('valid', { baseUrl, ...(fetch ? { fetch } : {}) })],
+  [
+    'exchangeCode',
+    (baseUrl, fetch) =>
+      exchangeCode({
+        baseUrl,
+        code: 'valid-code',
+        codeVerifier: 'v'.repeat(43),
+        ...(fetch ? { fetch } : {}),
+      }),
+  ],
+  [
+    'the admin client',
+    (baseUrl, fetch) => createAdminClient({ url: baseUrl, ...(fetch ? { fetch } : {}) }).requests(),
+  ],
+];
+
+const answering =
+  (body: string, status: number, headers: Record<string, string> = {}): typeof fetch =>
+  () =>
+    Promise.resolve(new Response(body, { status, headers }));
+
+describe.each(CLIENTS)('%s fails as every reference client does', (_name, call) => {
+  it('throws ERR_API_UNREACHABLE naming the URL when nothing listens', async () => {
+    const closed = createMockServer();
+    const url = await closed.start();
+    await closed.close();
+    const error = await kitErrorOf(call(url));
+    expect(error.code satisfies KitErrorCode).toBe('ERR_API_UNREACHABLE');
+    expect(error.message).toContain(url);
+  });
+
+  it('throws ERR_API_REJECTED with the status, OAuth error and Retry-After of an error answer', async () => {
+    const body = JSON.stringify({ error: 'temporarily_unavailable', error_description: 'try later' });
+    const fetch = answering(body, 503, { 'retry-after': '7', 'content-type': 'application/json' });
+    const error = await kitErrorOf(call('http://127.0.0.1:9', fetch));
+    expect(error.code).toBe('ERR_API_REJECTED');
+    expect(error.response).toEqual({
+      status: 503,
+      error: 'temporarily_unavailable',
+      errorDescription: 'try later',
+      retryAfter: '7',
+    });
+  });
+
+  it('throws ERR_API_REJECTED with only the status for a proxy page that is not JSON', async () => {
+    const error = await kitErrorOf(call('http://127.0.0.1:9', answering('<html>Bad Gateway</html>', 502)));
+    expect(error.code).toBe('ERR_API_REJECTED');
+    expect(error.response).toEqual({ status: 502 });
+  });
+
+  it('throws ERR_API_INVALID for a success whose body is not JSON', async () => {
+    const error = await kitErrorOf(call('http://127.0.0.1:9', answering('<html>', 200)));
+    expect(error.code).toBe('ERR_API_INVALID');
+    expect(error.message).toContain('<html>');
+  });
+});

@@ -3,7 +3,7 @@ import { GRANT_TYPES } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCOPES } from '../../src/scopes.js';
 import { openApiProblems, rawRequest, request } from '../support/http.js';
-import { useMockServer } from '../support/mock-server.js';
+import { useMockServer } from '../support/doors.js';
 
 const DISCOVERY = '/.well-known/openid-configuration';
 const document = loadApiDocument();

@@ -9,7 +9,7 @@ import type { Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { adminRequest, openApiProblems, rawRequest, request, type TestResponse } from '../support/http.js';
 import { postCodeExchange } from '../support/token.js';
-import { useMockServer } from '../support/mock-server.js';
+import { useMockServer } from '../support/doors.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();

@@ -10,9 +10,13 @@ export interface TestResponse {
   json: unknown;
 }
 
-/** Sends a request with fetch and reads the whole answer. */
-export async function request(url: string, init: RequestInit = {}): Promise<TestResponse> {
-  const response = await fetch(url, init);
+/** Sends a request with fetch (the global one, or a door's) and reads the whole answer. */
+export async function request(
+  url: string,
+  init: RequestInit = {},
+  send: typeof fetch = fetch,
+): Promise<TestResponse> {
+  const response = await send(url, init);
   const text = await response.text();
   return {
     status: response.status,
@@ -24,12 +28,18 @@ export async function request(url: string, init: RequestInit = {}): Promise<Test
 
 /**
  * Writes raw bytes to the server and reads until it closes the connection: for requests that fetch
- * refuses to send (odd bytes, oversized headers). The request should carry `Connection: close`.
+ * refuses to send (odd bytes, oversized headers). The request should carry `Connection: close`. The
+ * socket is half-closed after the bytes unless `halfClose` is false (Node's server drops a half-closed
+ * connection whose answer is still delayed).
  */
-export function rawRequest(url: string, raw: Buffer | string): Promise<TestResponse> {
+export function rawRequest(
+  url: string,
+  raw: Buffer | string,
+  { halfClose = true } = {},
+): Promise<TestResponse> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.end(raw));
+    const socket = connect(Number(port), hostname, () => (halfClose ? socket.end(raw) : socket.write(raw)));
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', reject);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { SCOPES } from '../../../src/scopes.js';
 import { adminRequest, openApiProblems, request, type TestResponse } from '../../support/http.js';
-import { useMockServer } from '../../support/mock-server.js';
+import { useMockServer } from '../../support/doors.js';
 
 const USERINFO = '/v1/userinfo';
 const document = loadApiDocument();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPkcePair } from '../../../src/pkce.js';
 import { adminRequest, request, schemaProblems } from '../../support/http.js';
 import { postCodeExchange } from '../../support/token.js';
-import { useMockServer } from '../../support/mock-server.js';
+import { useMockServer } from '../../support/doors.js';
 
 const mock = useMockServer();
 

@@ -10,7 +10,7 @@ import { createPkcePair } from '../../../src/pkce.js';
 import type { ErrorBody, TokenResponse } from '../../../src/wire-types.js';
 import { adminRequest, openApiProblems, schemaProblems, type TestResponse } from '../../support/http.js';
 import { postCodeExchange } from '../../support/token.js';
-import { useMockServer } from '../../support/mock-server.js';
+import { useMockServer } from '../../support/doors.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../../fixtures/personas.js';
 import { filterClaimsByScopes, type Scope } from '../../../src/scopes.js';
 import { request } from '../../support/http.js';
-import { useMockServer } from '../../support/mock-server.js';
+import { useMockServer } from '../../support/doors.js';
 
 const WRITES = 200;
 const READS = 2000;

@@ -3,7 +3,7 @@ import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-docum
 import { createPkcePair, exchangeCode } from '../../../src/index.js';
 import { kitErrorOf } from '../../support/errors.js';
 import { schemaProblems } from '../../support/http.js';
-import { useMockServer } from '../../support/mock-server.js';
+import { useMockServer } from '../../support/doors.js';
 
 const document = loadApiDocument();
 const mock = useMockServer();

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { MockEngine } from '../engine/mock-engine.js';
 import { deliveryOf } from '../http/faults.js';
-import { requestWithBody } from '../http/mock-request.js';
+import type { BodyRead, MockRequest } from '../http/mock-request.js';
 import type { PreparedResponse } from '../http/responses.js';
 
 /** A `fetch` whose every request the engine answers; a broken connection rejects as the global fetch does. */
@@ -22,40 +22,35 @@ const BODILESS_STATUSES = new Set([101, 103, 204, 205, 304]);
 export function createMockFetch(engine: MockEngine): { fetch: MockFetch; close: () => void } {
   const pending = new Map<NodeJS.Timeout, () => void>();
   // A delay ends early, with a rejection, when the caller aborts or the mock is closed.
-  const wait = (ms: number, signal: AbortSignal): Promise<void> =>
+  const wait = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
     new Promise((resolve, reject) => {
       const onAbort = (): void => {
         clearTimeout(timer);
         pending.delete(timer);
-        reject(signal.reason as Error);
+        reject(signal?.reason as Error);
       };
       const timer = setTimeout(() => {
         pending.delete(timer);
-        signal.removeEventListener('abort', onAbort);
+        signal?.removeEventListener('abort', onAbort);
         resolve();
       }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       pending.set(timer, () => reject(networkError('the mock was closed while the answer was delayed')));
     });
 
   async function mockFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const started = engine.timed ? performance.now() : 0;
-    const incoming = new Request(input, init);
-    incoming.signal.throwIfAborted();
-    const url = new URL(incoming.url);
-    const headers: Record<string, string> = {};
-    incoming.headers.forEach((value, name) => (headers[name] = value));
-    headers.host ??= url.host;
-    const body = new Uint8Array(await incoming.arrayBuffer());
-    const request = requestWithBody(
-      incoming.method,
-      `${url.pathname}${url.search}`,
-      headers,
-      body,
-      url.origin,
-    );
-    const delivery = deliveryOf(await engine.handle(request));
-    if (delivery.delayMs > 0) await wait(delivery.delayMs, incoming.signal);
+    const request = fetchRequest(input, init);
+    request.signal?.throwIfAborted();
+    const handled = engine.handle(request);
+    const answer = handled instanceof Promise ? await handled : handled;
+    if (answer.fault === null && answer.delayMs === 0) {
+      engine.answered(request, answer.status, answer.scenario, started);
+      return toResponse(answer, request.method);
+    }
+    // Off the hot path: only answers that carry a delay or a fault come here.
+    const delivery = deliveryOf(answer);
+    if (delivery.delayMs > 0) await wait(delivery.delayMs, request.signal);
     if (delivery.kind === 'break') {
       engine.answered(request, 0, delivery.scenario, started);
       throw networkError(
@@ -65,7 +60,7 @@ export function createMockFetch(engine: MockEngine): { fetch: MockFetch; close: 
       );
     }
     engine.answered(request, delivery.answer.status, delivery.answer.scenario, started);
-    return toResponse(delivery.answer, incoming.method);
+    return toResponse(delivery.answer, request.method);
   }
 
   return {
@@ -80,14 +75,93 @@ export function createMockFetch(engine: MockEngine): { fetch: MockFetch; close: 
   };
 }
 
+// Header pairs of each prepared answer, made once: answers are shared, so the hot path allocates no list.
+const pairsOf = new WeakMap<PreparedResponse, [string, string][]>();
+
 /** A prepared answer as a Fetch API `Response`. */
 export function toResponse(answer: PreparedResponse, method: string): Response {
-  const headers = new Headers();
-  for (let at = 0; at < answer.headers.length; at += 2) {
-    headers.append(answer.headers[at] as string, answer.headers[at + 1] as string);
+  let headers = pairsOf.get(answer);
+  if (headers === undefined) {
+    headers = [];
+    for (let at = 0; at < answer.headers.length; at += 2) {
+      headers.push([answer.headers[at] as string, answer.headers[at + 1] as string]);
+    }
+    pairsOf.set(answer, headers);
   }
   const bodiless = method === 'HEAD' || BODILESS_STATUSES.has(answer.status);
   return new Response(bodiless ? null : answer.body, { status: answer.status, headers });
+}
+
+/** Fetch normalises these method names to upper case; any other is sent as written (RFC 9110 §9.1). */
+const NORMALISED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+
+/** A fetch call as the engine's request. A `Request` is read as is; a URL with `init` is not turned into one first. */
+interface FetchRequest extends MockRequest {
+  readonly signal: AbortSignal | undefined;
+}
+
+function fetchRequest(input: string | URL | Request, init: RequestInit | undefined): FetchRequest {
+  const incoming =
+    input instanceof Request ? (init === undefined ? input : new Request(input, init)) : undefined;
+  const url = splitUrl(incoming?.url ?? (typeof input === 'string' ? input : (input as URL).href));
+  const method = incoming?.method ?? normaliseMethod(init?.method ?? 'GET');
+  const headers = headerRecord(incoming?.headers ?? init?.headers);
+  headers.host ??= url.host;
+  const body = incoming ?? (init?.body == null ? undefined : new Response(init.body));
+  let bodyRead: BodyRead | undefined;
+  return {
+    method,
+    url: url.target,
+    headers,
+    origin: url.origin,
+    signal: incoming?.signal ?? init?.signal ?? undefined,
+    get bodyRead() {
+      return bodyRead;
+    },
+    async readBody(limit) {
+      if (bodyRead !== undefined) return bodyRead;
+      const bytes = body === undefined ? new Uint8Array() : new Uint8Array(await body.arrayBuffer());
+      bodyRead = bytes.length > limit ? { ok: false, reason: 'too-large' } : { ok: true, bytes };
+      return bodyRead;
+    },
+  };
+}
+
+// An absolute URL fetch would send as it is: no escapes, dot segments, fragment or user info to resolve.
+const PLAIN_URL =
+  /^(https?:\/\/[a-z0-9.-]+(?::(?!80\/|80$|443\/|443$)[0-9]{1,5})?)(\/[A-Za-z0-9\-_~!$&'()*+,;=:@/?]*)?$/;
+
+/** The origin and the request target (path and query) of an absolute URL, as a client would send them. */
+function splitUrl(href: string): { origin: string; host: string; target: string } {
+  const plain = PLAIN_URL.exec(href);
+  if (plain !== null && !(plain[2] ?? '').includes('/.')) {
+    const origin = plain[1] as string;
+    return { origin, host: origin.slice(origin.indexOf('//') + 2), target: plain[2] ?? '/' };
+  }
+  const url = new URL(href);
+  return { origin: url.origin, host: url.host, target: `${url.pathname}${url.search}` };
+}
+
+function normaliseMethod(method: string): string {
+  const upper = method.toUpperCase();
+  return NORMALISED_METHODS.has(upper) ? upper : method;
+}
+
+/** Header values by lower-case name, from any `HeadersInit`. */
+function headerRecord(init: RequestInit['headers']): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (init === undefined) return record;
+  if (init instanceof Headers) {
+    init.forEach((value, name) => (record[name] = value));
+    return record;
+  }
+  const add = (name: string, value: string): void => {
+    const key = name.toLowerCase();
+    record[key] = record[key] === undefined ? value : `${record[key]}, ${value}`;
+  };
+  if (Array.isArray(init)) for (const [name, value] of init as [string, string][]) add(name, String(value));
+  else for (const name in init) add(name, String((init as Record<string, string>)[name]));
+  return record;
 }
 
 function networkError(reason: string): TypeError {

@@ -9,7 +9,10 @@ import type { Mock } from '../fetch/create-mock.js';
 
 /** Where the handlers intercept. */
 export interface TruecallerHandlersOptions {
-  /** The base URLs to serve. Default: `https://oauth-account-noneu.truecaller.com`, the documented host. */
+  /**
+   * The base URLs to serve; the mock sees the path after each. Default: `https://oauth-account-noneu.truecaller.com`,
+   * the documented host.
+   */
   baseUrls?: readonly string[];
 }
 
@@ -30,15 +33,23 @@ export function truecallerHandlers(
   options: TruecallerHandlersOptions = {},
 ): HttpHandler[] {
   const baseUrls = options.baseUrls ?? [TRUECALLER_OAUTH_URL];
-  return baseUrls.map((baseUrl) =>
-    http.all(`${baseUrl.replace(/\/+$/, '')}/*`, async ({ request }) => {
+  return baseUrls.map((given) => {
+    const base = new URL(given);
+    const basePath = base.pathname.replace(/\/+$/, '');
+    return http.all(`${base.origin}${basePath}/*`, async ({ request }) => {
+      // Under a base URL with a path (a proxy's), the mock sees the path after it: /base/v1/token -> /v1/token.
+      const url = new URL(request.url);
+      const forwarded =
+        basePath === ''
+          ? request
+          : new Request(`${url.origin}${url.pathname.slice(basePath.length)}${url.search}`, request);
       try {
-        return await mock.fetch(request);
+        return await mock.fetch(forwarded);
       } catch (error) {
         // The mock broke the connection on purpose (a fault): the client sees what a dropped socket gives.
         if (error instanceof TypeError) return HttpResponse.error();
         throw error;
       }
-    }),
-  );
+    });
+  });
 }

@@ -9,6 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { inProcessBench } from './in-process-bench.js';
 import { journalBench } from './journal-bench.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -207,6 +208,7 @@ async function main(): Promise<void> {
     ...(await compare('GET /v1/userinfo, Bearer expired (401)', 'Bearer expired')),
   ];
   console.log(rows.join('\n'));
+  console.log(['', ...(await inProcessBench())].join('\n'));
   console.log(
     ['', '| cold start: spawn to first 200 | median of 7 |', '|---|---|', ...(await coldStart())].join('\n'),
   );

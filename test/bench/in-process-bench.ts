@@ -1,0 +1,81 @@
+/**
+ * The in-process doors against the least they could be, in the same run: `mock.fetch` for the `valid`
+ * userinfo against a bare function returning a prebuilt `Response` of the same bytes, and the MSW
+ * handlers against an MSW handler returning a static `HttpResponse`. Each side reads the body, as a
+ * client does; alternating rounds average out the machine's drift.
+ */
+import { performance } from 'node:perf_hooks';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createMock } from '../../mock/index.js';
+import { truecallerHandlers } from '../../mock/msw/index.js';
+import { ENDPOINTS, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
+
+const ROUND_MS = Number(process.env.BENCH_IN_PROCESS_ROUND_MS ?? 1000);
+const ROUNDS = 6;
+const INIT: RequestInit = { headers: { authorization: 'Bearer valid' } };
+
+type Call = () => Promise<Response>;
+
+/** Calls per second of `call`, awaited one after another (body read) for `ROUND_MS`. */
+async function rate(call: Call): Promise<number> {
+  let calls = 0;
+  const started = performance.now();
+  const until = started + ROUND_MS;
+  while (performance.now() < until) {
+    await (await call()).arrayBuffer();
+    calls++;
+  }
+  return calls / ((performance.now() - started) / 1000);
+}
+
+/** Mean calls/s of each side over alternating rounds, after a warm-up of each. */
+async function compare(door: Call, bare: Call): Promise<{ door: number; bare: number }> {
+  await rate(door);
+  await rate(bare);
+  const sums = { door: 0, bare: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    sums.door += await rate(door);
+    sums.bare += await rate(bare);
+  }
+  return { door: sums.door / ROUNDS, bare: sums.bare / ROUNDS };
+}
+
+function row(label: string, against: string, { door, bare }: { door: number; bare: number }): string {
+  return `| ${label} | ${door.toFixed(0)} | ${against} | ${bare.toFixed(0)} | **${(door / bare).toFixed(2)}x** |`;
+}
+
+/** Markdown rows: each in-process door's calls/s, its baseline's, and the ratio. */
+export async function inProcessBench(): Promise<string[]> {
+  const mock = createMock();
+  const url = `${TRUECALLER_OAUTH_URL}${ENDPOINTS.userinfo}`;
+  const prepared = await mock.fetch(url, INIT);
+  const body = new Uint8Array(await prepared.arrayBuffer());
+  const headers = [...prepared.headers.entries()];
+  const fetchDoor = await compare(
+    () => mock.fetch(url, INIT),
+    () => Promise.resolve(new Response(body, { status: 200, headers })),
+  );
+
+  const staticUrl = `https://static.example${ENDPOINTS.userinfo}`;
+  const server = setupServer(
+    ...truecallerHandlers(mock),
+    http.get(staticUrl, () => new HttpResponse(body, { status: 200, headers })),
+  );
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    const mswDoor = await compare(
+      () => fetch(url, INIT),
+      () => fetch(staticUrl, INIT),
+    );
+    return [
+      '| door (GET /v1/userinfo, Bearer valid) | calls/s | baseline | calls/s | door/baseline |',
+      '|---|---|---|---|---|',
+      row('`mock.fetch`', 'a function returning a prebuilt `Response`', fetchDoor),
+      row('MSW (`truecallerHandlers`)', 'an MSW handler returning a static `HttpResponse`', mswDoor),
+    ];
+  } finally {
+    server.close();
+    await mock.close();
+  }
+}

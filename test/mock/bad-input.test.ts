@@ -1,29 +1,22 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../mock/index.js';
+import { describe, expect, it } from 'vitest';
+import { createMockServer } from '../../mock/index.js';
 import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import { openApiProblems, rawRequest, request, schemaProblems } from '../support/http.js';
+import { openApiProblems, rawRequest, schemaProblems } from '../support/http.js';
+import { useMockServer } from '../support/doors.js';
 
 const USERINFO = '/v1/userinfo';
 const document = loadApiDocument();
 const example = (status: number, name: string): unknown =>
   getExampleValue(document, USERINFO, 'get', status, name);
 
-let server: MockServer;
-let base: string;
-beforeAll(async () => {
-  server = createMockServer();
-  base = await server.start();
-});
-afterAll(async () => {
-  await server.close();
-});
+const mock = useMockServer();
 
 async function expectStillServing(): Promise<void> {
-  const response = await request(`${base}${USERINFO}`, { headers: { authorization: 'Bearer valid' } });
+  const response = await mock.request(USERINFO, { headers: { authorization: 'Bearer valid' } });
   expect(response.status).toBe(200);
 }
 
@@ -38,7 +31,7 @@ describe('malformed Authorization headers', () => {
     ['a token of unreserved odd characters', 'Bearer !$%&*()', 401, 'invalid'],
   ])('answers %s with the documented 401', async (_, authorization, status, name) => {
     const headers: Record<string, string> = authorization === undefined ? {} : { authorization };
-    const response = await request(`${base}${USERINFO}`, { headers });
+    const response = await mock.request(USERINFO, { headers });
     expect(response.status).toBe(status);
     expect(response.json).toEqual(example(status, name));
     expect(openApiProblems(USERINFO, 'get', response)).toEqual([]);
@@ -50,7 +43,7 @@ describe('malformed Authorization headers', () => {
     ['several spaces after the scheme', 'Bearer     valid'],
     ['spaces around the value', '   Bearer valid   '],
   ])('accepts %s', async (_, authorization) => {
-    const response = await request(`${base}${USERINFO}`, { headers: { authorization } });
+    const response = await mock.request(USERINFO, { headers: { authorization } });
     expect(response.status).toBe(200);
   });
 
@@ -60,7 +53,7 @@ describe('malformed Authorization headers', () => {
       Buffer.from([0xc3, 0xa9, 0xff, 0x80]),
       Buffer.from('\r\n\r\n'),
     ]);
-    const response = await rawRequest(base, raw);
+    const response = await rawRequest(mock.url, raw);
     expect(response.status).toBe(401);
     expect(response.json).toEqual(example(401, 'invalid'));
     await expectStillServing();
@@ -68,7 +61,7 @@ describe('malformed Authorization headers', () => {
 
   it('answers a control character in a header with a JSON 400 and keeps serving', async () => {
     const response = await rawRequest(
-      base,
+      mock.url,
       'GET /v1/userinfo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer va\x01lid\r\n\r\n',
     );
     expect(response.status).toBe(400);
@@ -79,7 +72,7 @@ describe('malformed Authorization headers', () => {
   it("answers a header over Node's size limit with a JSON 431 and keeps serving", async () => {
     const token = 'a'.repeat(20 * 1024);
     const response = await rawRequest(
-      base,
+      mock.url,
       `GET /v1/userinfo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${token}\r\n\r\n`,
     );
     expect(response.status).toBe(431);
@@ -88,14 +81,14 @@ describe('malformed Authorization headers', () => {
   });
 
   it('answers a request line that is not HTTP with a JSON 400 and keeps serving', async () => {
-    const response = await rawRequest(base, 'HELLO\r\n\r\n');
+    const response = await rawRequest(mock.url, 'HELLO\r\n\r\n');
     expect(response.status).toBe(400);
     await expectStillServing();
   });
 
   it('answers the error bodies of unknown paths and methods in the Error schema', async () => {
-    const unknownPath = await request(`${base}/%00%ff/\u00e9`);
-    const wrongMethod = await request(`${base}${USERINFO}`, { method: 'DELETE' });
+    const unknownPath = await mock.request('/%00%ff/\u00e9');
+    const wrongMethod = await mock.request(USERINFO, { method: 'DELETE' });
     expect(schemaProblems('Error', unknownPath.json)).toEqual([]);
     expect(schemaProblems('Error', wrongMethod.json)).toEqual([]);
   });
@@ -173,7 +166,7 @@ describe('broken config', () => {
 
 describe('a port already in use', () => {
   it('rejects start() with ERR_PORT_IN_USE and a way out', async () => {
-    const port = Number(new URL(base).port);
+    const port = Number(new URL(mock.url).port);
     const second = createMockServer({ port });
     const failure = await second.start().then(
       () => undefined,

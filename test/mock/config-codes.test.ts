@@ -1,57 +1,45 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../mock/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMockServer } from '../../mock/index.js';
 import { EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { KitError } from '../../src/errors.js';
 import { createPkcePair } from '../../src/pkce.js';
 import type { TokenResponse } from '../../src/wire-types.js';
-import { openApiProblems, request } from '../support/http.js';
-import { postForm } from '../support/token.js';
+import { useMockServer } from '../support/doors.js';
+import { openApiProblems } from '../support/http.js';
 
 const pkce = createPkcePair();
-let server: MockServer;
-let base: string;
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tok-codes-'));
-  const file = join(dir, 'mock.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      personas: { ravi: { sub: '42', given_name: 'Ravi', phone_number: '919812345678' } },
-      clients: { 'my-app': {}, 'refresh-less': { grantTypes: ['authorization_code'] } },
-      codes: {
-        'ravi-code': {
-          persona: 'ravi',
-          scopes: 'openid profile',
-          clientId: 'my-app',
-          codeChallenge: pkce.codeChallenge,
-        },
-        'always-ok': { reusable: true, scopes: ['openid'] },
-        'inline-code': { persona: { sub: '7', email: 'seven@example.com' }, scopes: 'openid email' },
-        'busy-code': { scenario: 'rate-limited' },
+// The config is a file, as `--config` reads it.
+const folder = mkdtempSync(join(tmpdir(), 'tok-codes-'));
+const file = join(folder, 'mock.json');
+writeFileSync(
+  file,
+  JSON.stringify({
+    personas: { ravi: { sub: '42', given_name: 'Ravi', phone_number: '919812345678' } },
+    clients: { 'my-app': {}, 'refresh-less': { grantTypes: ['authorization_code'] } },
+    codes: {
+      'ravi-code': {
+        persona: 'ravi',
+        scopes: 'openid profile',
+        clientId: 'my-app',
+        codeChallenge: pkce.codeChallenge,
       },
-    }),
-  );
-  server = createMockServer({ config: file });
-  base = await server.start();
-});
-afterAll(() => server?.close());
+      'always-ok': { reusable: true, scopes: ['openid'] },
+      'inline-code': { persona: { sub: '7', email: 'seven@example.com' }, scopes: 'openid email' },
+      'busy-code': { scenario: 'rate-limited' },
+    },
+  }),
+);
+const mock = useMockServer({ config: file });
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function exchange(code: string, clientId: string, codeVerifier: string = EXAMPLE_CODE_VERIFIER) {
-  return postForm(`${base}/v1/token`, {
-    grant_type: 'authorization_code',
-    client_id: clientId,
-    code,
-    code_verifier: codeVerifier,
-  });
-}
+const exchange = (code: string, clientId: string, codeVerifier: string = EXAMPLE_CODE_VERIFIER) =>
+  mock.exchange(code, { clientId, codeVerifier });
 
 async function profileOf(token: TokenResponse): Promise<unknown> {
-  const response = await request(`${base}/v1/userinfo`, {
-    headers: { authorization: `Bearer ${token.access_token}` },
-  });
+  const response = await mock.userInfo(token.access_token);
   expect(openApiProblems('/v1/userinfo', 'get', response)).toEqual([]);
   return response.json;
 }

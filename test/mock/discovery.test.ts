@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GRANT_TYPES } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCOPES } from '../../src/scopes.js';
-import { openApiProblems, rawRequest, request } from '../support/http.js';
+import { openApiProblems, rawRequest } from '../support/http.js';
 import { useMockServer } from '../support/doors.js';
 
 const DISCOVERY = '/.well-known/openid-configuration';
@@ -12,7 +12,7 @@ const mock = useMockServer();
 
 describe('GET /.well-known/openid-configuration (undocumented)', () => {
   it('points the issuer and every endpoint at the base URL the client called', async () => {
-    const response = await request(`${mock.url}${DISCOVERY}`);
+    const response = await mock.request(DISCOVERY);
     expect(response.status).toBe(200);
     expect(openApiProblems(DISCOVERY, 'get', response)).toEqual([]);
     expect(response.json).toMatchObject({

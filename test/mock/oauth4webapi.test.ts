@@ -4,14 +4,14 @@
  * production (and plain http on 127.0.0.1 is allowed, as the library's option for it says).
  */
 import * as oauth from 'oauth4webapi';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../fixtures/personas.js';
-import { createMockServer, type MockServer } from '../../mock/index.js';
 import type { HttpMethod } from '../../src/openapi/api-document.js';
 import { DEFAULT_CLIENT_ID } from '../../src/exchange-outcomes.js';
+import { useMockServer } from '../support/doors.js';
 import { openApiProblems } from '../support/http.js';
 
-let server: MockServer;
+const mock = useMockServer();
 let as: oauth.AuthorizationServer;
 const client: oauth.Client = { client_id: DEFAULT_CLIENT_ID };
 // Truecaller's token endpoint takes no client secret: a public client, which oauth4webapi calls None().
@@ -42,11 +42,9 @@ const redirectUri = 'https://app.example/callback';
 const persona = PERSONAS.find((candidate) => candidate.id === 'full-in')!.claims;
 
 beforeAll(async () => {
-  server = createMockServer();
-  const issuer = new URL(await server.start());
+  const issuer = new URL(mock.url);
   as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, insecure));
 });
-afterAll(() => server?.close());
 afterEach(() => {
   expect(problems.splice(0)).toEqual([]);
 });
@@ -73,15 +71,19 @@ async function exchange(code: string, codeVerifier: string): Promise<oauth.Token
 
 describe('oauth4webapi against the mock', () => {
   it('discovers the endpoints on the mock own base URL', () => {
-    expect(as.token_endpoint).toBe(`${server.url}/v1/token`);
-    expect(as.userinfo_endpoint).toBe(`${server.url}/v1/userinfo`);
+    expect(as.token_endpoint).toBe(`${mock.url}/v1/token`);
+    expect(as.userinfo_endpoint).toBe(`${mock.url}/v1/userinfo`);
     expect(as.code_challenge_methods_supported).toEqual(['S256']);
   });
 
   it('completes code -> token -> userinfo with PKCE', async () => {
     const codeVerifier = oauth.generateRandomCodeVerifier();
     const codeChallenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
-    const code = server.registerCode({ persona: 'full-in', scopes: 'openid profile phone', codeChallenge });
+    const code = mock.server.registerCode({
+      persona: 'full-in',
+      scopes: 'openid profile phone',
+      codeChallenge,
+    });
 
     const token = await exchange(code, codeVerifier);
     const response = await oauth.userInfoRequest(as, client, token.access_token, insecure);
@@ -97,7 +99,7 @@ describe('oauth4webapi against the mock', () => {
 
   it('sees invalid_grant with status 403 for a wrong verifier', async () => {
     const codeChallenge = await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier());
-    const code = server.registerCode({ codeChallenge });
+    const code = mock.server.registerCode({ codeChallenge });
     const error = await exchange(code, oauth.generateRandomCodeVerifier()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(oauth.ResponseBodyError);
     expect(error).toMatchObject({ status: 403, error: 'invalid_grant' });
@@ -105,7 +107,9 @@ describe('oauth4webapi against the mock', () => {
 
   it('sees invalid_grant with status 403 for a reused code', async () => {
     const codeVerifier = oauth.generateRandomCodeVerifier();
-    const code = server.registerCode({ codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier) });
+    const code = mock.server.registerCode({
+      codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
+    });
     await exchange(code, codeVerifier);
     const error = await exchange(code, codeVerifier).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(oauth.ResponseBodyError);
@@ -114,7 +118,7 @@ describe('oauth4webapi against the mock', () => {
 
   it('refreshes with the refresh token of an offline_access grant', async () => {
     const codeVerifier = oauth.generateRandomCodeVerifier();
-    const code = server.registerCode({
+    const code = mock.server.registerCode({
       scopes: 'openid offline_access',
       codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
     });
@@ -132,7 +136,9 @@ describe('oauth4webapi against the mock', () => {
 
   it('revokes a token, after which userinfo fails with the 401 challenge', async () => {
     const codeVerifier = oauth.generateRandomCodeVerifier();
-    const code = server.registerCode({ codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier) });
+    const code = mock.server.registerCode({
+      codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
+    });
     const token = await exchange(code, codeVerifier);
     await oauth.processRevocationResponse(
       await oauth.revocationRequest(as, client, clientAuth, token.access_token, insecure),

@@ -1,10 +1,11 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMockServer, FORM_BODY_LIMIT, type MockServer } from '../../mock/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { FORM_BODY_LIMIT } from '../../mock/index.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import type { ErrorBody } from '../../src/wire-types.js';
-import { openApiProblems, rawRequest, request, type TestResponse } from '../support/http.js';
+import { openApiProblems, rawRequest, type TestResponse } from '../support/http.js';
+import { useMockServer } from '../support/doors.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();
@@ -16,14 +17,8 @@ const validForm = new URLSearchParams({
   code_verifier: EXAMPLE_CODE_VERIFIER,
 }).toString();
 
-let server: MockServer;
-let base: string;
 const logLines: string[] = [];
-beforeAll(async () => {
-  server = createMockServer({ log: (line) => logLines.push(line) });
-  base = await server.start();
-});
-afterAll(() => server?.close());
+const mock = useMockServer({ log: (line) => logLines.push(line) });
 
 /** The documented 400 "some parameters are empty", with a description that says what was wrong. */
 function expectEmptyParameters(response: TestResponse, why: RegExp): void {
@@ -36,7 +31,7 @@ function expectEmptyParameters(response: TestResponse, why: RegExp): void {
 }
 
 async function expectStillServing(): Promise<void> {
-  const response = await request(`${base}${TOKEN}`, {
+  const response = await mock.request(TOKEN, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: validForm,
@@ -50,7 +45,7 @@ describe('POST /v1/token with a body that is not a form', () => {
     ['a text body', 'text/plain', validForm],
     ['a multipart content type', 'multipart/form-data; boundary=x', validForm],
   ])('answers %s with the documented 400 naming the content type', async (_, contentType, body) => {
-    const response = await request(`${base}${TOKEN}`, {
+    const response = await mock.request(TOKEN, {
       method: 'POST',
       headers: { 'content-type': contentType },
       body,
@@ -60,14 +55,14 @@ describe('POST /v1/token with a body that is not a form', () => {
 
   it('answers a body with no content type with the documented 400', async () => {
     const response = await rawRequest(
-      base,
+      mock.url,
       `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: ${validForm.length}\r\n\r\n${validForm}`,
     );
     expectEmptyParameters(response, /got none/);
   });
 
   it('accepts a form content type with a charset and odd letter case', async () => {
-    const response = await request(`${base}${TOKEN}`, {
+    const response = await mock.request(TOKEN, {
       method: 'POST',
       headers: { 'content-type': 'Application/X-WWW-Form-Urlencoded; charset=UTF-8' },
       body: validForm,
@@ -78,7 +73,7 @@ describe('POST /v1/token with a body that is not a form', () => {
 
 describe('POST /v1/token with missing or repeated fields', () => {
   it('names every missing field at once for an empty form', async () => {
-    const response = await request(`${base}${TOKEN}`, {
+    const response = await mock.request(TOKEN, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: '',
@@ -87,7 +82,7 @@ describe('POST /v1/token with missing or repeated fields', () => {
   });
 
   it('refuses a field sent twice (RFC 6749 §3.2)', async () => {
-    const response = await request(`${base}${TOKEN}`, {
+    const response = await mock.request(TOKEN, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `${validForm}&code=other`,
@@ -97,7 +92,7 @@ describe('POST /v1/token with missing or repeated fields', () => {
 
   it('answers bytes that are not UTF-8 and broken percent escapes without failing', async () => {
     const body = Buffer.concat([Buffer.from('grant_type=%zz%ff&client_id='), Buffer.from([0xff, 0xfe])]);
-    const response = await request(`${base}${TOKEN}`, {
+    const response = await mock.request(TOKEN, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body,
@@ -110,7 +105,7 @@ describe('POST /v1/token with missing or repeated fields', () => {
 
 describe('POST /v1/token with a body past the limit', () => {
   it('answers a body over the limit with the documented 400 and keeps serving', async () => {
-    const response = await request(`${base}${TOKEN}`, {
+    const response = await mock.request(TOKEN, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `${validForm}&padding=${'x'.repeat(FORM_BODY_LIMIT * 4)}`,
@@ -121,7 +116,7 @@ describe('POST /v1/token with a body past the limit', () => {
 
   it('answers a declared gigabyte before any of it arrives', async () => {
     const response = await rawRequest(
-      base,
+      mock.url,
       `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1073741824\r\n\r\n`,
     );
     expectEmptyParameters(response, /larger than 16 KiB/);
@@ -132,7 +127,7 @@ describe('POST /v1/token with a body past the limit', () => {
     const chunk = 'x'.repeat(4096);
     const chunks = Array.from({ length: 6 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
     const response = await rawRequest(
-      base,
+      mock.url,
       `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
         `Transfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`,
     );
@@ -143,7 +138,7 @@ describe('POST /v1/token with a body past the limit', () => {
 
 describe('POST /v1/token from a client that hangs up mid-body', () => {
   it('gives up on the body, answers into the void and keeps serving', async () => {
-    const socket = connect(Number(new URL(base).port), '127.0.0.1');
+    const socket = connect(Number(new URL(mock.url).port), '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write(
       `POST ${TOKEN} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
@@ -159,13 +154,13 @@ describe('POST /v1/token from a client that hangs up mid-body', () => {
 
 describe('other methods and the revoke route', () => {
   it('answers GET /v1/token with 405 and Allow: POST', async () => {
-    const response = await request(`${base}${TOKEN}`);
+    const response = await mock.request(TOKEN);
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe('POST, OPTIONS');
   });
 
   it('answers a JSON body to /v1/revoke with 400 naming the content type', async () => {
-    const response = await request(`${base}/v1/revoke`, {
+    const response = await mock.request('/v1/revoke', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"token":"x"}',

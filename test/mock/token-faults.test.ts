@@ -7,7 +7,7 @@ import {
 } from '../../src/exchange-outcomes.js';
 import type { Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import { adminRequest, openApiProblems, rawRequest, request, type TestResponse } from '../support/http.js';
+import { openApiProblems, rawRequest } from '../support/http.js';
 import { postCodeExchange } from '../support/token.js';
 import { useMockServer } from '../support/doors.js';
 
@@ -22,24 +22,13 @@ const mock = useMockServer({
   config: { codes: { 'throttled-code': { fault: { failure: 'too-many-requests', retryAfterS: 7 } } } },
 });
 afterEach(async () => {
-  await request(`${mock.url}/__admin/reset`, { method: 'POST' });
+  await mock.request('/__admin/reset', { method: 'POST' });
 });
-
-function admin(method: string, path: string, body: unknown): Promise<TestResponse> {
-  return adminRequest(mock.url, method, `/__admin${path}`, body);
-}
 
 async function codeWithFault(fault: Fault): Promise<string> {
   const code = mock.server.registerCode();
-  expect((await admin('PATCH', `/codes/${code}`, { fault })).status).toBe(200);
+  expect((await mock.admin('PATCH', `/__admin/codes/${code}`, { fault })).status).toBe(200);
   return code;
-}
-
-/** Exchanges `code` and checks the answer against openapi.yaml before handing it back. */
-async function exchange(code: string, clientId = DEFAULT_CLIENT_ID): Promise<TestResponse> {
-  const response = await postCodeExchange(mock.url, code, { clientId });
-  expect(openApiProblems(TOKEN, 'post', response)).toEqual([]);
-  return response;
 }
 
 describe('faults on POST /v1/token', () => {
@@ -50,41 +39,41 @@ describe('faults on POST /v1/token', () => {
     'answers a code with a %s fault with the route documented %s example and Retry-After, leaving the code unused',
     async (failure, outcome) => {
       const code = await codeWithFault({ failure, retryAfterS: 3 });
-      const response = await exchange(code);
+      const response = await mock.exchange(code);
       expect(response.status).toBe(getExchangeOutcome(outcome).status);
       expect(response.json).toEqual(exampleOf(outcome));
       expect(response.headers['retry-after']).toBe('3');
 
-      await admin('PATCH', `/codes/${code}`, { fault: {} });
-      expect((await exchange(code)).status).toBe(200);
+      await mock.admin('PATCH', `/__admin/codes/${code}`, { fault: {} });
+      expect((await mock.exchange(code)).status).toBe(200);
     },
   );
 
   it('takes a code fault from registerCode, and refuses one the schema does not allow', async () => {
     const code = mock.server.registerCode({ fault: { failure: 'service-unavailable' } });
-    expect((await exchange(code)).status).toBe(503);
+    expect((await mock.exchange(code)).status).toBe(503);
     expect(() => mock.server.registerCode({ fault: { failure: 'meltdown' as never } })).toThrow(
       /fault\.failure/,
     );
   });
 
   it('takes a code fault from the config file', async () => {
-    const response = await exchange('throttled-code');
+    const response = await mock.exchange('throttled-code');
     expect(response.status).toBe(429);
     expect(response.headers['retry-after']).toBe('7');
   });
 
   it('applies the global fault to every answer, known code or not', async () => {
-    await admin('PUT', '/fault', { failure: 'service-unavailable' });
-    expect((await exchange('valid-code')).status).toBe(503);
-    expect((await exchange('no-such-code', 'no-such-client')).status).toBe(503);
+    await mock.admin('PUT', '/__admin/fault', { failure: 'service-unavailable' });
+    expect((await mock.exchange('valid-code')).status).toBe(503);
+    expect((await mock.exchange('no-such-code', { clientId: 'no-such-client' })).status).toBe(503);
   });
 
   it('lets a code fault replace the global one, and {} clear it for that code', async () => {
-    await admin('PUT', '/fault', { failure: 'service-unavailable' });
+    await mock.admin('PUT', '/__admin/fault', { failure: 'service-unavailable' });
     const code = await codeWithFault({});
-    expect((await exchange(code)).status).toBe(200);
-    expect((await exchange('valid-code')).status).toBe(503);
+    expect((await mock.exchange(code)).status).toBe(200);
+    expect((await mock.exchange('valid-code')).status).toBe(503);
   });
 
   it('sends the exchange JSON cut short, and the code counts as used (the answer was lost)', async () => {
@@ -94,8 +83,8 @@ describe('faults on POST /v1/token', () => {
     expect(cut.json).toBeUndefined();
     expect(Number(cut.headers['content-length'])).toBe(Buffer.byteLength(cut.text));
 
-    await admin('PATCH', `/codes/${code}`, { fault: {} });
-    const again = await exchange(code);
+    await mock.admin('PATCH', `/__admin/codes/${code}`, { fault: {} });
+    const again = await mock.exchange(code);
     expect(again.status).toBe(getExchangeOutcome('expired-code').status);
     expect((again.json as { error: string }).error).toBe(
       (exampleOf('expired-code') as { error: string }).error,
@@ -120,7 +109,7 @@ describe('faults on POST /v1/token', () => {
     ['an unknown failure', { failure: 'meltdown' }, 'codes.bad-fault.fault.failure'],
     ['a range that runs backwards', { delayMs: { min: 9, max: 1 } }, 'codes.bad-fault.fault.delayMs'],
   ])('answers 400 to a code with %s, naming the field', async (_case, fault, field) => {
-    const response = await admin('POST', '/codes', { id: 'bad-fault', fault });
+    const response = await mock.admin('POST', '/__admin/codes', { id: 'bad-fault', fault });
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/codes', 'post', response)).toEqual([]);
     expect((response.json as { error_description: string }).error_description).toContain(field);

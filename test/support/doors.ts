@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import {
   createMock,
   createMockServer,
@@ -10,7 +10,8 @@ import {
 } from '../../mock/index.js';
 import { truecallerHandlers } from '../../mock/msw/index.js';
 import { ENDPOINTS, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
-import { request, type TestResponse } from './http.js';
+import { adminRequest, openApiProblems, request, type TestResponse } from './http.js';
+import { type CodeExchangeOptions, postCodeExchange, postForm } from './token.js';
 
 /** The three ways in to the one engine: a port, `mock.fetch`, and MSW serving the real host. */
 export const DOORS = ['node:http', 'fetch', 'msw'] as const;
@@ -28,10 +29,22 @@ export interface DoorUnderTest<Server extends MockControls = MockControls> {
   readonly fetch: typeof fetch;
   /** Sends `init` to `url + path` through this door and reads the whole answer. */
   request(path: string, init?: RequestInit): Promise<TestResponse>;
-  /** `GET /v1/userinfo` with `Bearer <token>`, or with no Authorization header for null. */
+  /**
+   * `GET /v1/userinfo` with `Bearer <token>` (no Authorization header for null), its answer checked
+   * against openapi.yaml; `request` sends what must not be checked (an answer broken on purpose).
+   */
   userInfo(token: string | null, init?: RequestInit): Promise<TestResponse>;
   /** Posts `fields` as `application/x-www-form-urlencoded` to `path` (`/v1/token`, `/v1/revoke`). */
   postForm(path: string, fields: Readonly<Record<string, string>>): Promise<TestResponse>;
+  /** Posts an `authorization_code` exchange of `code` to `/v1/token`, its answer checked against openapi.yaml. */
+  exchange(code: string, options?: CodeExchangeOptions): Promise<TestResponse>;
+  /** Calls the control plane: `path` from the root (`/__admin/tokens`), a JSON body (a string is sent as is). */
+  admin(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse>;
 }
 
 /**
@@ -96,6 +109,21 @@ export function useMockServer(options: Partial<MockServerOptions> = {}): DoorUnd
   );
 }
 
+/** A mock server (127.0.0.1, port 0) for the calling test alone, closed when that test finishes. */
+export async function startMockServer(
+  options: Partial<MockServerOptions> = {},
+): Promise<DoorUnderTest<MockServer>> {
+  const server = createMockServer(options);
+  const url = await server.start();
+  onTestFinished(() => server.close());
+  return doorCalls(
+    'node:http',
+    () => server,
+    () => url,
+    (input, init) => globalThis.fetch(input, init),
+  );
+}
+
 function doorCalls<Server extends MockControls>(
   name: DoorName,
   getServer: () => Server | undefined,
@@ -113,17 +141,21 @@ function doorCalls<Server extends MockControls>(
     },
     fetch: send,
     request: (path, init) => request(`${getUrl()}${path}`, init, send),
-    userInfo: (token, init = {}) =>
-      door.request(ENDPOINTS.userinfo, {
+    userInfo: async (token, init = {}) => {
+      const response = await door.request(ENDPOINTS.userinfo, {
         ...init,
         headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...init.headers },
-      }),
-    postForm: (path, fields) =>
-      door.request(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(fields),
-      }),
+      });
+      if (init.method !== 'HEAD') expect(openApiProblems(ENDPOINTS.userinfo, 'get', response)).toEqual([]);
+      return response;
+    },
+    postForm: (path, fields) => postForm(`${getUrl()}${path}`, fields, send),
+    exchange: async (code, options) => {
+      const response = await postCodeExchange(getUrl(), code, options, send);
+      expect(openApiProblems(ENDPOINTS.token, 'post', response)).toEqual([]);
+      return response;
+    },
+    admin: (method, path, body, headers) => adminRequest(getUrl(), method, path, body, headers, send),
   };
   return door;
 }

@@ -88,8 +88,9 @@ export function adminRequest(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  send: typeof fetch = fetch,
 ): Promise<TestResponse> {
   const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...headers } };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  return request(`${baseUrl}${path}`, init);
+  return request(`${baseUrl}${path}`, init, send);
 }

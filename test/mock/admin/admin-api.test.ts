@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { SCOPES } from '../../../src/scopes.js';
-import { adminRequest, openApiProblems, request, type TestResponse } from '../../support/http.js';
+import { openApiProblems } from '../../support/http.js';
 import { useMockServer } from '../../support/doors.js';
 
 const USERINFO = '/v1/userinfo';
@@ -9,25 +9,12 @@ const document = loadApiDocument();
 
 const mock = useMockServer();
 afterEach(async () => {
-  await admin('POST', '/__admin/reset');
+  await mock.admin('POST', '/__admin/reset');
 });
-
-function admin(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<TestResponse> {
-  return adminRequest(mock.url, method, path, body, headers);
-}
-
-function userInfo(token: string): Promise<TestResponse> {
-  return request(`${mock.url}${USERINFO}`, { headers: { authorization: `Bearer ${token}` } });
-}
 
 describe('tokens by REST', () => {
   it('lists the built-in tokens as openapi.yaml describes', async () => {
-    const response = await admin('GET', '/__admin/tokens');
+    const response = await mock.admin('GET', '/__admin/tokens');
     expect(response.status).toBe(200);
     expect(openApiProblems('/__admin/tokens', 'get', response)).toEqual([]);
     expect((response.json as { id: string }[]).map((token) => token.id)).toEqual(
@@ -36,39 +23,42 @@ describe('tokens by REST', () => {
   });
 
   it('adds a token that the next userinfo request answers from, with the defaults filled in', async () => {
-    const added = await admin('POST', '/__admin/tokens', { id: 'added-token', scopes: ['openid', 'email'] });
+    const added = await mock.admin('POST', '/__admin/tokens', {
+      id: 'added-token',
+      scopes: ['openid', 'email'],
+    });
     expect(added.status).toBe(201);
     expect(openApiProblems('/__admin/tokens', 'post', added)).toEqual([]);
     expect(added.json).toMatchObject({ id: 'added-token', scenario: 'valid', persona: 'full-in' });
 
-    const answer = await userInfo('added-token');
+    const answer = await mock.userInfo('added-token');
     expect(answer.status).toBe(200);
     expect(Object.keys(answer.json as object).sort()).toEqual(['email', 'sub']);
   });
 
   it('makes up the token when the body has no id', async () => {
-    const added = await admin('POST', '/__admin/tokens', {});
+    const added = await mock.admin('POST', '/__admin/tokens', {});
     const { id } = added.json as { id: string };
-    expect((await userInfo(id)).status).toBe(200);
+    expect((await mock.userInfo(id)).status).toBe(200);
   });
 
   it('reads one token', async () => {
-    const response = await admin('GET', '/__admin/tokens/expired');
+    const response = await mock.admin('GET', '/__admin/tokens/expired');
     expect(openApiProblems('/__admin/tokens/{id}', 'get', response)).toEqual([]);
     expect(response.json).toMatchObject({ id: 'expired', scenario: 'expired' });
   });
 
   it('changes a token with PATCH and the next request sees the change', async () => {
-    expect((await userInfo('valid')).status).toBe(200);
-    const changed = await admin('PATCH', '/__admin/tokens/valid', { scenario: 'expired' });
+    expect((await mock.userInfo('valid')).status).toBe(200);
+    const changed = await mock.admin('PATCH', '/__admin/tokens/valid', { scenario: 'expired' });
     expect(changed.status).toBe(200);
     expect(openApiProblems('/__admin/tokens/{id}', 'patch', changed)).toEqual([]);
-    const answer = await userInfo('valid');
+    const answer = await mock.userInfo('valid');
     expect(answer.json).toEqual(getExampleValue(document, USERINFO, 'get', 401, 'expired'));
   });
 
   it('replaces a token with PUT, the missing fields back at their defaults', async () => {
-    const replaced = await admin('PUT', '/__admin/tokens/reduced-scopes', { persona: null });
+    const replaced = await mock.admin('PUT', '/__admin/tokens/reduced-scopes', { persona: null });
     expect(openApiProblems('/__admin/tokens/{id}', 'put', replaced)).toEqual([]);
     expect(replaced.json).toEqual({
       id: 'reduced-scopes',
@@ -76,24 +66,24 @@ describe('tokens by REST', () => {
       persona: null,
       scopes: [...SCOPES],
     });
-    expect((await userInfo('reduced-scopes')).status).toBe(404);
+    expect((await mock.userInfo('reduced-scopes')).status).toBe(404);
   });
 
   it('deletes a token, which is unknown from the next request on', async () => {
-    const deleted = await admin('DELETE', '/__admin/tokens/valid');
+    const deleted = await mock.admin('DELETE', '/__admin/tokens/valid');
     expect(openApiProblems('/__admin/tokens/{id}', 'delete', deleted)).toEqual([]);
-    const answer = await userInfo('valid');
+    const answer = await mock.userInfo('valid');
     expect(answer.json).toEqual(getExampleValue(document, USERINFO, 'get', 401, 'invalid'));
   });
 
   it('answers 404 in the kit error shape for a token it does not have', async () => {
-    const response = await admin('GET', '/__admin/tokens/no-such-token');
+    const response = await mock.admin('GET', '/__admin/tokens/no-such-token');
     expect(response.status).toBe(404);
     expect(openApiProblems('/__admin/tokens/{id}', 'get', response)).toEqual([]);
   });
 
   it('answers 409 when a token of that id exists', async () => {
-    const response = await admin('POST', '/__admin/tokens', { id: 'valid' });
+    const response = await mock.admin('POST', '/__admin/tokens', { id: 'valid' });
     expect(response.status).toBe(409);
     expect(openApiProblems('/__admin/tokens', 'post', response)).toEqual([]);
   });
@@ -109,7 +99,7 @@ describe('writes are checked before they reach the store', () => {
     ['an unknown field', { id: 'bad', colour: 'blue' }, 'unknown field "colour"'],
     ['a fault with an unknown failure', { id: 'bad', fault: { failure: 'meltdown' } }, 'failure'],
   ])('answers 400 for a token with %s, naming it', async (_case, body, reason) => {
-    const response = await admin('POST', '/__admin/tokens', body);
+    const response = await mock.admin('POST', '/__admin/tokens', body);
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/tokens', 'post', response)).toEqual([]);
     expect((response.json as { error_description: string }).error_description).toContain(reason);
@@ -117,7 +107,7 @@ describe('writes are checked before they reach the store', () => {
   });
 
   it('answers 400 for a persona whose claims break the UserInfo schema', async () => {
-    const response = await admin('POST', '/__admin/personas', {
+    const response = await mock.admin('POST', '/__admin/personas', {
       id: 'broken',
       claims: { sub: 'not-digits' },
     });
@@ -128,7 +118,7 @@ describe('writes are checked before they reach the store', () => {
   });
 
   it('checks a PATCH merged over the stored record, and leaves the record as it was on 400', async () => {
-    const response = await admin('PATCH', '/__admin/tokens/valid', { scopes: ['nope'] });
+    const response = await mock.admin('PATCH', '/__admin/tokens/valid', { scopes: ['nope'] });
     expect(response.status).toBe(400);
     expect(mock.server.store.get('tokens', 'valid')?.scopes).toEqual([...SCOPES]);
   });
@@ -137,7 +127,7 @@ describe('writes are checked before they reach the store', () => {
     'refuses a body with a "%s" key, at any depth',
     async (key) => {
       const body = `{"id":"poison","claims":{"sub":"1","${key}":{"polluted":true}}}`;
-      const response = await admin('POST', '/__admin/personas', body);
+      const response = await mock.admin('POST', '/__admin/personas', body);
       expect(response.status).toBe(400);
       expect(openApiProblems('/__admin/personas', 'post', response)).toEqual([]);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -148,7 +138,7 @@ describe('writes are checked before they reach the store', () => {
   it.each(['__proto__', 'constructor', 'toString'])(
     'answers 404 to a write to the collection "%s"',
     async (name) => {
-      const response = await admin('POST', `/__admin/${name}`, { id: 'x' });
+      const response = await mock.admin('POST', `/__admin/${name}`, { id: 'x' });
       expect(response.status).toBe(404);
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(({} as Record<string, unknown>).id).toBeUndefined();
@@ -156,7 +146,7 @@ describe('writes are checked before they reach the store', () => {
   );
 
   it('answers 413 for a body over the limit', async () => {
-    const response = await admin('POST', '/__admin/personas', {
+    const response = await mock.admin('POST', '/__admin/personas', {
       id: 'big',
       description: 'x'.repeat(100_000),
       claims: {},
@@ -166,7 +156,7 @@ describe('writes are checked before they reach the store', () => {
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    const response = await admin('POST', '/__admin/tokens', '{"id": ');
+    const response = await mock.admin('POST', '/__admin/tokens', '{"id": ');
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/tokens', 'post', response)).toEqual([]);
   });
@@ -175,41 +165,41 @@ describe('writes are checked before they reach the store', () => {
 describe('personas by REST', () => {
   it('adds a persona that a new token then answers with', async () => {
     const claims = { sub: '4242', given_name: 'Ravi' };
-    const added = await admin('POST', '/__admin/personas', { id: 'ravi', claims });
+    const added = await mock.admin('POST', '/__admin/personas', { id: 'ravi', claims });
     expect(openApiProblems('/__admin/personas', 'post', added)).toEqual([]);
-    await admin('POST', '/__admin/tokens', { id: 'ravi-token', persona: 'ravi' });
-    expect((await userInfo('ravi-token')).json).toEqual(claims);
+    await mock.admin('POST', '/__admin/tokens', { id: 'ravi-token', persona: 'ravi' });
+    expect((await mock.userInfo('ravi-token')).json).toEqual(claims);
   });
 
   it('lists, reads, changes and deletes personas as openapi.yaml describes', async () => {
-    const list = await admin('GET', '/__admin/personas');
+    const list = await mock.admin('GET', '/__admin/personas');
     expect(openApiProblems('/__admin/personas', 'get', list)).toEqual([]);
-    const one = await admin('GET', '/__admin/personas/full-in');
+    const one = await mock.admin('GET', '/__admin/personas/full-in');
     expect(openApiProblems('/__admin/personas/{id}', 'get', one)).toEqual([]);
-    const changed = await admin('PATCH', '/__admin/personas/full-in', { claims: { sub: '7' } });
+    const changed = await mock.admin('PATCH', '/__admin/personas/full-in', { claims: { sub: '7' } });
     expect(openApiProblems('/__admin/personas/{id}', 'patch', changed)).toEqual([]);
-    expect((await userInfo('valid')).json).toEqual({ sub: '7' });
-    await admin('POST', '/__admin/personas', { id: 'short-lived', claims: { sub: '8' } });
-    const deleted = await admin('DELETE', '/__admin/personas/short-lived');
+    expect((await mock.userInfo('valid')).json).toEqual({ sub: '7' });
+    await mock.admin('POST', '/__admin/personas', { id: 'short-lived', claims: { sub: '8' } });
+    const deleted = await mock.admin('DELETE', '/__admin/personas/short-lived');
     expect(deleted.status).toBe(200);
     expect(openApiProblems('/__admin/personas/{id}', 'delete', deleted)).toEqual([]);
     expect(mock.server.store.get('personas', 'short-lived')).toBeUndefined();
   });
 
   it('refuses with 409 to delete a persona that tokens and codes still name, naming them, and keeps it', async () => {
-    const refused = await admin('DELETE', '/__admin/personas/full-in');
+    const refused = await mock.admin('DELETE', '/__admin/personas/full-in');
     expect(refused.status).toBe(409);
     expect(openApiProblems('/__admin/personas/{id}', 'delete', refused)).toEqual([]);
     const { error_description: description } = refused.json as { error_description: string };
     expect(description).toContain('tokens/valid');
     expect(description).toContain('codes/valid-code');
-    expect((await userInfo('valid')).status).toBe(200);
+    expect((await mock.userInfo('valid')).status).toBe(200);
   });
 });
 
 describe('the whole store', () => {
   it('is one GET away, as openapi.yaml describes', async () => {
-    const response = await admin('GET', '/__admin/db');
+    const response = await mock.admin('GET', '/__admin/db');
     expect(response.status).toBe(200);
     expect(openApiProblems('/__admin/db', 'get', response)).toEqual([]);
     const { refreshTokens, ...served } = mock.server.store.snapshot();
@@ -222,11 +212,11 @@ describe('the whole store', () => {
 
 describe('reset', () => {
   it('restores the initial store', async () => {
-    await admin('DELETE', '/__admin/tokens/valid');
-    await admin('PUT', '/__admin/fault', { failure: 'service-unavailable' });
-    const response = await admin('POST', '/__admin/reset');
+    await mock.admin('DELETE', '/__admin/tokens/valid');
+    await mock.admin('PUT', '/__admin/fault', { failure: 'service-unavailable' });
+    const response = await mock.admin('POST', '/__admin/reset');
     expect(response.status).toBe(204);
     expect(openApiProblems('/__admin/reset', 'post', response)).toEqual([]);
-    expect((await userInfo('valid')).status).toBe(200);
+    expect((await mock.userInfo('valid')).status).toBe(200);
   });
 });

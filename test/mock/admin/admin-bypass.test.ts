@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createPkcePair } from '../../../src/pkce.js';
-import { adminRequest, request, schemaProblems } from '../../support/http.js';
+import { adminRequest, schemaProblems } from '../../support/http.js';
 import { postCodeExchange } from '../../support/token.js';
 import { useMockServer } from '../../support/doors.js';
 
 const mock = useMockServer();
-
-const userInfo = (token: string) =>
-  request(`${mock.url}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } });
 
 describe('writes that would go around the admin checks', () => {
   it.each([
@@ -27,7 +24,7 @@ describe('writes that would go around the admin checks', () => {
       expect(response.status).toBe(404);
       expect(schemaProblems('Error', response.json)).toEqual([]);
       expect(mock.server.store.size('tokens') + mock.server.store.size('codes')).toBe(before);
-      expect((await userInfo('sneaky')).status).toBe(401);
+      expect((await mock.userInfo('sneaky')).status).toBe(401);
     },
   );
 
@@ -44,9 +41,9 @@ describe('writes that would go around the admin checks', () => {
     const code = mock.server.registerCode({ codeChallenge, clientId: 'short-lived' });
     const exchange = await postCodeExchange(mock.url, code, { clientId: 'short-lived', codeVerifier });
     const token = (exchange.json as { access_token: string }).access_token;
-    expect((await userInfo(token)).status).toBe(200);
+    expect((await mock.userInfo(token)).status).toBe(200);
     expect((await adminRequest(mock.url, 'DELETE', '/__admin/clients/short-lived')).status).toBe(200);
-    expect((await userInfo(token)).status).toBe(200);
+    expect((await mock.userInfo(token)).status).toBe(200);
   });
 });
 
@@ -54,9 +51,9 @@ describe('a record the checks could not have let in', () => {
   it('answers 500 in the Error shape for that token and keeps serving the others', async () => {
     // Written straight into the store, as a bug elsewhere might: no scenario, no scopes.
     mock.server.store.set('tokens', { id: 'broken' } as never);
-    const broken = await userInfo('broken');
+    const broken = await mock.userInfo('broken');
     expect(broken.status).toBe(500);
     expect(schemaProblems('Error', broken.json)).toEqual([]);
-    expect((await userInfo('valid')).status).toBe(200);
+    expect((await mock.userInfo('valid')).status).toBe(200);
   });
 });

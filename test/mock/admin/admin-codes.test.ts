@@ -1,15 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_CLIENT_ID,
-  EXAMPLE_CODE_VERIFIER,
   getExchangeOutcome,
   type ExchangeOutcomeName,
 } from '../../../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { createPkcePair } from '../../../src/pkce.js';
 import type { ErrorBody, TokenResponse } from '../../../src/wire-types.js';
-import { adminRequest, openApiProblems, schemaProblems, type TestResponse } from '../../support/http.js';
-import { postCodeExchange } from '../../support/token.js';
+import { openApiProblems, schemaProblems, type TestResponse } from '../../support/http.js';
 import { useMockServer } from '../../support/doors.js';
 
 const TOKEN = '/v1/token';
@@ -17,22 +15,8 @@ const document = loadApiDocument();
 
 const mock = useMockServer();
 afterEach(async () => {
-  await admin('POST', '/__admin/reset');
+  await mock.admin('POST', '/__admin/reset');
 });
-
-function admin(method: string, path: string, body?: unknown): Promise<TestResponse> {
-  return adminRequest(mock.url, method, path, body);
-}
-
-async function exchange(
-  code: string,
-  clientId = DEFAULT_CLIENT_ID,
-  codeVerifier = EXAMPLE_CODE_VERIFIER,
-): Promise<TestResponse> {
-  const response = await postCodeExchange(mock.url, code, { clientId, codeVerifier });
-  expect(openApiProblems(TOKEN, 'post', response)).toEqual([]);
-  return response;
-}
 
 function expectOutcome(response: TestResponse, name: ExchangeOutcomeName): void {
   const { status, example } = getExchangeOutcome(name);
@@ -43,7 +27,7 @@ function expectOutcome(response: TestResponse, name: ExchangeOutcomeName): void 
 
 describe('authorization codes by REST', () => {
   it('lists the built-in codes as openapi.yaml describes', async () => {
-    const response = await admin('GET', '/__admin/codes');
+    const response = await mock.admin('GET', '/__admin/codes');
     expect(response.status).toBe(200);
     expect(openApiProblems('/__admin/codes', 'get', response)).toEqual([]);
     expect((response.json as { id: string }[]).map((code) => code.id)).toEqual(
@@ -53,7 +37,7 @@ describe('authorization codes by REST', () => {
 
   it('adds a code that the next POST /v1/token exchanges, once, for its persona, scopes and challenge', async () => {
     const { codeVerifier, codeChallenge } = createPkcePair();
-    const added = await admin('POST', '/__admin/codes', {
+    const added = await mock.admin('POST', '/__admin/codes', {
       id: 'rest-code',
       persona: 'full-in',
       scopes: 'openid email',
@@ -63,42 +47,48 @@ describe('authorization codes by REST', () => {
     expect(openApiProblems('/__admin/codes', 'post', added)).toEqual([]);
     expect(added.json).toMatchObject({ id: 'rest-code', scenario: 'issued', scopes: ['openid', 'email'] });
 
-    expectOutcome(await exchange('rest-code'), 'invalid-verifier');
-    const issued = await exchange('rest-code', DEFAULT_CLIENT_ID, codeVerifier);
+    expectOutcome(await mock.exchange('rest-code'), 'invalid-verifier');
+    const issued = await mock.exchange('rest-code', {
+      clientId: DEFAULT_CLIENT_ID,
+      codeVerifier: codeVerifier,
+    });
     expect(issued.status).toBe(200);
     expect((issued.json as TokenResponse).scope).toBe('openid email');
-    expectOutcome(await exchange('rest-code', DEFAULT_CLIENT_ID, codeVerifier), 'expired-code');
+    expectOutcome(
+      await mock.exchange('rest-code', { clientId: DEFAULT_CLIENT_ID, codeVerifier: codeVerifier }),
+      'expired-code',
+    );
 
-    const used = await admin('GET', '/__admin/codes/rest-code');
+    const used = await mock.admin('GET', '/__admin/codes/rest-code');
     expect(openApiProblems('/__admin/codes/{id}', 'get', used)).toEqual([]);
     expect(typeof (used.json as { usedAt?: unknown }).usedAt).toBe('number');
   });
 
   it('changes a code with PATCH and the next exchange sees the change', async () => {
-    const changed = await admin('PATCH', '/__admin/codes/valid-code', { scenario: 'rate-limited' });
+    const changed = await mock.admin('PATCH', '/__admin/codes/valid-code', { scenario: 'rate-limited' });
     expect(changed.status).toBe(200);
     expect(openApiProblems('/__admin/codes/{id}', 'patch', changed)).toEqual([]);
-    expectOutcome(await exchange('valid-code'), 'rate-limited');
+    expectOutcome(await mock.exchange('valid-code'), 'rate-limited');
   });
 
   it('replaces a code with PUT, the missing fields back at their defaults', async () => {
-    const replaced = await admin('PUT', '/__admin/codes/server-error', { scopes: ['openid'] });
+    const replaced = await mock.admin('PUT', '/__admin/codes/server-error', { scopes: ['openid'] });
     expect(openApiProblems('/__admin/codes/{id}', 'put', replaced)).toEqual([]);
     expect(replaced.json).toMatchObject({ id: 'server-error', scenario: 'issued', scopes: ['openid'] });
-    expect((await exchange('server-error')).status).toBe(200);
+    expect((await mock.exchange('server-error')).status).toBe(200);
   });
 
   it('deletes a code, which is unknown from the next exchange on', async () => {
-    const deleted = await admin('DELETE', '/__admin/codes/valid-code');
+    const deleted = await mock.admin('DELETE', '/__admin/codes/valid-code');
     expect(openApiProblems('/__admin/codes/{id}', 'delete', deleted)).toEqual([]);
-    expectOutcome(await exchange('valid-code'), 'invalid-code');
+    expectOutcome(await mock.exchange('valid-code'), 'invalid-code');
   });
 
   it('answers 404 for a code it does not have, and 409 for one it has', async () => {
-    const missing = await admin('GET', '/__admin/codes/no-such-code');
+    const missing = await mock.admin('GET', '/__admin/codes/no-such-code');
     expect(missing.status).toBe(404);
     expect(openApiProblems('/__admin/codes/{id}', 'get', missing)).toEqual([]);
-    const taken = await admin('POST', '/__admin/codes', { id: 'valid-code' });
+    const taken = await mock.admin('POST', '/__admin/codes', { id: 'valid-code' });
     expect(taken.status).toBe(409);
     expect(openApiProblems('/__admin/codes', 'post', taken)).toEqual([]);
   });
@@ -111,7 +101,7 @@ describe('authorization codes by REST', () => {
     ['a challenge that is not S256', { codeChallenge: 'short' }, 'codes.bad-code.codeChallenge'],
     ['a usedAt that is not a time', { usedAt: 'yesterday' }, 'codes.bad-code.usedAt'],
   ])('answers 400 for a code with %s, naming the field', async (_case, fields, field) => {
-    const response = await admin('POST', '/__admin/codes', { id: 'bad-code', ...fields });
+    const response = await mock.admin('POST', '/__admin/codes', { id: 'bad-code', ...fields });
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/codes', 'post', response)).toEqual([]);
     expect((response.json as ErrorBody).error_description).toContain(field);
@@ -121,7 +111,7 @@ describe('authorization codes by REST', () => {
 
 describe('clients by REST', () => {
   it('lists the built-in clients as openapi.yaml describes', async () => {
-    const response = await admin('GET', '/__admin/clients');
+    const response = await mock.admin('GET', '/__admin/clients');
     expect(openApiProblems('/__admin/clients', 'get', response)).toEqual([]);
     expect((response.json as { id: string }[]).map((client) => client.id)).toEqual(
       mock.server.store.ids('clients'),
@@ -129,18 +119,23 @@ describe('clients by REST', () => {
   });
 
   it('adds a client that may exchange from the next request on, and only its grants', async () => {
-    const added = await admin('POST', '/__admin/clients', { id: 'rest-app', grantTypes: ['refresh_token'] });
+    const added = await mock.admin('POST', '/__admin/clients', {
+      id: 'rest-app',
+      grantTypes: ['refresh_token'],
+    });
     expect(added.status).toBe(201);
     expect(openApiProblems('/__admin/clients', 'post', added)).toEqual([]);
-    expectOutcome(await exchange('valid-code', 'rest-app'), 'unauthorized-client');
+    expectOutcome(await mock.exchange('valid-code', { clientId: 'rest-app' }), 'unauthorized-client');
 
-    const changed = await admin('PATCH', '/__admin/clients/rest-app', { grantTypes: ['authorization_code'] });
+    const changed = await mock.admin('PATCH', '/__admin/clients/rest-app', {
+      grantTypes: ['authorization_code'],
+    });
     expect(openApiProblems('/__admin/clients/{id}', 'patch', changed)).toEqual([]);
-    expect((await exchange('valid-code', 'rest-app')).status).toBe(200);
+    expect((await mock.exchange('valid-code', { clientId: 'rest-app' })).status).toBe(200);
   });
 
   it('defaults a client to both grants', async () => {
-    const added = await admin('POST', '/__admin/clients', { id: 'both-app' });
+    const added = await mock.admin('POST', '/__admin/clients', { id: 'both-app' });
     expect((added.json as { grantTypes: string[] }).grantTypes).toEqual([
       'authorization_code',
       'refresh_token',
@@ -148,13 +143,16 @@ describe('clients by REST', () => {
   });
 
   it('deletes a client, whose id is invalid from the next exchange on', async () => {
-    const deleted = await admin('DELETE', `/__admin/clients/${DEFAULT_CLIENT_ID}`);
+    const deleted = await mock.admin('DELETE', `/__admin/clients/${DEFAULT_CLIENT_ID}`);
     expect(openApiProblems('/__admin/clients/{id}', 'delete', deleted)).toEqual([]);
-    expectOutcome(await exchange('valid-code'), 'invalid-client');
+    expectOutcome(await mock.exchange('valid-code'), 'invalid-client');
   });
 
   it('answers 400 for a client with an unknown grant type, naming it', async () => {
-    const response = await admin('POST', '/__admin/clients', { id: 'bad-app', grantTypes: ['password'] });
+    const response = await mock.admin('POST', '/__admin/clients', {
+      id: 'bad-app',
+      grantTypes: ['password'],
+    });
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/clients', 'post', response)).toEqual([]);
     expect((response.json as ErrorBody).error_description).toContain('clients.bad-app.grantTypes');
@@ -163,11 +161,11 @@ describe('clients by REST', () => {
 
 describe('what an exchange leaves in the store', () => {
   it('lists an issued token as openapi.yaml describes, and keeps its runtime fields through a PATCH', async () => {
-    const { access_token: token } = (await exchange('valid-code')).json as TokenResponse;
-    const listed = await admin('GET', '/__admin/tokens');
+    const { access_token: token } = (await mock.exchange('valid-code')).json as TokenResponse;
+    const listed = await mock.admin('GET', '/__admin/tokens');
     expect(openApiProblems('/__admin/tokens', 'get', listed)).toEqual([]);
 
-    const changed = await admin('PATCH', `/__admin/tokens/${token}`, { scopes: ['openid'] });
+    const changed = await mock.admin('PATCH', `/__admin/tokens/${token}`, { scopes: ['openid'] });
     expect(changed.status).toBe(200);
     expect(openApiProblems('/__admin/tokens/{id}', 'patch', changed)).toEqual([]);
     expect(changed.json).toMatchObject({ clientId: DEFAULT_CLIENT_ID, scopes: ['openid'] });
@@ -175,8 +173,8 @@ describe('what an exchange leaves in the store', () => {
   });
 
   it('describes the whole store, codes and clients included', async () => {
-    await exchange('valid-code');
-    const response = await admin('GET', '/__admin/db');
+    await mock.exchange('valid-code');
+    const response = await mock.admin('GET', '/__admin/db');
     expect(openApiProblems('/__admin/db', 'get', response)).toEqual([]);
   });
 
@@ -186,8 +184,8 @@ describe('what an exchange leaves in the store', () => {
     ['GET', '/__admin/refreshTokens/anything'],
     ['GET', `/__admin/clients/${DEFAULT_CLIENT_ID}/refreshTokens`],
   ])('refuses %s %s with a 404 that says refresh tokens are internal', async (method, path) => {
-    await exchange('valid-code');
-    const response = await admin(method, path, method === 'POST' ? { id: 'forged' } : undefined);
+    await mock.exchange('valid-code');
+    const response = await mock.admin(method, path, method === 'POST' ? { id: 'forged' } : undefined);
     expect(response.status).toBe(404);
     expect(schemaProblems('Error', response.json)).toEqual([]);
     expect((response.json as ErrorBody).error_description).toContain('refreshTokens');
@@ -197,8 +195,11 @@ describe('what an exchange leaves in the store', () => {
   it.each(['_embed', '_expand'])(
     'refuses to embed refresh tokens in a record with ?%s=, naming the parameter',
     async (parameter) => {
-      const { refresh_token: refreshToken } = (await exchange('valid-code')).json as TokenResponse;
-      const response = await admin('GET', `/__admin/clients/${DEFAULT_CLIENT_ID}?${parameter}=refreshTokens`);
+      const { refresh_token: refreshToken } = (await mock.exchange('valid-code')).json as TokenResponse;
+      const response = await mock.admin(
+        'GET',
+        `/__admin/clients/${DEFAULT_CLIENT_ID}?${parameter}=refreshTokens`,
+      );
       expect(response.status).toBe(400);
       expect(schemaProblems('Error', response.json)).toEqual([]);
       expect((response.json as ErrorBody).error_description).toContain(parameter);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../../fixtures/personas.js';
 import { filterClaimsByScopes, type Scope } from '../../../src/scopes.js';
-import { request } from '../../support/http.js';
 import { useMockServer } from '../../support/doors.js';
 
 const WRITES = 200;
@@ -26,7 +25,7 @@ const stateAnswers = states.map((state) =>
 );
 
 function write(method: string, path: string, body: unknown): Promise<{ status: number }> {
-  return request(`${mock.url}${path}`, {
+  return mock.request(path, {
     method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -63,7 +62,7 @@ describe('admin writes interleaved with userinfo reads', () => {
     for (let index = 0; index < READS; index++) {
       const token = index % 2 === 0 ? 'flip' : (created[index % created.length] ?? '');
       tasks.push(async () => {
-        const response = await request(`${mock.url}/v1/userinfo`, {
+        const response = await mock.request('/v1/userinfo', {
           headers: { authorization: `Bearer ${token}` },
         });
         if (
@@ -92,11 +91,11 @@ describe('admin writes interleaved with userinfo reads', () => {
     expect(writeStatuses.filter((status) => status >= 300)).toEqual([]);
     expect(writeStatuses).toHaveLength(WRITES);
     expect(tornAnswers).toEqual([]);
-    const listed = await request(`${mock.url}/__admin/tokens`);
+    const listed = await mock.request('/__admin/tokens');
     const ids = new Set((listed.json as { id: string }[]).map((token) => token.id));
     expect(created.filter((id) => !ids.has(id))).toEqual([]);
     for (const id of created) {
-      const response = await request(`${mock.url}/v1/userinfo`, {
+      const response = await mock.request('/v1/userinfo', {
         headers: { authorization: `Bearer ${id}` },
       });
       expect(response.text, id).toBe(expectedOf(id));

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../../mock/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useMockServer } from '../../support/doors.js';
 import { createAdminClient, KitError, type AdminClient } from '../../../src/index.js';
-import { request } from '../../support/http.js';
-import { postCodeExchange } from '../../support/token.js';
 
-let server: MockServer;
-let base: string;
+const mock = useMockServer({ adminToken: 'client-secret' });
 let admin: AdminClient;
-
-beforeAll(async () => {
-  server = createMockServer({ adminToken: 'client-secret' });
-  base = await server.start();
-  admin = createAdminClient({ url: base, adminToken: 'client-secret' });
+beforeAll(() => {
+  admin = createAdminClient({ url: mock.url, adminToken: 'client-secret' });
 });
-afterAll(() => server?.close());
-
-function userInfo(token: string): Promise<{ status: number; json: unknown }> {
-  return request(`${base}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } });
-}
 
 describe('createAdminClient', () => {
   it('adds a token with a persona and scopes, and the mock answers it', async () => {
@@ -28,20 +17,20 @@ describe('createAdminClient', () => {
       scopes: ['openid', 'email'],
     });
     expect(token).toMatchObject({ id: 'client-token', persona: 'client-persona', scenario: 'valid' });
-    expect((await userInfo(token.id)).json).toEqual({ sub: '99', email: 'c@example.com' });
+    expect((await mock.userInfo(token.id)).json).toEqual({ sub: '99', email: 'c@example.com' });
   });
 
   it('sets and clears a fault on one token', async () => {
     const { id } = await admin.addToken();
     await admin.setFault({ failure: 'service-unavailable' }, { token: id });
-    expect((await userInfo(id)).status).toBe(503);
+    expect((await mock.userInfo(id)).status).toBe(503);
     await admin.clearFault({ token: id });
-    expect((await userInfo(id)).status).toBe(200);
+    expect((await mock.userInfo(id)).status).toBe(200);
   });
 
   it('sets and clears a fault on one code, which its next exchange gets', async () => {
-    const code = server.registerCode();
-    const exchange = () => postCodeExchange(base, code);
+    const code = mock.server.registerCode();
+    const exchange = () => mock.exchange(code);
     await admin.setFault({ failure: 'too-many-requests', retryAfterS: 2 }, { code });
     const refused = await exchange();
     expect(refused.status).toBe(429);
@@ -53,7 +42,7 @@ describe('createAdminClient', () => {
   it('removes a token', async () => {
     const { id } = await admin.addToken();
     await admin.removeToken(id);
-    expect((await userInfo(id)).status).toBe(401);
+    expect((await mock.userInfo(id)).status).toBe(401);
   });
 
   it('throws a KitError with the status and the reason of a refused write', async () => {
@@ -70,7 +59,7 @@ describe('createAdminClient', () => {
   });
 
   it('is refused without the secret', async () => {
-    const stranger = createAdminClient({ url: base });
+    const stranger = createAdminClient({ url: mock.url });
     await expect(stranger.requests()).rejects.toMatchObject({
       code: 'ERR_API_REJECTED',
       response: { status: 401, challenge: { scheme: 'Bearer' } },
@@ -82,7 +71,7 @@ describe('createAdminClient', () => {
     const results = await Promise.all(
       scenarios.map(async (scenario) => {
         const { id } = await admin.addToken({ scenario });
-        for (let call = 0; call < 3; call++) await userInfo(id);
+        for (let call = 0; call < 3; call++) await mock.userInfo(id);
         return { id, seen: await admin.requests({ token: id }) };
       }),
     );
@@ -94,10 +83,10 @@ describe('createAdminClient', () => {
 
   it('clears the journal and resets the store', async () => {
     await admin.addToken({ token: 'gone-after-reset' });
-    await userInfo('gone-after-reset');
+    await mock.userInfo('gone-after-reset');
     await admin.clearRequests();
     expect(await admin.requests()).toEqual([]);
     await admin.reset();
-    expect((await userInfo('gone-after-reset')).status).toBe(401);
+    expect((await mock.userInfo('gone-after-reset')).status).toBe(401);
   });
 });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../../fixtures/personas.js';
-import { createMockServer, type MockServer } from '../../../mock/index.js';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { DEFAULT_PERSONA, SCENARIOS } from '../../../src/scenarios.js';
 import { filterClaimsByScopes } from '../../../src/scopes.js';
@@ -8,17 +7,12 @@ import { getUserInfo } from '../../../src/clients/user-info-client.js';
 import { parseChallenge } from '../../../src/www-authenticate.js';
 import { kitErrorOf } from '../../support/errors.js';
 import { ENDPOINTS } from '../../../src/endpoints.js';
+import { useMockServer } from '../../support/doors.js';
 
 const document = loadApiDocument();
 const persona = PERSONAS.find((candidate) => candidate.id === DEFAULT_PERSONA);
 
-let server: MockServer;
-let baseUrl: string;
-beforeAll(async () => {
-  server = createMockServer();
-  baseUrl = await server.start();
-});
-afterAll(() => server?.close());
+const mock = useMockServer();
 
 describe('getUserInfo', () => {
   it('reads the path it calls from openapi.yaml', () => {
@@ -28,7 +22,7 @@ describe('getUserInfo', () => {
   it.each(SCENARIOS.filter((scenario) => scenario.kind === 'profile'))(
     'resolves with the claims of the scopes for scenario $name',
     async (scenario) => {
-      const profile = await getUserInfo(scenario.token, { baseUrl });
+      const profile = await getUserInfo(scenario.token, { baseUrl: mock.url });
       expect(profile).toEqual(filterClaimsByScopes(persona?.claims ?? {}, scenario.scopes ?? []));
     },
   );
@@ -46,7 +40,7 @@ describe('getUserInfo', () => {
         error: string;
         error_description: string;
       };
-      const error = await kitErrorOf(getUserInfo(scenario.token, { baseUrl }));
+      const error = await kitErrorOf(getUserInfo(scenario.token, { baseUrl: mock.url }));
       expect(error.code).toBe('ERR_API_REJECTED');
       expect(error.response).toMatchObject({
         status: scenario.status,
@@ -60,7 +54,7 @@ describe('getUserInfo', () => {
   );
 
   it('carries the RFC 6750 error of the challenge for an expired token', async () => {
-    const error = await kitErrorOf(getUserInfo('expired', { baseUrl }));
+    const error = await kitErrorOf(getUserInfo('expired', { baseUrl: mock.url }));
     expect(error.response?.challenge?.params).toMatchObject({ realm: 'truecaller', error: 'invalid_token' });
   });
 });

@@ -2,6 +2,7 @@
  * `truecaller-oauth-kit/contracts`: Pact provider states, interaction builders and the verifier that
  * replays client teams' pacts against the mock (a test double, not for production) and `openapi.yaml`.
  */
+export { assumptionsOf, formatAssumption, type Assumption } from './assumptions.js';
 export {
   HTTP_INTERACTION,
   readPactFile,

@@ -22,7 +22,13 @@ export interface Assumption {
 /** The extension of a schema whose claims are granted by scope (`x-scope` on each), with its own flag. */
 const SCOPE_MAPPING = 'x-scope-mapping';
 
-type Node = { description?: string; 'x-documented'?: boolean; [SCOPE_MAPPING]?: Node };
+/** A node of `openapi.yaml` that may carry the flag. */
+export interface FlaggedNode {
+  description?: string;
+  'x-documented'?: boolean;
+  [SCOPE_MAPPING]?: FlaggedNode;
+}
+type Node = FlaggedNode;
 
 /**
  * The assumptions `interaction` relies on, in the order request, status, headers, body.
@@ -124,9 +130,9 @@ function propertySchema(
   return property === undefined ? undefined : resolveReference<OpenAPIV3_1.SchemaObject>(document, property);
 }
 
-// "Assumed (RFC 6750 §3), not documented by Truecaller. Without usable ..." → its first sentence.
-function firstSentence(node: Node): string {
-  const text = (node.description ?? 'Assumed by the kit.').replace(/\s+/g, ' ').trim();
+/** The first sentence of a node's description: "Assumed (RFC 6750 §3), not documented by Truecaller." */
+export function firstSentence(node: FlaggedNode, fallback = 'Assumed by the kit.'): string {
+  const text = (node.description ?? fallback).replace(/\s+/g, ' ').trim();
   const end = text.search(/\.\s+[A-Z`(]/);
   return end === -1 ? text : text.slice(0, end + 1);
 }

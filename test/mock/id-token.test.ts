@@ -64,6 +64,19 @@ async function exchange(url: string, code: string, clientId = DEFAULT_CLIENT_ID)
   return response.json as TokenResponse;
 }
 
+async function refresh(url: string, refreshToken: string): Promise<TokenResponse> {
+  const response = await checked(url, ENDPOINTS.token, 'post', {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: DEFAULT_CLIENT_ID,
+      refresh_token: refreshToken,
+    }),
+  });
+  expect(response.status).toBe(200);
+  return response.json as TokenResponse;
+}
+
 describe('openid-client against the mock', () => {
   let mock: MockServer;
   let config: client.Configuration;
@@ -218,30 +231,13 @@ describe('turning the ID token off', () => {
     const { mock, url } = await startMock();
     const body = await exchange(url, mock.registerCode({ scopes: 'openid offline_access', idToken: false }));
     expect(body.id_token).toBeUndefined();
-    const refreshed = await checked(url, ENDPOINTS.token, 'post', {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: DEFAULT_CLIENT_ID,
-        refresh_token: body.refresh_token!,
-      }),
-    });
-    expect(refreshed.status).toBe(200);
-    expect((refreshed.json as TokenResponse).id_token).toBeUndefined();
+    expect((await refresh(url, body.refresh_token!)).id_token).toBeUndefined();
   });
 
   it('issues it again on the refresh of a token that had one', async () => {
     const { mock, url } = await startMock();
     const body = await exchange(url, mock.registerCode({ scopes: 'openid offline_access' }));
-    const refreshed = await checked(url, ENDPOINTS.token, 'post', {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: DEFAULT_CLIENT_ID,
-        refresh_token: body.refresh_token!,
-      }),
-    });
-    expect((refreshed.json as TokenResponse).id_token).toEqual(expect.any(String));
+    expect((await refresh(url, body.refresh_token!)).id_token).toEqual(expect.any(String));
   });
 
   it('leaves it out for a client with idToken: false in the config, and for every client with a global idToken: false', async () => {

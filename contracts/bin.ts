@@ -25,6 +25,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
       return (await import('./verify-cli.js')).runVerifyCli;
     },
   },
+  probe: {
+    summary: 'check a host (Truecaller by default) against the kit’s assumptions',
+    load: async () => (await import('./probe-cli.js')).runProbeCli,
+  },
 };
 
 const USAGE = `Usage: truecaller-oauth-kit <command> [options]

@@ -2,6 +2,7 @@
  * `truecaller-oauth-kit/contracts`: Pact provider states, interaction builders and the verifier that
  * replays client teams' pacts against the mock (a test double, not for production) and `openapi.yaml`.
  */
+export { assumptionsOf, formatAssumption, type Assumption } from './assumptions.js';
 export {
   HTTP_INTERACTION,
   readPactFile,
@@ -40,3 +41,15 @@ export {
   type VerificationReport,
   type VerifyPactsOptions,
 } from './verify-pacts.js';
+export {
+  DEFAULT_PROBE_TIMEOUT_MS,
+  probe,
+  recordProbe,
+  type ProbeAssumptionResult,
+  type ProbeOptions,
+  type ProbeRecording,
+  type ProbeReport,
+} from './probe.js';
+export { formatProbeMarkdown, formatProbeTable } from './probe-report.js';
+export { probeAssumptions, type ProbeAssumption, type ProbeAssumptionId } from './probe-assumptions.js';
+export type { ProbeCheck, ProbeCredentials, ProbeObservation, ProbeOutcome } from './probe-checks.js';

@@ -1,7 +1,7 @@
 import { FORM_TYPE, isFormType } from '../mock/http/form-body.js';
 import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../src/exchange-outcomes.js';
 import { SCENARIOS, type Scenario } from '../src/scenarios.js';
-import { CLAIMS_BY_SCOPE, readScopes } from '../src/scopes.js';
+import { CLAIMS_BY_SCOPE, readScopes, type Scope } from '../src/scopes.js';
 import type { PactFile, PactInteraction } from './pact-file.js';
 import { HTTP_INTERACTION } from './pact-file.js';
 import { findProviderState, PACT_PROVIDER, PROVIDER_STATE_DEFINITIONS } from './provider-states.js';
@@ -83,8 +83,8 @@ function tokenProblems(interaction: PactInteraction): string[] {
   return problems;
 }
 
-// A V4 pact holds a form as its encoded string; a hand-written V3 pact may hold it as an object.
-function formFields(body: unknown): URLSearchParams {
+/** A request's form fields: a V4 pact holds a form as its encoded string, a hand-written V3 pact may hold an object. */
+export function formFields(body: unknown): URLSearchParams {
   if (typeof body === 'string') return new URLSearchParams(body);
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
     return new URLSearchParams(
@@ -115,17 +115,35 @@ function userInfoProblems(interaction: PactInteraction): string[] {
     }
   }
   const body = interaction.responseBody;
-  const profile = scenarios.find(({ scenario }) => scenario.kind === 'profile');
+  const profile = profileState(interaction);
   if (interaction.status === 200 && profile && typeof body === 'object' && body !== null) {
-    const scopes = readScopes(profile.params.scopes) ?? profile.scenario.scopes ?? [];
-    const granted = new Set<string>(scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]));
+    const granted = new Set<string>(profile.scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]));
     for (const claim of Object.keys(body)) {
       if (!granted.has(claim)) {
         problems.push(
-          `response body $.${claim}: not granted by the scopes of state "${profile.scenario.providerState}" (${scopes.join(' ')})`,
+          `response body $.${claim}: not granted by the scopes of state "${profile.providerState}" (${profile.scopes.join(' ')})`,
         );
       }
     }
   }
   return problems;
+}
+
+/**
+ * The profile state of a `GET /v1/userinfo` interaction (a 200 scenario) and the scopes it grants: its
+ * `scopes` parameter, else the scenario's own; undefined for an interaction without one.
+ */
+export function profileState(
+  interaction: PactInteraction,
+): { providerState: string; scopes: readonly Scope[] } | undefined {
+  for (const state of interaction.providerStates) {
+    const scenario = SCENARIO_BY_STATE.get(state.name);
+    if (scenario?.kind === 'profile') {
+      return {
+        providerState: scenario.providerState,
+        scopes: readScopes(state.params.scopes) ?? scenario.scopes ?? [],
+      };
+    }
+  }
+  return undefined;
 }

@@ -19,6 +19,8 @@ export interface PactInteraction {
   /** The request body as the pact holds it (a form as its encoded string), or undefined for none. */
   requestBody: unknown;
   status: number;
+  /** The response headers the pact expects, names in lower case. */
+  responseHeaders: Readonly<Record<string, string>>;
   /** The expected response body, or undefined for none. */
   responseBody: unknown;
   /** The interaction type of a V4 pact (`Synchronous/HTTP`, ...); HTTP for older pacts. */
@@ -100,10 +102,7 @@ function parseInteraction(interaction: Record<string, unknown>, v4: boolean): Pa
     : typeof interaction.providerState === 'string'
       ? [{ name: interaction.providerState, params: {} }]
       : [];
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(asRecord(request.headers) ?? {})) {
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.map(String).join(', ') : String(value);
-  }
+  const headers = lowerCaseHeaders(request.headers);
   // V4 wraps a body as { content, contentType, encoded }; V2 and V3 hold it as it is.
   const body = v4 ? asRecord(response.body)?.content : response.body;
   const requestBody = v4 ? asRecord(request.body)?.content : request.body;
@@ -120,9 +119,19 @@ function parseInteraction(interaction: Record<string, unknown>, v4: boolean): Pa
     requestHeaders: headers,
     requestBody,
     status: Number(response.status),
+    responseHeaders: lowerCaseHeaders(response.headers),
     responseBody: body,
     type: typeof interaction.type === 'string' ? interaction.type : HTTP_INTERACTION,
   };
+}
+
+// Names in lower case; several values (V4 holds a list) joined with ", ".
+function lowerCaseHeaders(value: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(asRecord(value) ?? {})) {
+    headers[name.toLowerCase()] = Array.isArray(header) ? header.map(String).join(', ') : String(header);
+  }
+  return headers;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

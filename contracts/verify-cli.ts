@@ -16,8 +16,11 @@ provider states, compares it with openapi.yaml, and prints a line per interactio
 interaction fails, 2 when a pact cannot be read or replayed. Pacts must name the provider "${PACT_PROVIDER}".
 
 Options:
-  --config <file>  mock config (extra personas and tokens) the pacts' states may refer to
-  --help           show this text`;
+  --config <file>     mock config (extra personas and tokens) the pacts' states may refer to
+  --documented-only   fail an interaction that relies on what Truecaller does not document (an
+                      assumed error body, header or field: openapi.yaml's x-documented: false);
+                      without it, each such reliance is a warning line
+  --help              show this text`;
 
 /** Runs `verify` with `argv` (without `node`, the script and the command); resolves with the exit code. */
 export async function runVerifyCli(argv: readonly string[]): Promise<number> {
@@ -25,7 +28,11 @@ export async function runVerifyCli(argv: readonly string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { config: { type: 'string' }, help: { type: 'boolean', default: false } },
+      options: {
+        config: { type: 'string' },
+        'documented-only': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
       strict: true,
       allowPositionals: true,
     });
@@ -44,6 +51,7 @@ export async function runVerifyCli(argv: readonly string[]): Promise<number> {
   try {
     const report = await verifyPacts({
       pacts: parsed.positionals,
+      documentedOnly: parsed.values['documented-only'],
       ...(parsed.values.config === undefined ? {} : { mock: { config: parsed.values.config } }),
     });
     console.log(`\n${formatVerificationReport(report)}`);

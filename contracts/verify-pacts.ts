@@ -7,6 +7,7 @@ import { isFormType } from '../mock/http/form-body.js';
 import { createMockServer } from '../mock/server/mock-server.js';
 import type { MockServerOptions } from '../mock/config/options.js';
 import { KitError } from '../src/errors.js';
+import { assumptionsOf, formatAssumption } from './assumptions.js';
 import { compareWithOpenApi } from './openapi-comparison.js';
 import { kitProblems, pactProblems } from './pact-checks.js';
 import { type PactFile, readPactFile } from './pact-file.js';
@@ -26,6 +27,11 @@ export interface VerifyPactsOptions {
   mock?: Partial<MockServerOptions>;
   /** Pact's own log level; `error` by default. */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Fail an interaction that relies on what `openapi.yaml` marks `x-documented: false` (an assumed error
+   * body, header or field, an undocumented operation, the scope-to-claim mapping), instead of warning.
+   */
+  documentedOnly?: boolean;
 }
 
 /** The outcome of one interaction: passed when it has no problems. */
@@ -33,8 +39,13 @@ export interface InteractionReport {
   description: string;
   providerStates: string[];
   passed: boolean;
-  /** Each names the check (`pact`, `openapi`, `kit`) and the field at fault. */
+  /** Each names the check (`pact`, `openapi`, `kit`, `documented-only`) and the field at fault. */
   problems: string[];
+  /**
+   * What it relies on that Truecaller does not document (`openapi.yaml`'s `x-documented: false`), each
+   * naming the field and the assumption; with `documentedOnly` these are problems instead.
+   */
+  warnings: string[];
 }
 
 /** The outcome of one pact. */
@@ -99,7 +110,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
           (error: unknown) => readVerifierResult(error instanceof Error ? error.message : String(error)),
         );
       const comparison = await compareWithOpenApi(pact);
-      reports.push(pactReport(pact, replay, comparison));
+      reports.push(pactReport(pact, replay, comparison, options.documentedOnly ?? false));
     }
     return { passed: reports.every((report) => report.passed), pacts: reports };
   } finally {
@@ -118,16 +129,23 @@ export function formatVerificationReport(report: VerificationReport): string {
         interaction.providerStates.length > 0 ? ` [${interaction.providerStates.join('; ')}]` : '';
       lines.push(`  ${interaction.passed ? 'PASS' : 'FAIL'}  ${interaction.description}${states}`);
       for (const problem of interaction.problems) lines.push(`          ${problem}`);
+      for (const warning of interaction.warnings) lines.push(`          warning: ${warning}`);
     }
   }
   const all = report.pacts.flatMap((pact) => pact.interactions);
   const failed = all.filter((interaction) => !interaction.passed).length;
+  const assuming = all.filter((interaction) => interaction.warnings.length > 0).length;
   lines.push(
     '',
     failed === 0
       ? `All ${all.length} interactions verified against the mock and openapi.yaml.`
       : `${failed} of ${all.length} interactions failed.`,
   );
+  if (assuming > 0) {
+    lines.push(
+      `${assuming} of ${all.length} rely on what Truecaller does not document (warnings above); production may differ. --documented-only fails them.`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -259,22 +277,30 @@ function describeMismatch(mismatch: Mismatch): string {
   return `pact: ${where}: ${stripAnsi(mismatch.mismatch ?? 'does not match')}`;
 }
 
-function pactReport(pact: PactFile, replay: VerifierResult, comparison: Map<string, string[]>): PactReport {
+function pactReport(
+  pact: PactFile,
+  replay: VerifierResult,
+  comparison: Map<string, string[]>,
+  documentedOnly: boolean,
+): PactReport {
   const interactions = pact.interactions.map((interaction): InteractionReport => {
     const replayed = [...replay.problems.entries()]
       .filter(([label]) => label.endsWith(` - ${interaction.description}`))
       .flatMap(([, problems]) => problems);
+    const assumed = assumptionsOf(interaction).map(formatAssumption);
     const problems = [
       ...(replay.crash ? [`pact: the verifier could not run: ${stripAnsi(replay.crash)}`] : []),
       ...replayed,
       ...(comparison.get(interaction.description) ?? []).map((problem) => `openapi: ${problem}`),
       ...kitProblems(interaction).map((problem) => `kit: ${problem}`),
+      ...(documentedOnly ? assumed.map((assumption) => `documented-only: ${assumption}`) : []),
     ];
     return {
       description: interaction.description,
       providerStates: interaction.providerStates.map((state) => state.name),
       passed: problems.length === 0,
       problems,
+      warnings: documentedOnly ? [] : assumed,
     };
   });
   return {

@@ -11,6 +11,11 @@ export const ENDPOINTS = Object.freeze({
   revoke: '/v1/revoke',
   /** `GET`: the OpenID discovery document (seen on the real host, undocumented). */
   discovery: '/.well-known/openid-configuration',
+  /**
+   * `GET`: the key set ID tokens are signed with, per client, as the real host's discovery names it (with
+   * this literal `:clientId` placeholder; the mock serves it there and at each client's own id).
+   */
+  jwks: '/.well-known/:clientId/jwks.json',
   /** Where the real host sends a user to sign in; the mock only names it in discovery. */
   authorization: '/v1/auth',
   /** The prefix of the mock's own control plane (not part of Truecaller's API). */

@@ -17,6 +17,8 @@ export interface TokenResponse {
   scope: string;
   /** Only when `offline_access` was granted (assumed; the refresh grant is undocumented). */
   refresh_token?: string;
+  /** Only when `openid` was granted: an RS256 JWT (assumed from the real host's discovery; undocumented). */
+  id_token?: string;
 }
 
 /** An error body of the API (the `Error` schema of `openapi.yaml`). */
@@ -80,6 +82,8 @@ export interface CodeRecord {
   usedAt?: number;
   /** Replaces the global fault for this code's exchanges. */
   fault?: Fault;
+  /** `false`: its exchanges (and the refreshes of their tokens) get no ID token. */
+  idToken?: boolean;
 }
 
 /** A client id the token endpoint accepts, and the grants it may use. */
@@ -87,6 +91,8 @@ export interface ClientRecord {
   id: string;
   grantTypes: GrantType[];
   description?: string;
+  /** `false`: tokens issued to it come without an ID token. */
+  idToken?: boolean;
 }
 
 /** A refresh token issued with an access token (undocumented refresh grant). `id` is the token itself. */
@@ -99,6 +105,8 @@ export interface RefreshTokenRecord {
   expiresAt?: number;
   /** The access token issued with it, which revoking it revokes too (RFC 7009 §2.1). */
   accessToken?: string;
+  /** `false` when its code said no ID token: its refreshes get none either. */
+  idToken?: boolean;
 }
 
 /** A named profile the tokens point at. */

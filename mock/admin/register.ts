@@ -30,6 +30,8 @@ export interface RegisterCodeInput {
   expiresInSeconds?: number;
   /** A fault its exchanges get instead of the global one (a 429/503 leaves the code unused). */
   fault?: Fault;
+  /** `false`: its exchange gets no ID token, even with `openid` granted. Default: one with `openid`. */
+  idToken?: boolean;
 }
 
 /** A bearer token to register. Every field is optional. */

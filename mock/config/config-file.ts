@@ -10,11 +10,13 @@ import {
   GRANT_TYPES,
   type GrantType,
 } from '../../src/exchange-outcomes.js';
+import type { JWK } from 'jose';
 import { CODE_CHALLENGE_PATTERN } from '../../src/pkce.js';
 import { DEFAULT_PERSONA, TOKEN_SCENARIO_NAMES, type TokenScenarioName } from '../../src/scenarios.js';
 import { readScopes, SCOPES, type Scope } from '../../src/scopes.js';
 import type { UserInfo } from '../../src/user-info.js';
 import { TOKEN_PATTERN } from '../http/authorization.js';
+import { signingKeyProblems } from './signing-key-check.js';
 import type {
   ClientRecord,
   CodeRecord,
@@ -42,6 +44,10 @@ export interface MockConfig {
   clients?: Record<string, ClientConfig>;
   /** A fault every answer of `/v1/userinfo` and `/v1/token` gets, unless its token or code has its own. */
   fault?: Fault;
+  /** `false`: no ID token for any exchange (default true: one whenever `openid` is granted). */
+  idToken?: boolean;
+  /** The private RSA JWK ID tokens are signed with; without one the mock makes a key on first use. */
+  signingKey?: JWK;
 }
 
 /** One authorization code of a config file. Every field is optional; a code is single use unless `reusable`. */
@@ -59,12 +65,16 @@ export interface CodeConfig {
   reusable?: boolean;
   /** A fault this code's exchanges get instead of the global one. */
   fault?: Fault;
+  /** `false`: its exchanges get no ID token, even with `openid` granted. */
+  idToken?: boolean;
 }
 
 /** One client of a config file. */
 export interface ClientConfig {
   /** Grants it may use. Default: both, `authorization_code` and `refresh_token`. */
   grantTypes?: GrantType[];
+  /** `false`: tokens issued to it come without an ID token. */
+  idToken?: boolean;
 }
 
 /** One token of a config file. Every field is optional. */
@@ -109,6 +119,8 @@ const CONFIG_SCHEMA = {
   properties: {
     $schema: { type: 'string' },
     fault: FAULT_SCHEMA,
+    idToken: { type: 'boolean' },
+    signingKey: { type: 'object' },
     personas: {
       type: 'object',
       propertyNames: { pattern: ID_PATTERN },
@@ -125,6 +137,7 @@ const CONFIG_SCHEMA = {
       scenario: { enum: CODE_SCENARIO_NAMES },
       reusable: { type: 'boolean' },
       fault: FAULT_SCHEMA,
+      idToken: { type: 'boolean' },
     }),
     clients: {
       type: 'object',
@@ -132,7 +145,10 @@ const CONFIG_SCHEMA = {
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
-        properties: { grantTypes: { type: 'array', items: { enum: GRANT_TYPES }, uniqueItems: true } },
+        properties: {
+          grantTypes: { type: 'array', items: { enum: GRANT_TYPES }, uniqueItems: true },
+          idToken: { type: 'boolean' },
+        },
       },
     },
   },
@@ -237,6 +253,7 @@ export function configProblems(
     }
   }
   problems.push(...faultRangeProblems('fault', config.fault));
+  problems.push(...signingKeyProblems(config.signingKey));
   return problems;
 }
 
@@ -278,6 +295,7 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
     if (entry.clientId !== undefined) record.clientId = entry.clientId;
     if (entry.reusable !== undefined) record.reusable = entry.reusable;
     if (entry.fault !== undefined) record.fault = structuredClone(entry.fault);
+    if (entry.idToken !== undefined) record.idToken = entry.idToken;
     codes.set(id, record);
   }
   const clients = new Map(base.clients.map((record) => [record.id, record]));
@@ -287,6 +305,7 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
       grantTypes: [...(entry.grantTypes ?? GRANT_TYPES)],
       description: 'from the config file',
     };
+    if (entry.idToken !== undefined) record.idToken = entry.idToken;
     clients.set(id, record);
   }
   return {

@@ -32,6 +32,8 @@ export interface MockOptions {
   db: string | undefined;
   /** A fault every answer gets (the CLI's `--delay`); replaces the config file's global fault. */
   fault: Fault | undefined;
+  /** `false`: `POST /v1/token` issues no ID token at all (a config's `idToken: false` does the same). */
+  idToken: boolean;
 }
 
 /** How to start the mock on a port: the mock's options plus where to listen. */
@@ -60,6 +62,7 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   journalSize: DEFAULT_JOURNAL_SIZE,
   db: undefined,
   fault: undefined,
+  idToken: true,
 });
 
 /** The options of `createMockServer` where none are given. The CLI changes only `port` (4010) and `log`. */
@@ -156,6 +159,7 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
     );
   }
   if (typeof resolved.admin !== 'boolean') problems.push('admin must be true or false');
+  if (typeof resolved.idToken !== 'boolean') problems.push('idToken must be true or false');
   if (
     resolved.adminToken !== undefined &&
     (typeof resolved.adminToken !== 'string' || resolved.adminToken === '')

@@ -115,7 +115,7 @@ const checkPersona: RecordCheck = (input) => {
 
 // Refresh tokens are written by POST /v1/token only; a --db file edited by hand is still held to their shape.
 const checkRefreshToken: RecordCheck = (input) => {
-  const { id, clientId, persona, scopes, expiresAt, accessToken, ...rest } = input;
+  const { id, clientId, persona, scopes, expiresAt, accessToken, idToken, ...rest } = input;
   const where = `refreshTokens.${String(id)}`;
   const problems = Object.keys(rest).map((field) => `${where}: unknown field "${field}"`);
   if (typeof id !== 'string' || id.length > 512) problems.push(`${where}.id: must be a string`);
@@ -128,6 +128,8 @@ const checkRefreshToken: RecordCheck = (input) => {
     problems.push(`${where}.expiresAt: must be epoch milliseconds`);
   if (accessToken !== undefined && typeof accessToken !== 'string')
     problems.push(`${where}.accessToken: must be a string`);
+  if (idToken !== undefined && typeof idToken !== 'boolean')
+    problems.push(`${where}.idToken: must be a boolean`);
   return problems.length > 0 ? { problems } : { record: input };
 };
 

@@ -3,7 +3,8 @@
  * config, or the `--db` file; saved after each change with `--db`; rebuilt when a watched config changes.
  */
 import type { EventEmitter } from 'node:events';
-import { applyConfig, readConfigFile, validateConfig } from './config-file.js';
+import type { JWK } from 'jose';
+import { applyConfig, type MockConfig, readConfigFile, validateConfig } from './config-file.js';
 import { watchConfigFile } from './config-watcher.js';
 import { checkStoreData, loadDbFile, saveDbFile } from './db-file.js';
 import type { MockOptions } from './options.js';
@@ -19,6 +20,16 @@ export interface StoreSource {
   readonly persist: () => void;
   /** Stops watching the config file. */
   readonly close: () => void;
+  /** The ID-token settings of the config in force (the last one reloaded). */
+  readonly idTokenSettings: () => IdTokenSettings;
+}
+
+/** A config's global ID-token settings. */
+export interface IdTokenSettings {
+  /** False when the config (or the options) turn ID tokens off. */
+  readonly enabled: boolean;
+  /** The config's private JWK, or undefined for the mock's generated key. */
+  readonly signingKey: JWK | undefined;
 }
 
 /**
@@ -26,7 +37,8 @@ export interface StoreSource {
  * `config-reloaded`, or `config-rejected` with the `KitError` while the previous config stays.
  */
 export function openStore(settings: Readonly<MockOptions>, events: EventEmitter): StoreSource {
-  let initial = initialStoreData(settings);
+  let config = readConfig(settings);
+  let initial = initialStoreData(settings, config);
   const saved = settings.db === undefined ? undefined : loadDbFile(settings.db);
   const store = new MockStore(
     saved === undefined ? structuredClone(initial) : checkStoreData(saved, settings.db ?? ''),
@@ -46,7 +58,9 @@ export function openStore(settings: Readonly<MockOptions>, events: EventEmitter)
     typeof configFile === 'string'
       ? watchConfigFile(configFile, () => {
           try {
-            initial = initialStoreData(settings);
+            const reloaded = readConfig(settings);
+            initial = initialStoreData(settings, reloaded);
+            config = reloaded;
             // Inside the try: a --db save that fails (disk full, folder gone) is reported, not thrown
             // from a watcher callback where nothing would catch it.
             reset();
@@ -57,20 +71,27 @@ export function openStore(settings: Readonly<MockOptions>, events: EventEmitter)
           events.emit('config-reloaded');
         })
       : () => undefined;
-  return { store, reset, persist, close };
+  const idTokenSettings = (): IdTokenSettings => ({
+    enabled: settings.idToken && config.idToken !== false,
+    signingKey: config.signingKey,
+  });
+  return { store, reset, persist, close, idTokenSettings };
 }
 
-function initialStoreData({ config, fault }: Readonly<MockOptions>): StoreData {
+/** The checked config of `settings` (a file read anew, or the object given); `{}` without one. */
+function readConfig({ config }: Readonly<MockOptions>): MockConfig {
   const base = builtInStoreData();
   const knownPersonas = base.personas.map((persona) => persona.id);
   const knownClients = base.clients.map((client) => client.id);
-  const checked =
-    config === undefined
-      ? {}
-      : typeof config === 'string'
-        ? readConfigFile(config, knownPersonas, knownClients)
-        : validateConfig(config, '(options.config)', knownPersonas, knownClients);
-  const data = applyConfig(base, checked);
+  return config === undefined
+    ? {}
+    : typeof config === 'string'
+      ? readConfigFile(config, knownPersonas, knownClients)
+      : validateConfig(config, '(options.config)', knownPersonas, knownClients);
+}
+
+function initialStoreData({ fault }: Readonly<MockOptions>, config: MockConfig): StoreData {
+  const data = applyConfig(builtInStoreData(), config);
   if (fault !== undefined) data.fault = structuredClone(fault);
   return data;
 }

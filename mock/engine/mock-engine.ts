@@ -103,6 +103,7 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
     clock,
     tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
     baseUrl: () => engine.baseUrl,
+    idTokens: source.idTokenSettings,
   };
   const routes = createRouteTable(context, expiries);
   const admin =

@@ -7,6 +7,7 @@ import { preflightHeaders } from '../http/cors.js';
 import { printable } from '../http/printable.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from '../http/responses.js';
 import { createDiscoveryRoute } from '../routes/discovery-route.js';
+import { createJwksRoute, JWKS_PATH_ENDS } from '../routes/jwks-route.js';
 import { createRevokeRoute } from '../routes/revoke-route.js';
 import type { RouteContext, RouteHandler } from '../routes/route-context.js';
 import { createTokenRoute } from '../routes/token/token-route.js';
@@ -30,23 +31,49 @@ export interface RouteTable {
   readonly paths: readonly string[];
 }
 
+/** A route for every path of the form `prefix<one segment>suffix`; its handler reads the segment. */
+interface PatternRoute {
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly route: Route;
+}
+
 /** The routes of one mock. */
 export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): RouteTable {
   const routes = new Map<string, Route>();
-  const add = (path: string, handlers: Record<string, RouteHandler>): void => {
+  const patterns: PatternRoute[] = [];
+  const route = (handlers: Record<string, RouteHandler>): Route => {
     const allow = [...Object.keys(handlers), 'OPTIONS'].join(', ');
-    routes.set(path, {
+    return {
       allow,
       handlers,
       preflight: prepareEmpty(context.answers, 204, preflightHeaders(allow), 'preflight'),
-    });
+    };
+  };
+  const add = (path: string, handlers: Record<string, RouteHandler>): void => {
+    routes.set(path, route(handlers));
   };
   const userInfo = createUserInfoRoute(context);
   add(ENDPOINTS.userinfo, { GET: userInfo, HEAD: userInfo });
   add(ENDPOINTS.token, { POST: createTokenRoute(context, expiries) });
   add(ENDPOINTS.revoke, { POST: createRevokeRoute(context) });
   add(ENDPOINTS.discovery, { GET: createDiscoveryRoute(context) });
-  return { find: (path) => routes.get(path), paths: [...routes.keys()] };
+  patterns.push({ ...JWKS_PATH_ENDS, route: route({ GET: createJwksRoute(context) }) });
+
+  // The exact paths first: the hot path costs one map look-up, as before; patterns only for a miss.
+  const findPattern = (path: string): Route | undefined => {
+    for (const { prefix, suffix, route: found } of patterns) {
+      if (path.length > prefix.length + suffix.length && path.startsWith(prefix) && path.endsWith(suffix)) {
+        const segment = path.slice(prefix.length, path.length - suffix.length);
+        if (!segment.includes('/')) return found;
+      }
+    }
+    return undefined;
+  };
+  return {
+    find: (path) => routes.get(path) ?? findPattern(path),
+    paths: [...routes.keys(), ENDPOINTS.jwks],
+  };
 }
 
 /** The JSON 404 for a path no route serves, naming those that are. */

@@ -3,6 +3,7 @@
  * from a transport-free request to a prepared answer; the engine builds each once, with this context.
  */
 import type { OpenAPIV3_1 } from 'openapi-types';
+import type { IdTokenSettings } from '../config/store-source.js';
 import type { MockRequest } from '../http/mock-request.js';
 import type { PreparedResponse, ResponseContext } from '../http/responses.js';
 import type { Clock } from '../state/clock.js';
@@ -24,4 +25,6 @@ export interface RouteContext {
   readonly tokenLifetimeSeconds: number;
   /** The base URL the mock answers on (`http://127.0.0.1:4010`), for a request that names no host. */
   readonly baseUrl: () => string;
+  /** Whether ID tokens are issued at all, and the key they are signed with (the config in force). */
+  readonly idTokens: () => IdTokenSettings;
 }

@@ -67,6 +67,9 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     },
   );
   server.on('clientError', answerClientError);
+  // A client that half-closes after sending its request still gets its answer, delayed or not: without
+  // Node's own switch for it (undocumented, in node:http since 0.x) the socket and the answer are dropped.
+  Object.assign(server, { httpAllowHalfOpen: true });
 
   return {
     ...controlsOf(engine),

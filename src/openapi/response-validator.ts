@@ -22,7 +22,7 @@ export interface ResponseValidator {
 }
 
 // The document's own extension keywords; Ajv's strict mode rejects any keyword it does not know.
-const EXTENSION_KEYWORDS = ['x-documented', 'x-scope', 'example'];
+const EXTENSION_KEYWORDS = ['x-documented', 'x-scope', 'x-scope-mapping', 'example'];
 const DOCUMENT_ID = 'openapi.json';
 
 const validators = new WeakMap<OpenAPIV3_1.Document, ResponseValidator>();

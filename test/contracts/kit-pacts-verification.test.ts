@@ -31,6 +31,17 @@ describe('the committed pacts', () => {
       .filter((interaction) => !interaction.passed);
     expect(failures).toEqual([]);
     expect(report.passed).toBe(true);
+    // Each interaction warns of what it relies on that Truecaller does not document, and only that.
+    const warned = (state: string): string[] =>
+      report.pacts
+        .flatMap((pact) => pact.interactions)
+        .find((interaction) => interaction.providerStates.includes(state))?.warnings ?? [];
+    expect(warned(PROVIDER_STATES.valid)).toEqual([]);
+    expect(warned(PROVIDER_STATES.expired)).toEqual([
+      expect.stringMatching(/^response header WWW-Authenticate relies on an assumption/),
+      expect.stringMatching(/^response body \$\.error relies on an assumption/),
+      expect.stringMatching(/^response body \$\.error_description relies on an assumption/),
+    ]);
   });
 
   it.each(pacts)('%s agrees with openapi.yaml and passes the kit’s own checks', async (file) => {

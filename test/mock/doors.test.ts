@@ -11,24 +11,35 @@ const doors = Object.fromEntries(DOORS.map((name) => [name, useDoor(name)])) as 
   ReturnType<typeof useDoor>
 >;
 
+// Made afresh for each exchange (an ID token also names the base URL it was issued on, which differs by door).
+const FRESH_TOKENS = new Set(['access_token', 'refresh_token', 'id_token']);
+
 // What a socket adds (and CORS, which a browser sees only over the node:http door): not part of the answer.
 const TRANSPORT_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
-/** Status, headers and body as the engine made them, with what differs by nature (fresh tokens) masked. */
+/**
+ * Status, headers and body as the engine made them, with what differs by nature masked: fresh tokens,
+ * and so the length of a body that holds them.
+ */
 function essence(response: TestResponse): unknown {
+  const json = typeof response.json === 'object' && response.json !== null ? response.json : undefined;
+  const fresh = json !== undefined && Object.keys(json).some((key) => FRESH_TOKENS.has(key));
   const headers = Object.fromEntries(
     Object.entries(response.headers).filter(
-      ([name]) => !TRANSPORT_HEADERS.has(name) && !name.startsWith('access-control-'),
+      ([name]) =>
+        !TRANSPORT_HEADERS.has(name) &&
+        !name.startsWith('access-control-') &&
+        !(fresh && name === 'content-length'),
     ),
   );
   const body =
-    typeof response.json === 'object' && response.json !== null
-      ? Object.fromEntries(
-          Object.entries(response.json).map(([key, value]) =>
-            key === 'access_token' || key === 'refresh_token' ? [key, '<fresh token>'] : [key, value],
+    json === undefined
+      ? response.text
+      : Object.fromEntries(
+          Object.entries(json).map(([key, value]) =>
+            FRESH_TOKENS.has(key) ? [key, '<fresh token>'] : [key, value],
           ),
-        )
-      : response.text;
+        );
   return { status: response.status, headers, body };
 }
 

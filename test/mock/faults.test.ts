@@ -24,7 +24,6 @@ describe.each(DOORS)('faults through the %s door', (door) => {
       ? rawRequest(
           mock.url,
           `GET ${USERINFO} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
-          { halfClose: false },
         )
       : mock.userInfo(token);
 

@@ -64,8 +64,8 @@ async function exchange(code: string, codeVerifier: string): Promise<oauth.Token
     codeVerifier,
     insecure,
   );
-  // Truecaller issues no ID token, so the response is processed as plain OAuth 2.0: the library does
-  // that by default and checks an ID token only when asked (`requireIdToken`, `expectedNonce`, `maxAge`).
+  // The mock adds an ID token when openid is granted (assumed from the real host's discovery); the
+  // library checks its claims when present and needs none otherwise (`requireIdToken` would ask for it).
   return oauth.processAuthorizationCodeResponse(as, client, response);
 }
 

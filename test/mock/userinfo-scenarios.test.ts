@@ -148,7 +148,6 @@ describe.each(DOORS)('GET /v1/userinfo through the %s door', (door) => {
               rawRequest(
                 mock.url,
                 `GET ${USERINFO} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer slow\r\nConnection: close\r\n\r\n`,
-                { halfClose: false },
               )
           : () => userInfo('Bearer slow');
       const { early, answer } = await answerHeldFor(send, 150);

@@ -27,19 +27,13 @@ export async function request(
 }
 
 /**
- * Writes raw bytes to the server and reads until it closes the connection: for requests that fetch
- * refuses to send (odd bytes, oversized headers). The request should carry `Connection: close`. The
- * socket is half-closed after the bytes unless `halfClose` is false (Node's server drops a half-closed
- * connection whose answer is still delayed).
+ * Writes raw bytes to the server, half-closes, and reads until it closes the connection: for requests
+ * that fetch refuses to send (odd bytes, oversized headers). The request should carry `Connection: close`.
  */
-export function rawRequest(
-  url: string,
-  raw: Buffer | string,
-  { halfClose = true } = {},
-): Promise<TestResponse> {
+export function rawRequest(url: string, raw: Buffer | string): Promise<TestResponse> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => (halfClose ? socket.end(raw) : socket.write(raw)));
+    const socket = connect(Number(port), hostname, () => socket.end(raw));
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', reject);

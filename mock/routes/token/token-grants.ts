@@ -15,6 +15,8 @@ export interface GrantContext {
   readonly clock: RouteContext['clock'];
   readonly fail: FailTokenRequest;
   readonly issue: IssueToken;
+  /** The base URL the client called, for an ID token's `iss`. */
+  readonly issuer: string;
 }
 
 const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
@@ -23,8 +25,8 @@ const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
 export function exchangeAuthorizationCode(
   fields: URLSearchParams,
   clientId: string,
-  { store, clock, fail, issue }: GrantContext,
-): PreparedResponse {
+  { store, clock, fail, issue, issuer }: GrantContext,
+): PreparedResponse | Promise<PreparedResponse> {
   const code = fields.get('code') ?? '';
   const verifier = fields.get('code_verifier') ?? '';
   const record = store.get('codes', code);
@@ -51,15 +53,15 @@ export function exchangeAuthorizationCode(
     );
   }
   if (!record.reusable) store.set('codes', { ...record, usedAt: clock.now() });
-  return issue({ clientId, persona: record.persona, scopes: record.scopes });
+  return issue({ clientId, persona: record.persona, scopes: record.scopes, idToken: record.idToken }, issuer);
 }
 
 /** `grant_type=refresh_token`: a known refresh token of this client, good for one use (rotation). */
 export function exchangeRefreshToken(
   fields: URLSearchParams,
   clientId: string,
-  { store, clock, fail, issue }: GrantContext,
-): PreparedResponse {
+  { store, clock, fail, issue, issuer }: GrantContext,
+): PreparedResponse | Promise<PreparedResponse> {
   const record = store.get('refreshTokens', fields.get('refresh_token') ?? '');
   if (record === undefined) return fail('invalid-refresh-token');
   if (record.clientId !== clientId) return fail('invalid-refresh-token', 'It was issued to another client.');
@@ -71,5 +73,5 @@ export function exchangeRefreshToken(
   }
   // Rotation (RFC 9700 §4.14.2): a public client's refresh token is good for one use.
   store.delete('refreshTokens', record.id);
-  return issue({ clientId, persona: record.persona, scopes: record.scopes });
+  return issue({ clientId, persona: record.persona, scopes: record.scopes, idToken: record.idToken }, issuer);
 }

@@ -7,24 +7,31 @@ import type { Scope } from '../../../src/scopes.js';
 import type { TokenRecord, TokenResponse } from '../../../src/wire-types.js';
 import { type PreparedResponse, prepareJson } from '../../http/responses.js';
 import { type ExpiryQueue, issuedTokenGraceMs } from '../../state/expiry-queue.js';
+import { signingKeyFor } from '../../state/signing-key.js';
 import type { RouteContext } from '../route-context.js';
+import { idTokenClaims, signIdToken } from './id-token.js';
 
 /** What a grant that succeeded hands on: the client, and whose profile with which scopes. */
 export interface Grant {
   readonly clientId: string;
   readonly persona: string | null;
   readonly scopes: readonly Scope[];
+  /** `false` when the code (or the refresh token's code) said no ID token. */
+  readonly idToken?: boolean | undefined;
 }
 
-/** Issues a token for a grant and answers with the token response. */
-export type IssueToken = (grant: Grant) => PreparedResponse;
+/**
+ * Issues a token for a grant and answers with the token response; `issuer` is the base URL the client
+ * called (an ID token's `iss`). The answer is a promise only when an ID token is signed.
+ */
+export type IssueToken = (grant: Grant, issuer: string) => PreparedResponse | Promise<PreparedResponse>;
 
 /** The issuer of one mock; it also drops what has expired, so the store stays bounded. */
 export function createTokenIssuer(context: RouteContext, expiries: ExpiryQueue): IssueToken {
   const { store, clock, tokenLifetimeSeconds } = context;
   const graceMs = issuedTokenGraceMs(tokenLifetimeSeconds);
 
-  return function issue({ clientId, persona, scopes }) {
+  return function issue({ clientId, persona, scopes, idToken }, issuer) {
     const now = clock.now();
     expiries.dropDue(now);
     const record: TokenRecord & { expiresAt: number } = {
@@ -50,6 +57,7 @@ export function createTokenIssuer(context: RouteContext, expiries: ExpiryQueue):
         scopes: [...scopes],
         expiresAt: record.expiresAt + graceMs,
         accessToken: record.id,
+        ...(idToken === false ? { idToken } : {}),
       };
       store.set('refreshTokens', refresh);
       expiries.schedule('refreshTokens', refresh);
@@ -58,7 +66,31 @@ export function createTokenIssuer(context: RouteContext, expiries: ExpiryQueue):
     }
     store.set('tokens', record);
     expiries.schedule('tokens', record);
-    return prepareJson(context.answers, 200, body, { scenario: 'token:issued' });
+    const settings = context.idTokens();
+    // Assumed (the real host's discovery advertises RS256 ID tokens): one whenever openid is granted,
+    // unless the options, the config, the client or the code turn it off.
+    const claims =
+      settings.enabled &&
+      idToken !== false &&
+      scopes.includes('openid') &&
+      store.get('clients', clientId)?.idToken !== false &&
+      persona !== null
+        ? idTokenClaims({
+            issuer,
+            clientId,
+            claims: store.get('personas', persona)?.claims ?? {},
+            scopes,
+            issuedAt: Math.floor(now / 1000),
+            lifetimeSeconds: tokenLifetimeSeconds,
+          })
+        : undefined;
+    if (claims === undefined) return prepareJson(context.answers, 200, body, { scenario: 'token:issued' });
+    return signingKeyFor(settings.signingKey)
+      .then((key) => signIdToken(claims, key))
+      .then((signed) => {
+        body.id_token = signed;
+        return prepareJson(context.answers, 200, body, { scenario: 'token:issued' });
+      });
   };
 }
 

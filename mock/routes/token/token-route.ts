@@ -8,6 +8,7 @@ import { getExchangeOutcome, type GrantType, GRANT_TYPES } from '../../../src/ex
 import type { Fault } from '../../../src/faults.js';
 import { readFaultBodies, refusesRequest, withFault } from '../../http/faults.js';
 import { readFormBody } from '../../http/form-body.js';
+import { requestOrigin } from '../../http/request-origin.js';
 import type { PreparedResponse } from '../../http/responses.js';
 import type { ExpiryQueue } from '../../state/expiry-queue.js';
 import type { RouteContext, RouteHandler } from '../route-context.js';
@@ -21,7 +22,7 @@ const GRANT_SET: ReadonlySet<string> = new Set(GRANT_TYPES);
 export function createTokenRoute(context: RouteContext, expiries: ExpiryQueue): RouteHandler {
   const { store, document, answers } = context;
   const fail = prepareTokenErrors(document, answers);
-  const grants: GrantContext = {
+  const grants: Omit<GrantContext, 'issuer'> = {
     store,
     clock: context.clock,
     fail,
@@ -48,12 +49,17 @@ export function createTokenRoute(context: RouteContext, expiries: ExpiryQueue): 
     const fault = (code ? store.get('codes', code)?.fault : undefined) ?? store.fault;
     // The fault's own 429/503 replaces this answer; only its shape (no delay) matters.
     if (refusesRequest(fault)) return faulted(fail('rate-limited'), fault);
-    return faulted(answerForm(fields, grants), fault);
+    // An ID token names the base URL the client called, as discovery does.
+    const issuer = requestOrigin(request, context.baseUrl) ?? context.baseUrl();
+    return faulted(await answerForm(fields, { ...grants, issuer }), fault);
   };
 }
 
 /** Checks the form (grant, empty or repeated fields, the client), then runs its grant. */
-function answerForm(fields: URLSearchParams, grants: GrantContext): PreparedResponse {
+function answerForm(
+  fields: URLSearchParams,
+  grants: GrantContext,
+): PreparedResponse | Promise<PreparedResponse> {
   const { fail, store } = grants;
   const grantType = fields.get('grant_type') ?? '';
   if (grantType !== '' && !GRANT_SET.has(grantType)) {

@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../../src/endpoints.js';
 import { preflightHeaders } from '../http/cors.js';
 import { printable } from '../http/printable.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from '../http/responses.js';
+import { createApiDocumentRoutes } from '../routes/api-document-route.js';
 import { createDiscoveryRoute } from '../routes/discovery-route.js';
 import { createRevokeRoute } from '../routes/revoke-route.js';
 import type { RouteContext, RouteHandler } from '../routes/route-context.js';
@@ -46,6 +47,9 @@ export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): 
   add(ENDPOINTS.token, { POST: createTokenRoute(context, expiries) });
   add(ENDPOINTS.revoke, { POST: createRevokeRoute(context) });
   add(ENDPOINTS.discovery, { GET: createDiscoveryRoute(context) });
+  const document = createApiDocumentRoutes(context);
+  add(ENDPOINTS.apiDocumentYaml, { GET: document.yaml, HEAD: document.yaml });
+  add(ENDPOINTS.apiDocumentJson, { GET: document.json, HEAD: document.json });
   return { find: (path) => routes.get(path), paths: [...routes.keys()] };
 }
 

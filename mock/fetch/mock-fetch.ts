@@ -57,14 +57,14 @@ export function createMockFetch(engine: MockEngine): { fetch: MockFetch; close: 
     const delivery = deliveryOf(await engine.handle(request));
     if (delivery.delayMs > 0) await wait(delivery.delayMs, incoming.signal);
     if (delivery.kind === 'break') {
-      engine.answered(request, 0, delivery.scenario, started);
+      engine.answered(request, delivery.answer, started);
       throw networkError(
         delivery.failure === 'connection-reset'
           ? 'other side closed (ECONNRESET)'
           : 'the connection closed without an answer',
       );
     }
-    engine.answered(request, delivery.answer.status, delivery.answer.scenario, started);
+    engine.answered(request, delivery.answer, started);
     return toResponse(delivery.answer, incoming.method);
   }
 

@@ -20,4 +20,9 @@ export { FORM_BODY_LIMIT } from './http/form-body.js';
 export { ISSUED_TOKEN_GRACE_SECONDS } from './state/expiry-queue.js';
 export type { CorsOrigin } from './http/cors.js';
 export { MockStore, type StoreChange } from './state/store.js';
-export { RequestJournal, DEFAULT_JOURNAL_SIZE, type JournalFilter } from './state/journal.js';
+export {
+  RequestJournal,
+  DEFAULT_JOURNAL_MAX_BYTES,
+  DEFAULT_JOURNAL_SIZE,
+  type JournalFilter,
+} from './state/journal.js';

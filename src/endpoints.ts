@@ -18,6 +18,10 @@ export const ENDPOINTS = Object.freeze({
   jwks: '/.well-known/:clientId/jwks.json',
   /** Where the real host sends a user to sign in; the mock only names it in discovery. */
   authorization: '/v1/auth',
+  /** `GET`: the mock's own `openapi.yaml`, the document it answers from (not part of Truecaller's API). */
+  apiDocumentYaml: '/openapi.yaml',
+  /** `GET`: the same document as JSON. */
+  apiDocumentJson: '/openapi.json',
   /** The prefix of the mock's own control plane (not part of Truecaller's API). */
   admin: '/__admin',
 } as const);

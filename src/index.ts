@@ -72,12 +72,19 @@ export {
 } from './pkce.js';
 export { exchangeCode, type ExchangeCodeInput } from './clients/token-client.js';
 export type {
+  CatalogueScenario,
   ClientRecord,
+  ClockState,
   CodeRecord,
   ErrorBody,
+  Journal,
   JournalEntry,
+  JournalRequest,
+  JournalResponse,
+  NameValue,
   PersonaRecord,
   RefreshTokenRecord,
+  ScenarioCatalogue,
   StoreData,
   TokenRecord,
   TokenResponse,

@@ -13,11 +13,16 @@ import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from '../http/responses.js';
 import type { RecordInput } from '../config/record-checks.js';
+import type { MockClock } from '../state/clock.js';
 import type { RequestJournal } from '../state/journal.js';
 import type { MockStore } from '../state/store.js';
+import type { PageFiles } from '../ui/page-files.js';
 import { ADMIN_METHODS, type AdminTarget, resolveAdminPath } from './admin-paths.js';
+import { advanceClock, clockState } from './clock-control.js';
+import { checkJournalQuery } from './journal-query.js';
 import { checkListQuery, listRecords } from './list-query.js';
 import type { RecordWriter, WriteResult } from './record-writes.js';
+import { scenarioCatalogue } from './scenario-catalogue.js';
 
 /** The realm of the admin API's bearer challenge, apart from the mocked API's. */
 export const ADMIN_REALM = 'truecaller-oauth-kit-admin';
@@ -27,6 +32,8 @@ export interface AdminApiOptions {
   readonly store: MockStore;
   readonly journal: RequestJournal;
   readonly writer: RecordWriter;
+  /** The clock `POST /__admin/clock` moves forward. */
+  readonly clock: MockClock;
   readonly answers: ResponseContext;
   /** The shared secret every request must carry as `Authorization: Bearer <secret>`; undefined: none. */
   readonly adminToken: string | undefined;
@@ -46,7 +53,7 @@ export type AdminApi = (request: MockRequest) => Promise<PreparedResponse>;
 
 /** The admin API of one mock. */
 export function createAdminApi(options: AdminApiOptions): AdminApi {
-  const { store, journal, writer, answers } = options;
+  const { store, journal, writer, clock, answers } = options;
   const secret = options.adminToken === undefined ? undefined : digest(options.adminToken);
   const json = (status: number, body: unknown, headers: readonly string[] = []): PreparedResponse =>
     prepareJson(answers, status, body, { scenario: `${ADMIN_SCENARIO_PREFIX}${status}`, headers });
@@ -59,6 +66,35 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     ['WWW-Authenticate', `Bearer realm="${ADMIN_REALM}"`],
   );
   const noContent = prepareEmpty(answers, 204, ['Cache-Control', 'no-store'], `${ADMIN_SCENARIO_PREFIX}204`);
+  // The pages' module is imported on the first request for a page: a mock nobody looks at never loads it.
+  let pages: Promise<PageFiles> | undefined;
+
+  async function page(file: string): Promise<PreparedResponse> {
+    pages ??= import('../ui/page-files.js').then((module) =>
+      module.createPageFiles(answers, `${ADMIN_SCENARIO_PREFIX}page`),
+    );
+    const served = await (await pages).answer(file);
+    return served.ok ? served.answer : error(served.status, served.code, served.problem);
+  }
+
+  /** The journal's entries, at once or, with `wait`, as soon as there is something newer (or the wait is over). */
+  async function requests(search: string): Promise<PreparedResponse> {
+    const query = checkJournalQuery(search);
+    if (!query.ok) return error(400, 'invalid_request', query.problem);
+    const { filter, waitSeconds } = query;
+    let list = journal.entries(filter);
+    if (list.length === 0 && waitSeconds > 0) {
+      if (await journal.changed(waitSeconds * 1000)) list = journal.entries(filter);
+    }
+    return json(200, {
+      capacity: journal.size,
+      maxBytes: journal.maxBytes,
+      bytes: journal.bytes,
+      lastSeq: journal.lastSeq,
+      oldestSeq: journal.oldestSeq,
+      requests: list,
+    });
+  }
 
   /** A write's answer; a successful one is saved first (a failed save is a 500, never a silent success). */
   function written(result: WriteResult, status: number, headers: readonly string[] = []): PreparedResponse {
@@ -92,6 +128,10 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
         `The body of ${request.method} ${printable(pathOf(request.url))} must be a JSON object.`,
       );
     }
+    if (target.kind === 'clock') {
+      const moved = advanceClock(clock, value);
+      return moved.ok ? json(200, clockState(clock)) : error(400, 'invalid_request', moved.problem);
+    }
     const input = value as RecordInput;
     if (target.kind === 'fault') return written(writer.setFault(input, request.method === 'PATCH'), 200);
     if (target.kind === 'collection') {
@@ -113,7 +153,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
 
   async function read(request: MockRequest, target: AdminTarget): Promise<PreparedResponse> {
     const search = queryOf(request.url);
-    if (target.kind !== 'collection' && target.kind !== 'requests') {
+    if (target.kind !== 'collection' && target.kind !== 'requests' && target.kind !== 'page') {
       const refused = unexpectedQuery(search);
       if (refused !== undefined)
         return error(400, 'invalid_request', `${printable(pathOf(request.url))} ${refused}`);
@@ -138,26 +178,28 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
         const { refreshTokens, ...served } = store.snapshot();
         return json(200, served);
       }
-      case 'requests': {
-        const filter = new URLSearchParams(search);
-        return json(200, {
-          capacity: journal.size,
-          requests: journal.entries({
-            token: filter.get('token') ?? undefined,
-            path: filter.get('path') ?? undefined,
-          }),
-        });
-      }
+      case 'requests':
+        return requests(search);
+      case 'clock':
+        return json(200, clockState(clock));
+      case 'scenarios':
+        return json(200, scenarioCatalogue());
+      case 'page':
+        return page(target.file);
       default:
         return error(405, 'method_not_allowed', 'Not a read target.');
     }
   }
 
   return async function answerAdmin(request) {
-    if (secret !== undefined && !authorized(headerValue(request, 'authorization'), secret))
-      return unauthorized;
     const path = pathOf(request.url);
     const resolved = resolveAdminPath(path);
+    // The pages' own files hold no state and are the package's public files: a browser, which cannot send
+    // a bearer token when it opens a URL, loads them and then asks for the secret; all they read and
+    // write goes through the gate below.
+    const isPage = resolved.ok && resolved.target.kind === 'page';
+    if (!isPage && secret !== undefined && !authorized(headerValue(request, 'authorization'), secret))
+      return unauthorized;
     if (!resolved.ok)
       return error(
         resolved.status,

@@ -12,11 +12,21 @@ export const ADMIN_COLLECTIONS = ['tokens', 'personas', 'codes', 'clients'] as c
 /** One collection of the admin API. */
 export type AdminCollection = (typeof ADMIN_COLLECTIONS)[number];
 
+/** The admin paths that name one thing each (`/__admin/<name>`). */
+type Single = 'fault' | 'requests' | 'reset' | 'db' | 'clock' | 'scenarios';
+
+/**
+ * The browser pages: `/__admin/ui` (the dashboard) and `/__admin/docs` (the API reference), and the
+ * files they load, `/__admin/ui/<file>`. Each names the file it is served from.
+ */
+export const ADMIN_PAGES = Object.freeze({ ui: 'dashboard.html', docs: 'docs.html' });
+
 /** What an admin path names. */
 export type AdminTarget =
   | { readonly kind: 'collection'; readonly collection: AdminCollection }
   | { readonly kind: 'record'; readonly collection: AdminCollection; readonly id: string }
-  | { readonly kind: 'fault' | 'requests' | 'reset' | 'db' };
+  | { readonly kind: Single }
+  | { readonly kind: 'page'; readonly file: string };
 
 /** The methods each kind of target answers (HEAD wherever GET is). */
 export const ADMIN_METHODS: Readonly<Record<AdminTarget['kind'], readonly string[]>> = Object.freeze({
@@ -26,9 +36,19 @@ export const ADMIN_METHODS: Readonly<Record<AdminTarget['kind'], readonly string
   requests: ['GET', 'HEAD', 'DELETE'],
   reset: ['POST'],
   db: ['GET', 'HEAD'],
+  clock: ['GET', 'HEAD', 'POST'],
+  scenarios: ['GET', 'HEAD'],
+  page: ['GET', 'HEAD'],
 });
 
-const SINGLES: ReadonlySet<string> = new Set(['fault', 'requests', 'reset', 'db']);
+const SINGLES: ReadonlySet<string> = new Set<Single>([
+  'fault',
+  'requests',
+  'reset',
+  'db',
+  'clock',
+  'scenarios',
+]);
 const COLLECTIONS: ReadonlySet<string> = new Set(ADMIN_COLLECTIONS);
 const INTERNAL = 'refreshTokens';
 
@@ -55,14 +75,17 @@ export function resolveAdminPath(path: string): ResolvedAdminPath {
       `${INTERNAL} are the mock's internal state and not served by the admin API; end one with POST ${ENDPOINTS.revoke}, or all with POST ${ENDPOINTS.admin}/reset.`,
     );
   }
-  if (SINGLES.has(name) && rawId === undefined) {
-    return { ok: true, target: { kind: name as 'fault' | 'requests' | 'reset' | 'db' } };
-  }
+  if (SINGLES.has(name) && rawId === undefined) return { ok: true, target: { kind: name as Single } };
+  if ((name === 'ui' || name === 'docs') && rawId === undefined)
+    return { ok: true, target: { kind: 'page', file: ADMIN_PAGES[name] } };
+  // A file of the pages: the name as it stands (no decoding); the pages' module serves only its own list.
+  if (name === 'ui' && rawId !== undefined && deeper.length === 0)
+    return { ok: true, target: { kind: 'page', file: rawId } };
   if (!COLLECTIONS.has(name) || deeper.length > 0) {
     const hint =
       deeper.length > 0
         ? `Nested routes are not served: use ${ENDPOINTS.admin}/<collection> or ${ENDPOINTS.admin}/<collection>/<id>.`
-        : `The admin API serves ${[...ADMIN_COLLECTIONS, ...SINGLES].map((known) => `${ENDPOINTS.admin}/${known}`).join(', ')} (names in lower case, as listed).`;
+        : `The admin API serves ${[...ADMIN_COLLECTIONS, ...SINGLES, ...Object.keys(ADMIN_PAGES)].map((known) => `${ENDPOINTS.admin}/${known}`).join(', ')} (names in lower case, as listed).`;
     return notFound(`Nothing at ${printable(path)}. ${hint}`);
   }
   const collection = name as AdminCollection;

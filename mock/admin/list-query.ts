@@ -10,7 +10,7 @@ import { Socket } from 'node:net';
 import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
 import { printable } from '../http/printable.js';
 import type { MockStore } from '../state/store.js';
-import type { AdminCollection } from './admin-paths.js';
+import { ADMIN_COLLECTIONS, type AdminCollection } from './admin-paths.js';
 
 const FAULT_FIELDS = ['fault.failure', 'fault.delayMs', 'fault.retryAfterS'];
 
@@ -179,7 +179,9 @@ export function listRecords(
   query: string,
 ): Promise<ListResult> {
   const { app, router } = jsonServerApp();
-  router.db.setState({ [collection]: [...store.values(collection)] });
+  // Every collection, not just this one: lists run concurrently over the one router, and one list's state
+  // must not replace another's before json-server reads it.
+  router.db.setState(Object.fromEntries(ADMIN_COLLECTIONS.map((name) => [name, [...store.values(name)]])));
   return new Promise((resolve, reject) => {
     const request = new IncomingMessage(new Socket());
     request.method = 'GET';

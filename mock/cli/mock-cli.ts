@@ -94,7 +94,9 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
         `-d code_verifier=${EXAMPLE_CODE_VERIFIER} ${url}${ENDPOINTS.token}\n` +
         (flags['no-admin']
           ? ''
-          : `Control plane: ${url}${ENDPOINTS.admin}/tokens, /personas, /fault, /requests, /reset\n`),
+          : `Control plane: ${url}${ENDPOINTS.admin}/tokens, /personas, /fault, /requests, /reset\n` +
+            `Dashboard: ${url}${ENDPOINTS.admin}/ui  API reference: ${url}${ENDPOINTS.admin}/docs` +
+            `${flags['admin-token'] === undefined ? '' : ' (they ask for the --admin-token)'}\n`),
     );
     await new Promise<void>((resolve) => {
       const stop = (): void => {

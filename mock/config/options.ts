@@ -7,7 +7,7 @@ import { KitError } from '../../src/errors.js';
 import type { Fault } from '../../src/faults.js';
 import type { CorsOrigin } from '../http/cors.js';
 import { type Clock, SYSTEM_CLOCK } from '../state/clock.js';
-import { DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
+import { DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
 import { configProblems, type MockConfig } from './config-file.js';
 
 /** How to set a mock up, whichever door it is reached through. Every field is optional; see `DEFAULT_MOCK_OPTIONS`. */
@@ -28,6 +28,8 @@ export interface MockOptions {
   adminToken: string | undefined;
   /** How many requests the journal keeps (a ring buffer). */
   journalSize: number;
+  /** How many bytes the journal's entries may hold (their headers and bodies); the oldest are dropped past it. */
+  journalMaxBytes: number;
   /** A JSON file the store is loaded from and saved to after every admin change, reset or reload; undefined keeps it in memory. */
   db: string | undefined;
   /** A fault every answer gets (the CLI's `--delay`); replaces the config file's global fault. */
@@ -60,6 +62,7 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   admin: true,
   adminToken: undefined,
   journalSize: DEFAULT_JOURNAL_SIZE,
+  journalMaxBytes: DEFAULT_JOURNAL_MAX_BYTES,
   db: undefined,
   fault: undefined,
   idToken: true,
@@ -169,6 +172,12 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
   if (!Number.isInteger(resolved.journalSize) || resolved.journalSize < 0 || resolved.journalSize > 100_000) {
     problems.push(
       `journalSize must be an integer from 0 to 100000, got ${JSON.stringify(resolved.journalSize)}`,
+    );
+  }
+  const maxBytes = resolved.journalMaxBytes;
+  if (!Number.isInteger(maxBytes) || maxBytes < 2 ** 20 || maxBytes > 2 ** 30) {
+    problems.push(
+      `journalMaxBytes must be a whole number of bytes from 1048576 (1 MiB) to 1073741824 (1 GiB), got ${JSON.stringify(maxBytes)}`,
     );
   }
   if (resolved.db !== undefined && (typeof resolved.db !== 'string' || resolved.db === '')) {

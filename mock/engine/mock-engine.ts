@@ -74,11 +74,14 @@ export interface MockEngine extends MockControls {
   handle(request: MockRequest): PreparedResponse | Promise<PreparedResponse>;
   /** Whether answered requests are timed (the journal or the log is on); the doors skip the clock otherwise. */
   readonly timed: boolean;
-  /** Records an answered request in the journal and the log; `started` is `performance.now()` on arrival. */
-  answered(request: MockRequest, status: number, scenario: string, started: number): void;
+  /**
+   * Records an answered request in the journal and the log: `answer` is what was sent (a broken
+   * connection's status-0 answer for a fault), `started` is `performance.now()` on arrival.
+   */
+  answered(request: MockRequest, answer: PreparedResponse, started: number): void;
   /** The base URL answers name (discovery's issuer) when a request names no host; a door sets it. */
   baseUrl: string;
-  /** Stops watching the config file. */
+  /** Stops watching the config file and ends every reader waiting on the journal. */
   close(): void;
 }
 
@@ -89,7 +92,7 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
   const source = openStore(settings, events);
   const { store } = source;
   const clock = new MockClock(settings.clock);
-  const journal = settings.admin ? new RequestJournal(settings.journalSize) : null;
+  const journal = settings.admin ? new RequestJournal(settings.journalSize, settings.journalMaxBytes) : null;
   const answers: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
   const expiries = new ExpiryQueue(store, settings.tokenLifetimeSeconds);
   const writer = createRecordWriter(store, clock, expiries);
@@ -113,6 +116,7 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
           store,
           journal,
           writer,
+          clock,
           answers,
           adminToken: settings.adminToken,
           bodyLimit: DEFAULT_JSON_BODY_LIMIT,
@@ -168,20 +172,21 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
       }
     },
 
-    answered(request, status, scenario, started) {
+    answered(request, answer, started) {
       // The journal records the mocked API, not the control plane reading it (a dashboard polls it).
-      if (journal !== null && !scenario.startsWith(ADMIN_SCENARIO_PREFIX))
-        journal.record(request, status, scenario, started);
+      if (journal !== null && !answer.scenario.startsWith(ADMIN_SCENARIO_PREFIX))
+        journal.record(request, answer, started);
       if (log !== null) {
         const ms = (performance.now() - started).toFixed(1);
         log(
-          `${printable(request.method, 20)} ${printable(pathOf(request.url))} ${scenario} ${status} ${ms}ms`,
+          `${printable(request.method, 20)} ${printable(pathOf(request.url))} ${answer.scenario} ${answer.status} ${ms}ms`,
         );
       }
     },
 
     close() {
       source.close();
+      journal?.close();
     },
   };
   return engine;

@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../../src/endpoints.js';
 import { preflightHeaders } from '../http/cors.js';
 import { printable } from '../http/printable.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from '../http/responses.js';
+import { createApiDocumentRoutes } from '../routes/api-document-route.js';
 import { createDiscoveryRoute } from '../routes/discovery-route.js';
 import { createJwksRoute, JWKS_PATH_ENDS } from '../routes/jwks-route.js';
 import { createRevokeRoute } from '../routes/revoke-route.js';
@@ -58,6 +59,9 @@ export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): 
   add(ENDPOINTS.token, { POST: createTokenRoute(context, expiries) });
   add(ENDPOINTS.revoke, { POST: createRevokeRoute(context) });
   add(ENDPOINTS.discovery, { GET: createDiscoveryRoute(context) });
+  const document = createApiDocumentRoutes(context);
+  add(ENDPOINTS.apiDocumentYaml, { GET: document.yaml, HEAD: document.yaml });
+  add(ENDPOINTS.apiDocumentJson, { GET: document.json, HEAD: document.json });
   patterns.push({ ...JWKS_PATH_ENDS, route: route({ GET: createJwksRoute(context) }) });
 
   // The exact paths first: the hot path costs one map look-up, as before; patterns only for a miss.

@@ -45,21 +45,21 @@ export function createMockFetch(engine: MockEngine): { fetch: MockFetch; close: 
     const handled = engine.handle(request);
     const answer = handled instanceof Promise ? await handled : handled;
     if (answer.fault === null && answer.delayMs === 0) {
-      engine.answered(request, answer.status, answer.scenario, started);
+      engine.answered(request, answer, started);
       return toResponse(answer, request.method);
     }
     // Off the hot path: only answers that carry a delay or a fault come here.
     const delivery = deliveryOf(answer);
     if (delivery.delayMs > 0) await wait(delivery.delayMs, request.signal);
     if (delivery.kind === 'break') {
-      engine.answered(request, 0, delivery.scenario, started);
+      engine.answered(request, delivery.answer, started);
       throw networkError(
         delivery.failure === 'connection-reset'
           ? 'other side closed (ECONNRESET)'
           : 'the connection closed without an answer',
       );
     }
-    engine.answered(request, delivery.answer.status, delivery.answer.scenario, started);
+    engine.answered(request, delivery.answer, started);
     return toResponse(delivery.answer, request.method);
   }
 

@@ -121,6 +121,26 @@ export function drawDelay(delay: number | DelayRange): number {
 /** A failure that leaves no HTTP answer: the door breaks the connection (or rejects the fetch) instead. */
 export type BrokenConnection = 'connection-reset' | 'empty-response';
 
+/**
+ * What the journal records for a connection broken on purpose: status 0, no headers, no body. Made once,
+ * so recording one costs nothing.
+ */
+export const BROKEN_ANSWERS: Readonly<Record<BrokenConnection, PreparedResponse>> = Object.freeze({
+  'connection-reset': noAnswer(FAULT_SCENARIOS['connection-reset']),
+  'empty-response': noAnswer(FAULT_SCENARIOS['empty-response']),
+});
+
+function noAnswer(scenario: string): PreparedResponse {
+  return Object.freeze({
+    status: 0,
+    headers: Object.freeze([]),
+    body: Buffer.alloc(0),
+    scenario,
+    delayMs: 0,
+    fault: null,
+  });
+}
+
 /** What a door does with an answer: send one after a delay, or break the connection after a delay. */
 export type Delivery =
   | { readonly kind: 'send'; readonly delayMs: number; readonly answer: PreparedResponse }
@@ -128,8 +148,8 @@ export type Delivery =
       readonly kind: 'break';
       readonly delayMs: number;
       readonly failure: BrokenConnection;
-      /** The journal's scenario of the failure. */
-      readonly scenario: string;
+      /** What the journal records instead of an answer (status 0, the failure's scenario). */
+      readonly answer: PreparedResponse;
     };
 
 /**
@@ -143,5 +163,5 @@ export function deliveryOf(answer: PreparedResponse): Delivery {
   if (fault.then !== null) return { kind: 'send', delayMs, answer: fault.then };
   const failure: BrokenConnection =
     fault.failure === 'connection-reset' ? 'connection-reset' : 'empty-response';
-  return { kind: 'break', delayMs, failure, scenario: FAULT_SCENARIOS[failure] };
+  return { kind: 'break', delayMs, failure, answer: BROKEN_ANSWERS[failure] };
 }

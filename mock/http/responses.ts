@@ -49,6 +49,38 @@ export function prepareJson(
   });
 }
 
+/**
+ * An answer of any media type whose bytes are ready: the API document, the dashboard's files. It
+ * carries `Cache-Control: no-cache` (served again only if unchanged), not the API's `no-store`.
+ */
+export function prepareBytes(
+  context: ResponseContext,
+  status: number,
+  contentType: string,
+  body: Buffer,
+  options: { scenario: string; headers?: readonly string[] },
+): PreparedResponse {
+  return Object.freeze({
+    status,
+    headers: Object.freeze([
+      'Content-Type',
+      contentType,
+      'Cache-Control',
+      'no-cache',
+      'X-Content-Type-Options',
+      'nosniff',
+      'Content-Length',
+      String(body.length),
+      ...(options.headers ?? []),
+      ...context.commonHeaders,
+    ]),
+    body,
+    scenario: options.scenario,
+    delayMs: 0,
+    fault: null,
+  });
+}
+
 /** An empty answer (a CORS preflight, say). */
 export function prepareEmpty(
   context: ResponseContext,

@@ -150,18 +150,18 @@ function createAnswerWriter(
       const failed = internalError({ commonHeaders }, error);
       response.writeHead(failed.status, failed.headers as string[]);
       response.end(failed.body);
-      engine.answered(request, failed.status, failed.scenario, started);
+      engine.answered(request, failed, started);
       return;
     }
     response.end(answer.body);
-    engine.answered(request, answer.status, answer.scenario, started);
+    engine.answered(request, answer, started);
   }
 
   function breakConnection(
     request: NodeRequest,
     response: ServerResponse,
     failure: BrokenConnection,
-    scenario: string,
+    noAnswer: PreparedResponse,
     started: number,
   ): void {
     const socket = response.socket;
@@ -169,7 +169,7 @@ function createAnswerWriter(
       if (failure === 'connection-reset') socket.resetAndDestroy();
       else socket.end();
     }
-    engine.answered(request, 0, scenario, started);
+    engine.answered(request, noAnswer, started);
   }
 
   return {
@@ -183,7 +183,7 @@ function createAnswerWriter(
       const act = (): void => {
         if (response.destroyed) return;
         if (delivery.kind === 'send') send(request, response, delivery.answer, started);
-        else breakConnection(request, response, delivery.failure, delivery.scenario, started);
+        else breakConnection(request, response, delivery.failure, delivery.answer, started);
       };
       if (delivery.delayMs > 0) later(act, delivery.delayMs);
       else act();

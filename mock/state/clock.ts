@@ -32,6 +32,11 @@ export class MockClock implements Clock {
     return this.#base.now() + this.#offset;
   }
 
+  /** How far `advance` has moved it ahead of the base clock, in milliseconds. */
+  get offsetMs(): number {
+    return this.#offset;
+  }
+
   /** Moves time forward by `ms` milliseconds. */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) {

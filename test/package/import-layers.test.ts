@@ -14,6 +14,7 @@ const MOCK_FOLDERS = [
   'state',
   'config',
   'routes',
+  'ui',
   'admin',
   'engine',
   'fetch',

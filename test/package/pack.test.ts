@@ -43,6 +43,22 @@ try {
 }
 `;
 
+// The dashboard and the API reference from the installed package's own files (no build step, no CDN).
+const PAGES_CHECK = `
+import { createMockServer } from 'truecaller-oauth-kit/mock';
+
+const mock = createMockServer({ port: 0, log: null });
+const base = await mock.start();
+try {
+  const paths = ['/__admin/ui', '/__admin/docs', '/__admin/ui/dashboard.js', '/__admin/ui/redoc.standalone.js', '/openapi.json'];
+  const statuses = [];
+  for (const path of paths) statuses.push([path, (await fetch(base + path)).status]);
+  console.log(JSON.stringify(statuses));
+} finally {
+  await mock.close();
+}
+`;
+
 let work: string;
 let project: string;
 
@@ -66,6 +82,7 @@ beforeAll(async () => {
     { cwd: project, env, maxBuffer: 64 << 20 },
   );
   writeFileSync(join(project, 'check.mjs'), CHECK);
+  writeFileSync(join(project, 'pages.mjs'), PAGES_CHECK);
 }, INSTALL_TIMEOUT_MS);
 
 afterAll(() => {
@@ -87,6 +104,12 @@ describe('the packed package, installed in a scratch project', () => {
     expect(result.personas).toContain(DEFAULT_PERSONA);
     expect(result.profile).toEqual(createProfile({ seed: 7, country: 'NG' }));
     expect(result.problems).toEqual([]);
+  });
+
+  it('serves the dashboard, the API reference and the document from its own files', async () => {
+    const { stdout } = await run(process.execPath, ['pages.mjs'], { cwd: project, env });
+    const statuses = JSON.parse(stdout) as [string, number][];
+    expect(statuses.filter(([, status]) => status !== 200)).toEqual([]);
   });
 
   it('runs the bin without tsx: fixtures --count 3 writes the same profiles as the source', async () => {

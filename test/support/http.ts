@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { getResponseValidator } from '../../src/openapi/response-validator.js';
 import type { HttpMethod } from '../../src/openapi/api-document.js';
@@ -87,4 +88,33 @@ export function adminRequest(
   const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...headers } };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   return request(`${baseUrl}${path}`, init, send);
+}
+
+/**
+ * Posts a form the way `curl -d` does: node:http (not fetch), curl's headers, its own connection.
+ * Resolves with the status.
+ */
+export function curlForm(url: string, form: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'user-agent': 'curl/8.5.0',
+          accept: '*/*',
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': String(Buffer.byteLength(form)),
+          ...headers,
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(form);
+  });
 }

@@ -1,0 +1,43 @@
+/**
+ * What the mock can simulate, for its control plane (a test double, not for production): the rows of the
+ * scenario and exchange-outcome tables, the scope-to-claim mapping and the fault failures, so a dashboard
+ * lists and offers them without a copy of its own.
+ */
+import {
+  CODE_SCENARIO_NAMES,
+  DEFAULT_CLIENT_ID,
+  EXAMPLE_CODE_VERIFIER,
+  EXCHANGE_OUTCOMES,
+} from '../../src/exchange-outcomes.js';
+import { FAULT_FAILURES } from '../../src/faults.js';
+import { SCENARIOS, TOKEN_SCENARIO_NAMES } from '../../src/scenarios.js';
+import { CLAIMS_BY_SCOPE, SCOPES } from '../../src/scopes.js';
+import type { ScenarioCatalogue } from '../../src/wire-types.js';
+
+/** The catalogue `GET /__admin/scenarios` answers. */
+export function scenarioCatalogue(): ScenarioCatalogue {
+  const tokenScenarios: ReadonlySet<string> = new Set(TOKEN_SCENARIO_NAMES);
+  const codeScenarios: ReadonlySet<string> = new Set(CODE_SCENARIO_NAMES);
+  return {
+    userinfo: SCENARIOS.map((scenario) => ({
+      name: scenario.name,
+      status: scenario.status,
+      simulates: scenario.simulates,
+      documented: scenario.documented,
+      builtIn: scenario.token,
+      assignable: tokenScenarios.has(scenario.name),
+    })),
+    token: EXCHANGE_OUTCOMES.map((outcome) => ({
+      name: outcome.name,
+      status: outcome.status,
+      simulates: outcome.simulates,
+      documented: outcome.documented,
+      builtIn: outcome.code,
+      assignable: codeScenarios.has(outcome.name),
+    })),
+    scopes: SCOPES.map((scope) => ({ scope, claims: [...CLAIMS_BY_SCOPE[scope]] })),
+    failures: [...FAULT_FAILURES],
+    defaultClientId: DEFAULT_CLIENT_ID,
+    exampleCodeVerifier: EXAMPLE_CODE_VERIFIER,
+  };
+}

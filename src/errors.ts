@@ -19,6 +19,7 @@ export type KitErrorCode =
   | 'ERR_TOKEN_INVALID'
   | 'ERR_DB_UNREADABLE'
   | 'ERR_DB_INVALID'
+  | 'ERR_DB_IN_USE'
   | 'ERR_ADMIN_REQUEST';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */

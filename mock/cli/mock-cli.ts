@@ -23,7 +23,7 @@ Options:
   --host <addr>    address to listen on (default 127.0.0.1)
   --config <file>  JSON file with extra tokens, personas, codes and clients; watched, a valid change applies live
   --quiet          do not log each request
-  --db <file>      load the store from this JSON file; save it after each admin change (atomic write)
+  --db <file>      load the store from this JSON file and keep every change there (logged as it happens)
   --delay <ms>     delay every answer: 250 (fixed) or 100-400 (random in the range)
   --no-admin       do not serve the control plane under /__admin (nor record the journal)
   --admin-token <secret>

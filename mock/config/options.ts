@@ -28,7 +28,7 @@ export interface MockOptions {
   adminToken: string | undefined;
   /** How many requests the journal keeps (a ring buffer). */
   journalSize: number;
-  /** A JSON file the store is loaded from and saved to after every admin change, reset or reload; undefined keeps it in memory. */
+  /** A JSON file the store is loaded from and every change kept in (see the README); undefined keeps it in memory. */
   db: string | undefined;
   /** A fault every answer gets (the CLI's `--delay`); replaces the config file's global fault. */
   fault: Fault | undefined;

@@ -1,11 +1,12 @@
 /**
  * Where the mock's store comes from and goes to (a test double, not for production): built-ins plus the
- * config, or the `--db` file; saved after each change with `--db`; rebuilt when a watched config changes.
+ * config, or the `--db` file; every change logged with `--db`; rebuilt when a watched config changes.
  */
 import type { EventEmitter } from 'node:events';
 import { applyConfig, readConfigFile, validateConfig } from './config-file.js';
 import { watchConfigFile } from './config-watcher.js';
-import { checkStoreData, loadDbFile, saveDbFile } from './db-file.js';
+import { checkStoreData } from './db-file.js';
+import { openDbFile } from './db-persistence.js';
 import type { MockOptions } from './options.js';
 import { builtInStoreData, MockStore } from '../state/store.js';
 import type { StoreData } from '../../src/wire-types.js';
@@ -15,9 +16,12 @@ export interface StoreSource {
   readonly store: MockStore;
   /** Restores the store as it was at start (or at the last config reload), and saves it. */
   readonly reset: () => void;
-  /** Saves the store to the `--db` file; does nothing without one. */
+  /**
+   * Makes every change so far outlive a crash (the `--db` file's log is flushed to disk); does nothing
+   * without one. Throws a `KitError` when they could not be saved.
+   */
   readonly persist: () => void;
-  /** Stops watching the config file. */
+  /** Stops watching the config file, and saves and lets go of the `--db` file. */
   readonly close: () => void;
 }
 
@@ -27,22 +31,26 @@ export interface StoreSource {
  */
 export function openStore(settings: Readonly<MockOptions>, events: EventEmitter): StoreSource {
   let initial = initialStoreData(settings);
-  const saved = settings.db === undefined ? undefined : loadDbFile(settings.db);
-  const store = new MockStore(
-    saved === undefined ? structuredClone(initial) : checkStoreData(saved, settings.db ?? ''),
-  );
-  if (saved !== undefined) initial = structuredClone(store.snapshot());
-  const persist = (): void => {
-    if (settings.db !== undefined) saveDbFile(settings.db, store.snapshot());
-  };
+  const db = settings.db === undefined ? undefined : openDbFile(settings.db);
+  let store: MockStore;
+  try {
+    store = new MockStore(
+      db?.saved === undefined ? structuredClone(initial) : checkStoreData(db.saved, settings.db ?? ''),
+    );
+  } catch (error) {
+    db?.release();
+    throw error;
+  }
+  if (db?.saved !== undefined) initial = structuredClone(store.snapshot());
+  const saved = db?.follow(store);
+  const persist = (): void => saved?.persist();
   const reset = (): void => {
     store.replace(structuredClone(initial));
     persist();
   };
-  persist();
 
   const configFile = settings.config;
-  const close =
+  const stopWatching =
     typeof configFile === 'string'
       ? watchConfigFile(configFile, () => {
           try {
@@ -57,7 +65,15 @@ export function openStore(settings: Readonly<MockOptions>, events: EventEmitter)
           events.emit('config-reloaded');
         })
       : () => undefined;
-  return { store, reset, persist, close };
+  return {
+    store,
+    reset,
+    persist,
+    close: () => {
+      stopWatching();
+      saved?.close();
+    },
+  };
 }
 
 function initialStoreData({ config, fault }: Readonly<MockOptions>): StoreData {

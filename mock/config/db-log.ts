@@ -104,8 +104,13 @@ export class ChangeLog {
     }
   }
 
-  /** Closes the file and renames it to `target` (when it exists); the next append starts a new one. */
+  /**
+   * Flushes the file to disk, closes it and renames it to `target` (when it exists); the next append
+   * starts a new one. Flushed first: a change appended but not yet acknowledged is acknowledged by a
+   * `sync` after this, which then has no file left to flush.
+   */
   moveTo(target: string): void {
+    if (this.#descriptor !== undefined) fdatasyncSync(this.#descriptor);
     this.close();
     if (existsSync(this.path)) renameSync(this.path, target);
     this.#restart();

@@ -7,7 +7,7 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import type { StoreData } from '../../src/wire-types.js';
-import type { MockStore } from '../state/store.js';
+import { COLLECTIONS, type MockStore } from '../state/store.js';
 import { loadDbFile, saveDbFile, saveDbFileInSteps } from './db-file.js';
 import { lockDbFile } from './db-lock.js';
 import { ChangeLog, logFiles, logLine, replayLogs } from './db-log.js';
@@ -39,9 +39,21 @@ export interface DbFollower {
  */
 export function readDbFile(file: string): unknown {
   const saved = loadDbFile(file);
-  if (saved === undefined || !hasLogs(file)) return saved;
+  // A file of the wrong shape is handed on as it is, for the store's checks to name what is wrong.
+  if (!hasLogs(file) || !isReplayable(saved)) return saved;
   const logs = logFiles(file);
-  return replayLogs(saved as StoreData, [logs.folding, logs.current]);
+  return replayLogs(saved, [logs.folding, logs.current]);
+}
+
+function isReplayable(saved: unknown): saved is StoreData {
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) return false;
+  return COLLECTIONS.every((collection) => {
+    const records = (saved as Record<string, unknown>)[collection];
+    return (
+      records === undefined ||
+      (Array.isArray(records) && records.every((record) => typeof record === 'object' && record !== null))
+    );
+  });
 }
 
 function hasLogs(file: string): boolean {

@@ -93,20 +93,20 @@ export async function benchHotPath(): Promise<SectionResult> {
   ]);
   const [, logged = [], quiet = []] = valid.ratios;
   const [, loggedCpu = [], quietCpu = []] = valid.cpuRatios;
-  const figure = (name: string, rounds: number[], atLeast: number): Figure => ({
+  const figure = (name: string, rounds: number[], atLeast?: number): Figure => ({
     name,
     value: median(rounds),
     unit: 'x',
-    atLeast,
+    ...(atLeast === undefined ? {} : { atLeast }),
     rounds,
   });
-  // Requests per second is the figure; CPU per request (bare/mock) moves far less when other work
-  // shares the machine, so it is shown beside it.
+  // Requests per second is the figure; CPU time per request (bare/mock) is shown beside it, without a
+  // goal of its own: it says whether a low ratio is the mock's own work or the machine's.
   const figures: Figure[] = [
     figure('`valid` hot path, default request log to a file / bare node:http (req/s)', logged, 0.9),
-    figure('the same, bare/mock CPU time per request', loggedCpu, 0.9),
+    figure('the same, bare/mock CPU time per request', loggedCpu),
     figure('`valid` hot path, `--quiet` / bare node:http (req/s)', quiet, 0.95),
-    figure('the same, bare/mock CPU time per request', quietCpu, 0.95),
+    figure('the same, bare/mock CPU time per request', quietCpu),
   ];
   return {
     lines: [

@@ -41,7 +41,7 @@ export interface AdminApiOptions {
   readonly bodyLimit: number;
   /** Restores the store as it was at start (or at the last config reload). */
   reset(): void;
-  /** Runs after every change the admin API made (the `--db` file is saved here); throws when it fails. */
+  /** Runs after every change the admin API made (the `--db` log is flushed to disk here); throws when it fails. */
   afterChange(): void;
 }
 

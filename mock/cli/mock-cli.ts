@@ -8,7 +8,7 @@ import { isMainModule } from '../../src/is-main-module.js';
 import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
 import { createMockServer } from '../server/mock-server.js';
-import { createBatchedLineWriter } from '../server/request-log.js';
+import { createRequestLog } from '../server/request-log.js';
 import { formatCodeTable } from './code-table.js';
 import { formatTokenTable } from './token-table.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
@@ -23,7 +23,7 @@ Options:
   --host <addr>    address to listen on (default 127.0.0.1)
   --config <file>  JSON file with extra tokens, personas, codes and clients; watched, a valid change applies live
   --quiet          do not log each request
-  --db <file>      load the store from this JSON file; save it after each admin change (atomic write)
+  --db <file>      load the store from this JSON file and keep every change there (logged as it happens)
   --delay <ms>     delay every answer: 250 (fixed) or 100-400 (random in the range)
   --no-admin       do not serve the control plane under /__admin (nor record the journal)
   --admin-token <secret>
@@ -68,18 +68,22 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
   }
 
   return runReportingKitErrors(async () => {
+    const requestLog = flags.quiet ? null : createRequestLog(process.stdout);
     const server = createMockServer({
       host: flags.host,
       port,
       config: flags.config,
-      log: flags.quiet ? null : createBatchedLineWriter(process.stdout),
+      log: requestLog?.write ?? null,
       admin: !flags['no-admin'],
       adminToken: flags['admin-token'],
       journalSize: Number(flags['journal-size']),
       db: flags.db,
       fault: delayMs === undefined ? undefined : { delayMs },
     });
-    server.events.on('config-reloaded', () => console.log(`config ${flags.config} reloaded`));
+    server.events.on('config-reloaded', () => {
+      requestLog?.flush(); // the requests answered before the reload come first
+      console.log(`config ${flags.config} reloaded`);
+    });
     server.events.on('config-rejected', (error: Error) =>
       console.error(`${error.message}\nThe previous config stays in effect.`),
     );
@@ -108,6 +112,7 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
       process.on('SIGTERM', stop);
     });
     await server.close();
+    requestLog?.flush();
     console.log('mock stopped');
     return 0;
   });

@@ -1,7 +1,8 @@
 /**
- * `--db FILE` persistence of the mock's store (a test double, not for production). Each save writes a
+ * The `--db FILE` snapshot of the mock's store (a test double, not for production). Each save writes a
  * temporary file, flushes it and renames it over the old one: a rename is atomic on POSIX, so a crash
- * leaves the old file or the new one, never a torn one.
+ * leaves the old file or the new one, never a torn one. Changes since the last save are in its log
+ * (`db-log.ts`).
  */
 import {
   closeSync,
@@ -13,8 +14,10 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KitError } from '../../src/errors.js';
+import { COLLECTIONS, type MockStore } from '../state/store.js';
 import { type RecordInput, recordCheck } from './record-checks.js';
 import type { StoreData } from '../../src/wire-types.js';
 
@@ -60,17 +63,99 @@ function removeLeftovers(file: string): void {
   }
 }
 
-/** Writes `data` to `file` atomically: temporary file, fsync, rename. */
-export function saveDbFile(file: string, data: StoreData): void {
-  const temporary = `${file}.${process.pid}${TEMPORARY_SUFFIX}`;
+/** Writes the store to `file` at once, atomically (temporary file, fsync, rename); returns its size in bytes. */
+export function saveDbFile(file: string, store: MockStore): number {
+  const temporary = temporaryFile(file);
+  let bytes = 0;
   const descriptor = openSync(temporary, 'w', 0o600);
   try {
-    writeSync(descriptor, JSON.stringify(data, null, 2));
+    for (const chunk of snapshotChunks(store)) bytes += writeSync(descriptor, chunk);
     fsyncSync(descriptor);
   } finally {
     closeSync(descriptor);
   }
   renameSync(temporary, file);
+  syncDirectory(file);
+  return bytes;
+}
+
+/**
+ * Writes the store to `file` a piece at a time, letting requests in between (the store goes on changing,
+ * and its log holds every such change); renames it into place only if `commit()` still says so when it
+ * is written. Resolves with its size in bytes, or undefined when it was dropped.
+ */
+export async function saveDbFileInSteps(
+  file: string,
+  store: MockStore,
+  commit: () => boolean,
+): Promise<number | undefined> {
+  const temporary = temporaryFile(file);
+  let bytes = 0;
+  const handle = await open(temporary, 'w', 0o600);
+  try {
+    // Each await is a turn of the event loop: one piece (about 1 MiB) is made between two of them.
+    for (const chunk of snapshotChunks(store)) bytes += (await handle.write(chunk)).bytesWritten;
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  // No await from here to the rename: a close() in between cannot see half of it.
+  if (!commit()) {
+    rmSync(temporary, { force: true });
+    return undefined;
+  }
+  renameSync(temporary, file);
+  syncDirectory(file);
+  return bytes;
+}
+
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The store as the text of a `--db` file, in pieces of about 1 MiB, made as they are read: one record a
+ * line, collections in their listing order. Read across turns of the event loop, it shows each record as
+ * it was when reached (its log says what changed since).
+ */
+export function* snapshotChunks(store: MockStore): Generator<string> {
+  let piece = '{';
+  for (const [index, collection] of COLLECTIONS.entries()) {
+    piece += `${index === 0 ? '' : ','}\n  ${JSON.stringify(collection)}: [`;
+    let first = true;
+    for (const record of store.values(collection)) {
+      piece += `${first ? '' : ','}\n    ${JSON.stringify(record)}`;
+      first = false;
+      if (piece.length >= PIECE_CHARS) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += first ? ']' : '\n  ]';
+  }
+  yield `${piece},\n  "fault": ${JSON.stringify(store.fault)}\n}\n`;
+}
+
+let saves = 0;
+
+// Beside the file (a rename stays on one file system) and unique, so two saves never share one.
+function temporaryFile(file: string): string {
+  saves += 1;
+  return `${file}.${process.pid}-${saves}${TEMPORARY_SUFFIX}`;
+}
+
+// Makes a rename in the folder outlive a power loss; where a folder cannot be opened (Windows), skipped.
+function syncDirectory(file: string): void {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(dirname(file), 'r');
+    fsyncSync(descriptor);
+  } catch {
+    // best effort: the rename itself is atomic either way
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
 
 /**

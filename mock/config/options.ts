@@ -30,7 +30,7 @@ export interface MockOptions {
   journalSize: number;
   /** How many bytes the journal's entries may hold (their headers and bodies); the oldest are dropped past it. */
   journalMaxBytes: number;
-  /** A JSON file the store is loaded from and saved to after every admin change, reset or reload; undefined keeps it in memory. */
+  /** A JSON file the store is loaded from and every change kept in (see the README); undefined keeps it in memory. */
   db: string | undefined;
   /** A fault every answer gets (the CLI's `--delay`); replaces the config file's global fault. */
   fault: Fault | undefined;

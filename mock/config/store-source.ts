@@ -1,12 +1,13 @@
 /**
  * Where the mock's store comes from and goes to (a test double, not for production): built-ins plus the
- * config, or the `--db` file; saved after each change with `--db`; rebuilt when a watched config changes.
+ * config, or the `--db` file; every change logged with `--db`; rebuilt when a watched config changes.
  */
 import type { EventEmitter } from 'node:events';
 import type { JWK } from 'jose';
 import { applyConfig, type MockConfig, readConfigFile, validateConfig } from './config-file.js';
 import { watchConfigFile } from './config-watcher.js';
-import { checkStoreData, loadDbFile, saveDbFile } from './db-file.js';
+import { checkStoreData } from './db-file.js';
+import { openDbFile } from './db-persistence.js';
 import type { MockOptions } from './options.js';
 import { builtInStoreData, MockStore } from '../state/store.js';
 import type { StoreData } from '../../src/wire-types.js';
@@ -16,9 +17,12 @@ export interface StoreSource {
   readonly store: MockStore;
   /** Restores the store as it was at start (or at the last config reload), and saves it. */
   readonly reset: () => void;
-  /** Saves the store to the `--db` file; does nothing without one. */
+  /**
+   * Makes every change so far outlive a crash (the `--db` file's log is flushed to disk); does nothing
+   * without one. Throws a `KitError` when they could not be saved.
+   */
   readonly persist: () => void;
-  /** Stops watching the config file. */
+  /** Stops watching the config file, and saves and lets go of the `--db` file. */
   readonly close: () => void;
   /** The ID-token settings of the config in force (the last one reloaded). */
   readonly idTokenSettings: () => IdTokenSettings;
@@ -39,22 +43,26 @@ export interface IdTokenSettings {
 export function openStore(settings: Readonly<MockOptions>, events: EventEmitter): StoreSource {
   let config = readConfig(settings);
   let initial = initialStoreData(settings, config);
-  const saved = settings.db === undefined ? undefined : loadDbFile(settings.db);
-  const store = new MockStore(
-    saved === undefined ? structuredClone(initial) : checkStoreData(saved, settings.db ?? ''),
-  );
-  if (saved !== undefined) initial = structuredClone(store.snapshot());
-  const persist = (): void => {
-    if (settings.db !== undefined) saveDbFile(settings.db, store.snapshot());
-  };
+  const db = settings.db === undefined ? undefined : openDbFile(settings.db);
+  let store: MockStore;
+  try {
+    store = new MockStore(
+      db?.saved === undefined ? structuredClone(initial) : checkStoreData(db.saved, settings.db ?? ''),
+    );
+  } catch (error) {
+    db?.release();
+    throw error;
+  }
+  if (db?.saved !== undefined) initial = structuredClone(store.snapshot());
+  const saved = db?.follow(store);
+  const persist = (): void => saved?.persist();
   const reset = (): void => {
     store.replace(structuredClone(initial));
     persist();
   };
-  persist();
 
   const configFile = settings.config;
-  const close =
+  const stopWatching =
     typeof configFile === 'string'
       ? watchConfigFile(configFile, () => {
           try {
@@ -75,7 +83,16 @@ export function openStore(settings: Readonly<MockOptions>, events: EventEmitter)
     enabled: settings.idToken && config.idToken !== false,
     signingKey: config.signingKey,
   });
-  return { store, reset, persist, close, idTokenSettings };
+  return {
+    store,
+    reset,
+    persist,
+    close: () => {
+      stopWatching();
+      saved?.close();
+    },
+    idTokenSettings,
+  };
 }
 
 /** The checked config of `settings` (a file read anew, or the object given); `{}` without one. */

@@ -18,7 +18,6 @@ import { openStore } from '../config/store-source.js';
 import { corsHeadersForAnyOrigin } from '../http/cors.js';
 import { DEFAULT_JSON_BODY_LIMIT } from '../http/json-body.js';
 import type { MockRequest } from '../http/mock-request.js';
-import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse, ResponseContext } from '../http/responses.js';
 import type { RouteContext } from '../routes/route-context.js';
@@ -26,6 +25,7 @@ import { MockClock } from '../state/clock.js';
 import { ExpiryQueue } from '../state/expiry-queue.js';
 import { RequestJournal } from '../state/journal.js';
 import type { MockStore } from '../state/store.js';
+import { createLogLineFormatter } from './log-line.js';
 import { createRouteTable, internalError, methodNotAllowed, notFound } from './route-table.js';
 
 /**
@@ -98,6 +98,7 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
   const writer = createRecordWriter(store, clock, expiries);
   const registrar = createRegistrar(writer, clock);
   const { log } = settings;
+  const logLine = createLogLineFormatter();
 
   const context: RouteContext = {
     store,
@@ -176,12 +177,7 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
       // The journal records the mocked API, not the control plane reading it (a dashboard polls it).
       if (journal !== null && !answer.scenario.startsWith(ADMIN_SCENARIO_PREFIX))
         journal.record(request, answer, started);
-      if (log !== null) {
-        const ms = (performance.now() - started).toFixed(1);
-        log(
-          `${printable(request.method, 20)} ${printable(pathOf(request.url))} ${answer.scenario} ${answer.status} ${ms}ms`,
-        );
-      }
+      if (log !== null) log(logLine(request, answer.status, answer.scenario, performance.now() - started));
     },
 
     close() {

@@ -1,19 +1,34 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { parse } from 'yaml';
 import { KitError } from '../errors.js';
 
 /** Where the kit's `openapi.yaml` lives, in the source tree and in the built package alike. */
 export const OPENAPI_FILE = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
 
+/**
+ * Where the prepared form of `openapi.yaml` lives: beside this module, written by the build (and before
+ * the tests) with `prepare-api-document.ts`. Parsing the YAML took longer than the rest of a start.
+ */
+export const PREPARED_DOCUMENT_FILE = fileURLToPath(new URL('./openapi.prepared.json', import.meta.url));
+
 /** HTTP methods as `openapi-types` spells them. */
 export type HttpMethod = `${OpenAPIV3_1.HttpMethods}`;
+
+/** The prepared form of an OpenAPI YAML text: its parsed document, and the digest of the text it came from. */
+export interface PreparedApiDocument {
+  /** SHA-256 of the YAML text, hex: the prepared form serves only that very text. */
+  readonly sourceSha256: string;
+  readonly document: unknown;
+}
 
 const loaded = new Map<string, OpenAPIV3_1.Document>();
 
 /**
- * Reads, parses and checks `openapi.yaml` once per file; later calls return the same frozen document.
+ * Reads and checks `openapi.yaml` once per file; later calls return the same frozen document. It is
+ * taken from the prepared form when that was made from this very text, and parsed otherwise.
  *
  * @example
  * const document = loadApiDocument();
@@ -22,22 +37,56 @@ const loaded = new Map<string, OpenAPIV3_1.Document>();
 export function loadApiDocument(file: string = OPENAPI_FILE): OpenAPIV3_1.Document {
   const cached = loaded.get(file);
   if (cached) return cached;
-  let text: string;
+  const text = readApiText(file);
+  const document = checkDocument(
+    readPrepared(text, PREPARED_DOCUMENT_FILE) ?? parseApiText(text, file),
+    file,
+  );
+  loaded.set(file, deepFreeze(document));
+  return document;
+}
+
+/** The text of an OpenAPI YAML file, or a `KitError` naming it. */
+export function readApiText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (cause) {
     throw new KitError('ERR_OPENAPI_INVALID', `Cannot read the OpenAPI document ${file}.`, { cause });
   }
-  let parsed: unknown;
+}
+
+/** The SHA-256 of a YAML text, hex: what ties a prepared form to its source. */
+export function sourceDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Parses an OpenAPI YAML text (the YAML parser is loaded on first use: the prepared form needs none). */
+export function parseApiText(text: string, file: string): unknown {
   try {
-    parsed = parse(text);
+    return loadYaml().parse(text);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new KitError('ERR_OPENAPI_INVALID', `${file} is not valid YAML: ${reason}`, { cause });
   }
-  const document = checkDocument(parsed, file);
-  loaded.set(file, deepFreeze(document));
-  return document;
+}
+
+/** The document of the prepared form in `preparedFile` when it was made from `text`; undefined otherwise. */
+export function readPrepared(text: string, preparedFile: string): unknown {
+  let prepared: Partial<PreparedApiDocument>;
+  try {
+    prepared = JSON.parse(readFileSync(preparedFile, 'utf8')) as Partial<PreparedApiDocument>;
+  } catch {
+    return undefined; // none yet (a fresh checkout), or unreadable: the YAML is the source anyway
+  }
+  return prepared.sourceSha256 === sourceDigest(text) ? prepared.document : undefined;
+}
+
+const require = createRequire(import.meta.url);
+let yaml: { parse(text: string): unknown } | undefined;
+
+function loadYaml(): NonNullable<typeof yaml> {
+  yaml ??= require('yaml') as NonNullable<typeof yaml>;
+  return yaml;
 }
 
 function checkDocument(parsed: unknown, file: string): OpenAPIV3_1.Document {

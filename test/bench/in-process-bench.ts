@@ -10,6 +10,7 @@ import { setupServer } from 'msw/node';
 import { createMock } from '../../mock/index.js';
 import { truecallerHandlers } from '../../mock/msw/index.js';
 import { ENDPOINTS, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
+import { type Figure, median, type SectionResult } from './figures.js';
 
 const ROUND_MS = Number(process.env.BENCH_IN_PROCESS_ROUND_MS ?? 1000);
 const ROUNDS = 6;
@@ -29,24 +30,35 @@ async function rate(call: Call): Promise<number> {
   return calls / ((performance.now() - started) / 1000);
 }
 
-/** Mean calls/s of each side over alternating rounds, after a warm-up of each. */
-async function compare(door: Call, bare: Call): Promise<{ door: number; bare: number }> {
+/** Each side's calls/s per alternating round, after a warm-up of each. */
+async function compare(door: Call, bare: Call): Promise<{ door: number[]; bare: number[] }> {
   await rate(door);
   await rate(bare);
-  const sums = { door: 0, bare: 0 };
+  const rounds = { door: [] as number[], bare: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
-    sums.door += await rate(door);
-    sums.bare += await rate(bare);
+    rounds.door.push(await rate(door));
+    rounds.bare.push(await rate(bare));
   }
-  return { door: sums.door / ROUNDS, bare: sums.bare / ROUNDS };
+  return rounds;
 }
 
-function row(label: string, against: string, { door, bare }: { door: number; bare: number }): string {
-  return `| ${label} | ${door.toFixed(0)} | ${against} | ${bare.toFixed(0)} | **${(door / bare).toFixed(2)}x** |`;
+/** The median round's ratio of door to baseline: the acceptance figure (issue 14: at least 0.8x). */
+function figure(name: string, { door, bare }: { door: number[]; bare: number[] }): Figure {
+  const rounds = door.map((calls, round) => calls / (bare[round] ?? Number.NaN));
+  return { name, value: median(rounds), unit: 'x', atLeast: 0.8, rounds };
 }
 
-/** Markdown rows: each in-process door's calls/s, its baseline's, and the ratio. */
-export async function inProcessBench(): Promise<string[]> {
+function row(
+  label: string,
+  against: string,
+  sides: { door: number[]; bare: number[] },
+  ratio: Figure,
+): string {
+  return `| ${label} | ${median(sides.door).toFixed(0)} | ${against} | ${median(sides.bare).toFixed(0)} | **${ratio.value.toFixed(2)}x** |`;
+}
+
+/** Each in-process door's calls/s, its baseline's, and the ratio of the two. */
+export async function benchInProcess(): Promise<SectionResult> {
   const mock = createMock();
   const url = `${TRUECALLER_OAUTH_URL}${ENDPOINTS.userinfo}`;
   const prepared = await mock.fetch(url, INIT);
@@ -68,12 +80,25 @@ export async function inProcessBench(): Promise<string[]> {
       () => fetch(url, INIT),
       () => fetch(staticUrl, INIT),
     );
-    return [
-      '| door (GET /v1/userinfo, Bearer valid) | calls/s | baseline | calls/s | door/baseline |',
-      '|---|---|---|---|---|',
-      row('`mock.fetch`', 'a function returning a prebuilt `Response`', fetchDoor),
-      row('MSW (`truecallerHandlers`)', 'an MSW handler returning a static `HttpResponse`', mswDoor),
+    const figures = [
+      figure('mock.fetch / a prebuilt Response', fetchDoor),
+      figure('MSW door / a static MSW handler', mswDoor),
     ];
+    const [fetchFigure, mswFigure] = figures as [Figure, Figure];
+    return {
+      lines: [
+        '| door (GET /v1/userinfo, Bearer valid) | calls/s | baseline | calls/s | door/baseline (median round) |',
+        '|---|---|---|---|---|',
+        row('`mock.fetch`', 'a function returning a prebuilt `Response`', fetchDoor, fetchFigure),
+        row(
+          'MSW (`truecallerHandlers`)',
+          'an MSW handler returning a static `HttpResponse`',
+          mswDoor,
+          mswFigure,
+        ),
+      ],
+      figures,
+    };
   } finally {
     server.close();
     await mock.close();

@@ -1,10 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkStoreData } from '../../mock/config/db-file.js';
-import { createMockServer, type MockServer } from '../../mock/index.js';
+import { readDbFile } from '../../mock/config/db-persistence.js';
+import { createMock, createMockServer, type MockServer } from '../../mock/index.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { KitError } from '../../src/errors.js';
+import { kitErrorOf } from '../support/errors.js';
 import { openApiProblems, request } from '../support/http.js';
 import { type CliProcess, runTsCli } from '../support/spawn-cli.js';
 
@@ -33,9 +36,14 @@ function addToken(base: string, id: string): Promise<{ status: number }> {
   });
 }
 
+/** The tokens the next start would load: the file with its log replayed. */
 function savedTokens(file: string): string[] {
-  const data = checkStoreData(JSON.parse(readFileSync(file, 'utf8')), file);
-  return data.tokens.map((token) => token.id);
+  return checkStoreData(readDbFile(file), file).tokens.map((token) => token.id);
+}
+
+/** The tokens in the file alone, without its log. */
+function tokensInFile(file: string): string[] {
+  return checkStoreData(JSON.parse(readFileSync(file, 'utf8')), file).tokens.map((token) => token.id);
 }
 
 describe('--db', () => {
@@ -64,6 +72,9 @@ describe('--db', () => {
     writeFileSync(file, JSON.stringify({ tokens: [{ id: 'x', scenario: 'nope' }], personas: 3, fault: {} }));
     const attempt = (): MockServer => createMockServer({ db: file });
     expect(attempt).toThrow(KitError);
+    expect(attempt).toThrow(/personas: must be a list/);
+    // With a log beside it, the same: the log is not replayed over a file of the wrong shape.
+    writeFileSync(`${file}.wal`, '{"op":"delete","collection":"tokens","id":"x"}\n');
     expect(attempt).toThrow(/personas: must be a list/);
   });
 
@@ -103,7 +114,7 @@ describe('--db', () => {
     const cli = runTsCli('mock/cli/mock-cli.ts', ['--port', '0', '--quiet', '--db', file]);
     children.push(cli);
     const [, base = ''] = await cli.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    // A persona big enough that each save takes a while, so the kill lands inside one.
+    // A persona big enough that each change is a large append, and folds come often.
     const claims = { sub: '1', given_name: 'x'.repeat(30_000) };
     const acknowledged: string[] = [];
     let stopped = false;
@@ -123,20 +134,139 @@ describe('--db', () => {
       }
     };
     const lanes = [0, 1, 2, 3].map(writer);
-    while (acknowledged.length < 40 && cli.child.exitCode === null)
+    // Past 1 MiB of log a fold starts: over 80 writes of 30 KB, the kill may land in an append or a fold.
+    while (acknowledged.length < 80 && cli.child.exitCode === null)
       await new Promise((resolve) => setImmediate(resolve));
     cli.child.kill('SIGKILL');
     expect(await cli.exited).toBe('SIGKILL');
     stopped = true;
     await Promise.all(lanes);
 
-    const saved = checkStoreData(JSON.parse(readFileSync(file, 'utf8')), file);
+    const saved = checkStoreData(readDbFile(file), file);
     const ids = new Set(saved.personas.map((persona) => persona.id));
-    expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(80);
     expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
 
-    // The next start loads the surviving file and sweeps away a temporary file the kill may have left.
+    // The next start loads what survived, folds the log into the file and sweeps away a temporary file
+    // the kill may have left; a clean stop leaves the file alone.
     await start(file);
+    await running.pop()?.close();
     expect(readdirSync(dir)).toEqual(['store.json']);
+    expect(checkStoreData(JSON.parse(readFileSync(file, 'utf8')), file).personas.length).toBe(
+      saved.personas.length,
+    );
+  });
+  it('logs each change as it happens and folds the log into the file when the mock closes', async () => {
+    const file = join(tempDir(), 'store.json');
+    const server = createMockServer({ db: file });
+    running.push(server);
+    await addToken(await server.start(), 'logged');
+    expect(existsSync(`${file}.wal`)).toBe(true);
+    expect(tokensInFile(file)).not.toContain('logged');
+    expect(savedTokens(file)).toContain('logged');
+    await running.pop()?.close();
+    expect(tokensInFile(file)).toContain('logged');
+    expect(readdirSync(join(file, '..'))).toEqual(['store.json']);
+  });
+
+  it('folds the log into the file while it answers, once the log outgrows 1 MiB', async () => {
+    const file = join(tempDir(), 'store.json');
+    const base = await start(file);
+    const claims = { sub: '1', given_name: 'x'.repeat(30_000) };
+    for (let index = 0; index < 40; index++) {
+      const response = await request(`${base}/__admin/personas`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: `big-${index}`, claims }),
+      });
+      expect(response.status).toBe(201);
+    }
+    await vi.waitFor(
+      () => {
+        const inFile = checkStoreData(JSON.parse(readFileSync(file, 'utf8')), file).personas;
+        expect(inFile.map((persona) => persona.id)).toContain('big-0');
+      },
+      { timeout: 10_000 },
+    );
+    expect(
+      checkStoreData(readDbFile(file), file).personas.filter(({ id }) => id.startsWith('big-')),
+    ).toHaveLength(40);
+  });
+
+  it('keeps what POST /v1/token and /v1/revoke did through a SIGKILL', async () => {
+    const file = join(tempDir(), 'store.json');
+    const cli = runTsCli('mock/cli/mock-cli.ts', ['--port', '0', '--quiet', '--db', file]);
+    children.push(cli);
+    const [, base = ''] = await cli.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const issue = async (): Promise<string> => {
+      const response = await request(`${base}/v1/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: DEFAULT_CLIENT_ID,
+          code: 'valid-code',
+          code_verifier: EXAMPLE_CODE_VERIFIER,
+        }).toString(),
+      });
+      return (response.json as { access_token: string }).access_token;
+    };
+    const kept = await issue();
+    const revoked = await issue();
+    const revocation = await request(`${base}/v1/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${revoked}`,
+    });
+    expect(revocation.status).toBe(200);
+    cli.child.kill('SIGKILL');
+    expect(await cli.exited).toBe('SIGKILL');
+
+    const restarted = await start(file);
+    const answer = async (token: string): Promise<number> =>
+      (await request(`${restarted}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } })).status;
+    expect(await answer(kept)).toBe(200);
+    expect(await answer(revoked)).toBe(401);
+  });
+
+  it('restores the store at start with a reset, and keeps that through a restart', async () => {
+    const file = join(tempDir(), 'store.json');
+    const base = await start(file);
+    await addToken(base, 'before-reset');
+    expect((await request(`${base}/__admin/reset`, { method: 'POST' })).status).toBe(204);
+    await running.pop()?.close();
+    const restarted = await start(file);
+    const response = await request(`${restarted}/v1/userinfo`, {
+      headers: { authorization: 'Bearer before-reset' },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('skips a torn last line of the log (a crash mid-append) and refuses any other bad line, naming it', async () => {
+    const file = join(tempDir(), 'store.json');
+    await createMock({ db: file }).close();
+    const record = JSON.stringify({
+      op: 'set',
+      collection: 'tokens',
+      record: { id: 'from-log', scopes: ['openid'] },
+    });
+    writeFileSync(`${file}.wal`, `${record}\n{"op":"set","collection":"tok`);
+    expect(savedTokens(file)).toContain('from-log');
+    writeFileSync(`${file}.wal`, `${record}\n{"op":"set"}\n${record}\n`);
+    expect(() => createMockServer({ db: file })).toThrow(/Line 2 of the --db log .*store\.json\.wal/);
+    writeFileSync(`${file}.wal`, `${record}\nnot json\n`);
+    expect(() => createMockServer({ db: file })).toThrow(/Line 2 .* is not JSON/);
+  });
+
+  it('refuses a second mock on the same file, and takes over the lock of a mock that died', async () => {
+    const file = join(tempDir(), 'store.json');
+    await start(file);
+    const second = await kitErrorOf(Promise.resolve().then(() => createMockServer({ db: file })));
+    expect(second.code).toBe('ERR_DB_IN_USE');
+    expect(second.message).toMatch(/in use by another mock \(process \d+, this one/);
+    await running.pop()?.close();
+    // A process id no process has: the lock a killed mock left behind.
+    writeFileSync(`${file}.lock`, '2147483646');
+    expect((await addToken(await start(file), 'after-takeover')).status).toBe(201);
   });
 });

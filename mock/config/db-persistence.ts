@@ -1,0 +1,179 @@
+/**
+ * `--db FILE` for a running mock (a test double, not for production). Every change of the store is
+ * appended to the file's log as it happens (one write, before its answer goes out); an acknowledged
+ * admin change is flushed to disk (`persist`) before its answer. The log is folded into the file when
+ * it outgrows it, a piece at a time between requests, and at start and close: a change never rewrites
+ * the whole store on the request path, and a crash loses nothing the mock answered.
+ */
+import { existsSync, rmSync, statSync } from 'node:fs';
+import type { StoreData } from '../../src/wire-types.js';
+import { COLLECTIONS, type MockStore } from '../state/store.js';
+import { loadDbFile, saveDbFile, saveDbFileInSteps } from './db-file.js';
+import { lockDbFile } from './db-lock.js';
+import { ChangeLog, logFiles, logLine, replayLogs } from './db-log.js';
+
+/** The log is folded once it holds at least this much (or more than the file), so a small store is not rewritten often. */
+const MIN_FOLD_BYTES = 1 << 20;
+
+/** A `--db` file opened for one mock: what it held, and how to keep it up to date. */
+export interface DbFile {
+  /** The store the file and its logs held (unchecked), or undefined for a new file. */
+  readonly saved: unknown;
+  /** Starts keeping the file up to date with `store`; it is written now if new or if it had logs. */
+  follow(store: MockStore): DbFollower;
+  /** Lets go of the file without writing (a store that failed its checks). */
+  release(): void;
+}
+
+/** Keeps a `--db` file up to date with a store. */
+export interface DbFollower {
+  /** Flushes every change so far to disk; throws a `KitError` when they could not be saved. */
+  persist(): void;
+  /** Folds the log into the file and lets go of it. */
+  close(): void;
+}
+
+/**
+ * The store `file` and its logs hold (unchecked), as the next start loads it; undefined without a file.
+ * Logs without their file are left from a file deleted to start afresh: they are not read.
+ */
+export function readDbFile(file: string): unknown {
+  const saved = loadDbFile(file);
+  // A file of the wrong shape is handed on as it is, for the store's checks to name what is wrong.
+  if (!hasLogs(file) || !isReplayable(saved)) return saved;
+  const logs = logFiles(file);
+  return replayLogs(saved, [logs.folding, logs.current]);
+}
+
+function isReplayable(saved: unknown): saved is StoreData {
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) return false;
+  return COLLECTIONS.every((collection) => {
+    const records = (saved as Record<string, unknown>)[collection];
+    return (
+      records === undefined ||
+      (Array.isArray(records) && records.every((record) => typeof record === 'object' && record !== null))
+    );
+  });
+}
+
+function hasLogs(file: string): boolean {
+  const logs = logFiles(file);
+  return existsSync(logs.current) || existsSync(logs.folding);
+}
+
+/** Opens `file` for this mock alone (a second mock on it gets a `KitError`) and reads the store it holds. */
+export function openDbFile(file: string): DbFile {
+  const unlock = lockDbFile(file);
+  const hadLogs = hasLogs(file);
+  let saved: unknown;
+  try {
+    saved = readDbFile(file);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  // A new file is written at once; so is one with logs, folding them (a start may be O(n), a request not).
+  const upToDate = saved !== undefined && !hadLogs;
+  return {
+    saved,
+    release: unlock,
+    follow: (store) => follow(file, store, unlock, upToDate),
+  };
+}
+
+function follow(file: string, store: MockStore, unlock: () => void, upToDate: boolean): DbFollower {
+  const logs = logFiles(file);
+  const log = new ChangeLog(logs.current);
+  // Bumped by every save of the whole store at once: a fold begun before one must not replace it.
+  let generation = 0;
+  let fileBytes = 0;
+  let foldAt = 0;
+  let folding = false;
+  let foldAgain = false;
+  let closed = false;
+
+  /** Writes the whole store now: every log is then obsolete. */
+  function saveWhole(): void {
+    generation += 1;
+    fileBytes = saveDbFile(file, store);
+    log.discard();
+    rmSync(logs.folding, { force: true });
+    foldAt = nextFold();
+  }
+
+  // Folding costs one write of the store: waiting until the log is as large keeps it O(1) per change.
+  function nextFold(): number {
+    return log.bytes + Math.max(MIN_FOLD_BYTES, fileBytes);
+  }
+
+  async function foldInSteps(): Promise<void> {
+    const started = generation;
+    // The log so far goes aside for the new file to hold; a log a failed fold left there stays, and
+    // the current one then goes on (both are replayed over the new file: a change applied twice is the same).
+    if (!existsSync(logs.folding)) log.moveTo(logs.folding);
+    const bytes = await saveDbFileInSteps(file, store, () => !closed && generation === started);
+    if (bytes === undefined) return;
+    fileBytes = bytes;
+    rmSync(logs.folding, { force: true });
+  }
+
+  function fold(): void {
+    if (folding) {
+      foldAgain = true;
+      return;
+    }
+    folding = true;
+    foldInSteps()
+      .catch(() => undefined) // the logs still hold every change: nothing is lost, and the fold is retried
+      .finally(() => {
+        folding = false;
+        foldAt = nextFold();
+        if (foldAgain && !closed) {
+          foldAgain = false;
+          fold();
+        }
+      });
+  }
+
+  try {
+    if (upToDate) {
+      fileBytes = statSync(file).size;
+      foldAt = nextFold();
+    } else saveWhole();
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const stopListening = store.onChange((change) => {
+    log.append(logLine(store, change));
+    if (log.bytes >= foldAt) fold();
+  });
+
+  return {
+    persist() {
+      try {
+        log.sync();
+      } catch (error) {
+        // The log failed (a full disk, a deleted folder): saving the whole store is the way left.
+        try {
+          saveWhole();
+        } catch {
+          throw error;
+        }
+      }
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      stopListening();
+      try {
+        if (hasLogs(file)) saveWhole();
+      } catch {
+        // The file and its logs still hold every change; the next start folds them.
+      } finally {
+        log.close();
+        unlock();
+      }
+    },
+  };
+}

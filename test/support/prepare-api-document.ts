@@ -1,0 +1,6 @@
+import { writePreparedApiDocument } from '../../src/openapi/prepare-api-document.js';
+
+/** Vitest's global setup: every test process then reads the prepared form of `openapi.yaml`, as the built package does. */
+export default function setup(): void {
+  writePreparedApiDocument();
+}

@@ -4,6 +4,7 @@
  * and formats nothing per request; entries are built only when someone reads them.
  */
 import { performance } from 'node:perf_hooks';
+import { phoneNumberTokenInPath } from '../../src/phone-number-scenarios.js';
 import type { JournalEntry } from '../../src/wire-types.js';
 import { readBearerToken } from '../http/authorization.js';
 import { headerValue, type MockRequest } from '../http/mock-request.js';
@@ -71,7 +72,8 @@ export class RequestJournal {
       const url = this.#url[at] ?? '';
       const path = pathOf(url);
       if (filter.path !== undefined && filter.path !== path) continue;
-      const token = readBearerToken(this.#authorization[at]);
+      // The validation call of users without the Truecaller app carries its token in the path.
+      const token = readBearerToken(this.#authorization[at]) ?? phoneNumberTokenInPath(path);
       if (filter.token !== undefined && filter.token !== token) continue;
       list.push({
         time: new Date(performance.timeOrigin + (this.#started[at] ?? 0)).toISOString(),

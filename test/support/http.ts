@@ -12,7 +12,11 @@ export interface TestResponse {
 
 /** Sends a request with fetch and reads the whole answer. */
 export async function request(url: string, init: RequestInit = {}): Promise<TestResponse> {
-  const response = await fetch(url, init);
+  return readResponse(await fetch(url, init));
+}
+
+/** Reads a whole answer (of any fetch: the global one, `mock.fetch`, MSW's). */
+export async function readResponse(response: Response): Promise<TestResponse> {
   const text = await response.text();
   return {
     status: response.status,

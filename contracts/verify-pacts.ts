@@ -9,6 +9,7 @@ import type { MockServerOptions } from '../mock/config/options.js';
 import { KitError } from '../src/errors.js';
 import { compareWithOpenApi } from './openapi-comparison.js';
 import { kitProblems, pactProblems } from './pact-checks.js';
+import { substitutePhoneNumberState } from './phone-number-requests.js';
 import { type PactFile, readPactFile } from './pact-file.js';
 import {
   createStateHandlers,
@@ -179,6 +180,7 @@ function stateSession(handlers: StateHandlers): {
         request.headers.authorization = `Bearer ${values.token}`;
       }
       if (isFormType(request.headers['content-type'])) reencodeForm(request, values);
+      substitutePhoneNumberState(request, values);
       next();
     },
   };

@@ -9,6 +9,7 @@ import { getExampleValue } from '../../src/openapi/api-document.js';
 import {
   PHONE_NUMBER_CALLS,
   PHONE_NUMBER_SCENARIOS,
+  type PhoneNumberCall,
   type PhoneNumberScenarioName,
   type PhoneNumberSdk,
 } from '../../src/phone-number-scenarios.js';
@@ -85,10 +86,7 @@ export function createPhoneNumberRoutes(
     };
   }
 
-  function handler({
-    path: template,
-    credentialHeader,
-  }: (typeof PHONE_NUMBER_CALLS)[PhoneNumberSdk]): RouteHandler {
+  function handler({ path: template, credentialHeader }: PhoneNumberCall): RouteHandler {
     const tokenAt = template.indexOf('{');
     const header = credentialHeader.toLowerCase();
     return function answerPhoneNumberDetail(request) {

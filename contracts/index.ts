@@ -15,8 +15,10 @@ export {
   EXCHANGE_PROVIDER_STATES,
   findProviderState,
   PACT_PROVIDER,
+  PHONE_NUMBER_PROVIDER_STATES,
   PROVIDER_STATE_DEFINITIONS,
   PROVIDER_STATES,
+  UNKNOWN_PARTNER_CLIENT_ID,
   type ProviderStateDefinition,
   type StateHandler,
   type StateHandlers,
@@ -33,6 +35,7 @@ export {
 export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from './pact-steps.js';
 export { tokenExchangeInteraction, type TokenExchangeInteractionOptions } from './token-interactions.js';
 export { userInfoInteraction, type UserInfoInteractionOptions } from './userinfo-interactions.js';
+export { phoneNumberInteraction, type PhoneNumberInteractionOptions } from './phone-number-interactions.js';
 export {
   formatVerificationReport,
   verifyPacts,

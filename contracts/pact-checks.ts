@@ -6,6 +6,7 @@ import type { PactFile, PactInteraction } from './pact-file.js';
 import { HTTP_INTERACTION } from './pact-file.js';
 import { findProviderState, PACT_PROVIDER, PROVIDER_STATE_DEFINITIONS } from './provider-states.js';
 import { ENDPOINTS } from '../src/endpoints.js';
+import { phoneNumberCallOf, phoneNumberProblems } from './phone-number-checks.js';
 
 const SCENARIO_BY_STATE: ReadonlyMap<string, Scenario> = new Map(
   SCENARIOS.map((scenario) => [scenario.providerState, scenario]),
@@ -49,9 +50,12 @@ export function pactProblems(pact: PactFile): string[] {
  * The kit's own checks of one interaction, the ones an OpenAPI comparator skips. For `POST /v1/token`: the
  * request is form-encoded and carries the documented fields of its grant. Otherwise (`GET /v1/userinfo`):
  * the request carries a `Bearer` Authorization header (unless its state is about a missing one), and a
- * 200 expects only claims that the scopes of its state grant.
+ * 200 expects only claims that the scopes of its state grant. The validation call of users without the
+ * app: see `phoneNumberProblems`.
  */
 export function kitProblems(interaction: PactInteraction): string[] {
+  const phoneNumberCall = phoneNumberCallOf(interaction.path);
+  if (phoneNumberCall !== undefined) return phoneNumberProblems(interaction, phoneNumberCall);
   return interaction.path === ENDPOINTS.token ? tokenProblems(interaction) : userInfoProblems(interaction);
 }
 

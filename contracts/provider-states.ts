@@ -1,9 +1,15 @@
 import {
+  DEFAULT_CLIENT_ID,
   EXCHANGE_OUTCOMES,
   type ExchangeOutcome,
   type ExchangeOutcomeName,
 } from '../src/exchange-outcomes.js';
 import { createPkcePair } from '../src/pkce.js';
+import {
+  PHONE_NUMBER_SCENARIOS,
+  type PhoneNumberScenario,
+  type PhoneNumberScenarioName,
+} from '../src/phone-number-scenarios.js';
 import type { Scenario, ScenarioName } from '../src/scenarios.js';
 import { SCENARIOS } from '../src/scenarios.js';
 import { readScopes } from '../src/scopes.js';
@@ -17,7 +23,8 @@ export type StateParams = Readonly<Record<string, unknown>>;
 
 /**
  * What a state handler resolves with: the values `fromProviderState` expressions read, such as `${token}`
- * (userinfo states) or `${code}` and `${codeVerifier}` (token states).
+ * (userinfo states), `${code}` and `${codeVerifier}` (token states), or `${token}` and `${clientId}`
+ * (the validation call's states).
  */
 export type StateValues = Record<string, string>;
 
@@ -70,12 +77,32 @@ export const EXCHANGE_PROVIDER_STATES: Readonly<Record<ExchangeOutcomeName, stri
 );
 
 /**
+ * Provider-state names by scenario of the validation call of users without the Truecaller app, straight
+ * from its scenario table.
+ *
+ * @example
+ * pact.addInteraction().given(PHONE_NUMBER_PROVIDER_STATES['invalid-token'])
+ */
+export const PHONE_NUMBER_PROVIDER_STATES: Readonly<Record<PhoneNumberScenarioName, string>> = Object.freeze(
+  Object.fromEntries(
+    PHONE_NUMBER_SCENARIOS.map((scenario) => [scenario.name, scenario.providerState]),
+  ) as Record<PhoneNumberScenarioName, string>,
+);
+
+/**
+ * A client id the mock does not know: the partner credentials the state "the partner credentials are
+ * invalid" sends (a config that adds a client of this id would change that state's answer).
+ */
+export const UNKNOWN_PARTNER_CLIENT_ID = 'kit-unknown-partner';
+
+/**
  * Every provider state the kit knows: one per scenario of `GET /v1/userinfo`, one per outcome of
- * `POST /v1/token`.
+ * `POST /v1/token`, one per scenario of the validation call of users without the Truecaller app.
  */
 export const PROVIDER_STATE_DEFINITIONS: readonly ProviderStateDefinition[] = Object.freeze([
   ...SCENARIOS.map((scenario) => userInfoState(scenario)),
   ...EXCHANGE_OUTCOMES.map((outcome) => exchangeState(outcome)),
+  ...PHONE_NUMBER_SCENARIOS.map((scenario: PhoneNumberScenario) => phoneNumberState(scenario)),
 ]);
 
 const BY_NAME: ReadonlyMap<string, ProviderStateDefinition> = new Map(
@@ -162,6 +189,19 @@ function exchangeState(outcome: ExchangeOutcome): ProviderStateDefinition {
       }
       return outcome.code === null ? {} : { code: outcome.code };
     },
+  };
+}
+
+// Each state hands out its scenario's built-in token (so a mock whose built-in tokens are reconfigured is
+// verified as it is) and the partner credentials to send: the default client, or for the bad-credentials
+// state one the mock does not know.
+function phoneNumberState(scenario: PhoneNumberScenario): ProviderStateDefinition {
+  const clientId = scenario.name === 'invalid-credentials' ? UNKNOWN_PARTNER_CLIENT_ID : DEFAULT_CLIENT_ID;
+  return {
+    name: scenario.providerState,
+    params: [],
+    check: (given) => parameterProblems(given, []),
+    setup: () => Promise.resolve({ token: scenario.token, clientId }),
   };
 }
 

@@ -10,6 +10,7 @@ import { KitError } from '../src/errors.js';
 import { assumptionsOf, formatAssumption } from './assumptions.js';
 import { compareWithOpenApi } from './openapi-comparison.js';
 import { kitProblems, pactProblems } from './pact-checks.js';
+import { substitutePhoneNumberState } from './phone-number-requests.js';
 import { type PactFile, readPactFile } from './pact-file.js';
 import {
   createStateHandlers,
@@ -197,6 +198,7 @@ function stateSession(handlers: StateHandlers): {
         request.headers.authorization = `Bearer ${values.token}`;
       }
       if (isFormType(request.headers['content-type'])) reencodeForm(request, values);
+      substitutePhoneNumberState(request, values);
       next();
     },
   };

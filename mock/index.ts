@@ -13,9 +13,19 @@ export {
   type MockOptions,
   type MockServerOptions,
 } from './config/options.js';
-export type { ClientConfig, CodeConfig, MockConfig, TokenConfig } from './config/config-file.js';
+export type {
+  ClientConfig,
+  CodeConfig,
+  MockConfig,
+  PhoneNumberTokenConfig,
+  TokenConfig,
+} from './config/config-file.js';
 export { type Clock, MockClock, SYSTEM_CLOCK } from './state/clock.js';
-export type { RegisterCodeInput, RegisterTokenInput } from './admin/register.js';
+export type {
+  RegisterCodeInput,
+  RegisterPhoneNumberTokenInput,
+  RegisterTokenInput,
+} from './admin/register.js';
 export { FORM_BODY_LIMIT } from './http/form-body.js';
 export { ISSUED_TOKEN_GRACE_SECONDS } from './state/expiry-queue.js';
 export type { CorsOrigin } from './http/cors.js';

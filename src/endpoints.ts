@@ -24,6 +24,13 @@ export const ENDPOINTS = Object.freeze({
   apiDocumentJson: '/openapi.json',
   /** The prefix of the mock's own control plane (not part of Truecaller's API). */
   admin: '/__admin',
+  /**
+   * `GET` on `TRUECALLER_OTP_URL`: the phone number of a user verified without the Truecaller app (drop
+   * call or OTP), by the access token the SDK handed the app; header `clientId` (documented, SDK 3.x).
+   */
+  phoneNumberDetail: '/v1/otp/client/installation/phoneNumberDetail/{accessToken}',
+  /** The same call as SDK 2.8 made it: no `/client/`, header `appKey` (documented). */
+  phoneNumberDetailLegacy: '/v1/otp/installation/phoneNumberDetail/{accessToken}',
 } as const);
 
 /** One path of `ENDPOINTS`. */
@@ -31,3 +38,20 @@ export type Endpoint = (typeof ENDPOINTS)[keyof typeof ENDPOINTS];
 
 /** The documented host of `/v1/token` and `/v1/userinfo`; the in-process doors intercept it by default. */
 export const TRUECALLER_OAUTH_URL = 'https://oauth-account-noneu.truecaller.com';
+
+/**
+ * The documented host of the non-Truecaller users' phone-number validation (`phoneNumberDetail`). The
+ * mock serves it on the same port as the OAuth API (the paths do not clash); the in-process doors
+ * intercept it by default too.
+ */
+export const TRUECALLER_OTP_URL = 'https://sdk-otp-verification-noneu.truecaller.com';
+
+/**
+ * A path template of `ENDPOINTS` with its `{parameter}` filled in, percent-encoded.
+ *
+ * @example
+ * fillPath(ENDPOINTS.phoneNumberDetail, 'otp-valid'); // '/v1/otp/client/installation/phoneNumberDetail/otp-valid'
+ */
+export function fillPath(template: string, value: string): string {
+  return template.replace(/\{[^}]+\}/, encodeURIComponent(value));
+}

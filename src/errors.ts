@@ -31,6 +31,10 @@ export interface KitErrorResponse {
   readonly error?: string;
   /** The OAuth `error_description` of the body, when the body had one. */
   readonly errorDescription?: string;
+  /** The numeric `code` of a `{code, message}` body (the validation call's: 404, 1404, 500), when the body had one. */
+  readonly code?: number;
+  /** The `message` of a `{code, message}` body, when the body had one. */
+  readonly message?: string;
   /** The parsed `WWW-Authenticate` challenge, when the answer carried one. */
   readonly challenge?: BearerChallenge;
   /** The `Retry-After` header (seconds), when the answer carried one (a 429 or 503). */

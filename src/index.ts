@@ -1,10 +1,11 @@
 /**
  * `truecaller-oauth-kit`: the API document, its validators, the scenario tables, the scope mapping, the
- * reference client, the helpers a backend's tests use for the token exchange (PKCE pair, `exchangeCode`)
+ * reference clients (userinfo, the token exchange, the validation call of users without the app), the helpers a backend's tests use for the token exchange (PKCE pair, `exchangeCode`)
  * and a typed client of the mock's control plane.
  */
 export {
   createAdminClient,
+  type AddPhoneNumberTokenInput,
   type AddTokenInput,
   type AdminClient,
   type AdminClientOptions,
@@ -18,7 +19,7 @@ export {
   type FaultFailure,
   type FaultTarget,
 } from './faults.js';
-export { ENDPOINTS, TRUECALLER_OAUTH_URL, type Endpoint } from './endpoints.js';
+export { ENDPOINTS, fillPath, TRUECALLER_OAUTH_URL, TRUECALLER_OTP_URL, type Endpoint } from './endpoints.js';
 export { KitError, type KitErrorCode, type KitErrorResponse } from './errors.js';
 export {
   CODE_SCENARIO_NAMES,
@@ -71,6 +72,27 @@ export {
   type PkcePair,
 } from './pkce.js';
 export { exchangeCode, type ExchangeCodeInput } from './clients/token-client.js';
+export {
+  validatePhoneNumberToken,
+  type PhoneNumberClientOptions,
+  type VerifiedPhoneNumber,
+} from './clients/phone-number-client.js';
+export {
+  getPhoneNumberScenario,
+  PHONE_NUMBER_CALLS,
+  PHONE_NUMBER_PATTERN,
+  PHONE_NUMBER_SCENARIOS,
+  PHONE_NUMBER_TOKEN_PATTERN,
+  PHONE_NUMBER_TOKEN_SCENARIO_NAMES,
+  phoneNumberTokenInPath,
+  type PhoneNumberAs,
+  type PhoneNumberCall,
+  type PhoneNumberScenario,
+  type PhoneNumberScenarioKind,
+  type PhoneNumberScenarioName,
+  type PhoneNumberSdk,
+  type PhoneNumberTokenScenarioName,
+} from './phone-number-scenarios.js';
 export type {
   CatalogueScenario,
   ClientRecord,
@@ -83,6 +105,9 @@ export type {
   JournalResponse,
   NameValue,
   PersonaRecord,
+  PhoneNumberDetail,
+  PhoneNumberErrorBody,
+  PhoneNumberTokenRecord,
   RefreshTokenRecord,
   ScenarioCatalogue,
   StoreData,

@@ -5,6 +5,7 @@
  */
 import type { CodeScenarioName, GrantType } from './exchange-outcomes.js';
 import type { Fault } from './faults.js';
+import type { PhoneNumberAs, PhoneNumberTokenScenarioName } from './phone-number-scenarios.js';
 import type { TokenScenarioName } from './scenarios.js';
 import type { Scope } from './scopes.js';
 import type { UserInfo } from './user-info.js';
@@ -27,6 +28,23 @@ export interface ErrorBody {
   error_description: string;
 }
 
+/**
+ * The 200 body of the non-Truecaller users' validation call (the `PhoneNumberDetail` schema): the number
+ * as calling code and national number, digits only. The documentation prints it as a bare JSON number;
+ * clients in the wild read a string, so it is either.
+ */
+export interface PhoneNumberDetail {
+  phoneNumber: number | string;
+  /** ISO 3166-1 alpha-2, upper case (`IN`). */
+  countryCode: string;
+}
+
+/** An error body of the validation call (documented): `{"code": 1404, "message": "Invalid access token."}`. */
+export interface PhoneNumberErrorBody {
+  code: number;
+  message: string;
+}
+
 /** A header or a form field: its name and one value (a repeated one appears once per value). */
 export type NameValue = [name: string, value: string];
 
@@ -39,7 +57,7 @@ export interface JournalEntry {
   method: string;
   /** The path without the query string. */
   path: string;
-  /** The bearer token it carried, or null. */
+  /** The bearer token it carried (or the access token in a validation call's path), or null. */
   token: string | null;
   /** The scenario of the answer (`valid`, `expired`, `fault:connection-reset`, ...). */
   scenario: string;
@@ -196,6 +214,26 @@ export interface RefreshTokenRecord {
   idToken?: boolean;
 }
 
+/**
+ * An access token of a user verified without the Truecaller app, as the validation call answers it. `id`
+ * is the token itself.
+ */
+export interface PhoneNumberTokenRecord {
+  id: string;
+  /** `verified` answers with the number; any other answers that documented error. */
+  scenario: PhoneNumberTokenScenarioName;
+  /** Calling code and national number, digits only (`919812345678`). */
+  phoneNumber: string;
+  /** ISO 3166-1 alpha-2 of the number (`IN`). */
+  countryCode: string;
+  /** How a 200 writes the number; a JSON number (as documented) when absent. */
+  phoneNumberAs?: PhoneNumberAs;
+  /** When it expires (epoch ms on the mock's clock), then the documented 1404; never when absent. */
+  expiresAt?: number;
+  /** Replaces the global fault for this token's answers. */
+  fault?: Fault;
+}
+
 /** A named profile the tokens point at. */
 export interface PersonaRecord {
   id: string;
@@ -215,6 +253,8 @@ export interface StoreData {
   codes: CodeRecord[];
   clients: ClientRecord[];
   refreshTokens: RefreshTokenRecord[];
+  /** Access tokens of users verified without the Truecaller app (the validation call). */
+  phoneNumberTokens: PhoneNumberTokenRecord[];
   /** The fault every answer gets unless its token has one; `{}` for none. */
   fault: Fault;
 }

@@ -7,7 +7,7 @@ import { ENDPOINTS } from '../../src/endpoints.js';
 import { printable } from '../http/printable.js';
 
 /** The collections the admin API serves; refresh tokens are internal state and served by none. */
-export const ADMIN_COLLECTIONS = ['tokens', 'personas', 'codes', 'clients'] as const;
+export const ADMIN_COLLECTIONS = ['tokens', 'personas', 'codes', 'clients', 'phoneNumberTokens'] as const;
 
 /** One collection of the admin API. */
 export type AdminCollection = (typeof ADMIN_COLLECTIONS)[number];
@@ -85,7 +85,7 @@ export function resolveAdminPath(path: string): ResolvedAdminPath {
     const hint =
       deeper.length > 0
         ? `Nested routes are not served: use ${ENDPOINTS.admin}/<collection> or ${ENDPOINTS.admin}/<collection>/<id>.`
-        : `The admin API serves ${[...ADMIN_COLLECTIONS, ...SINGLES, ...Object.keys(ADMIN_PAGES)].map((known) => `${ENDPOINTS.admin}/${known}`).join(', ')} (names in lower case, as listed).`;
+        : `The admin API serves ${[...ADMIN_COLLECTIONS, ...SINGLES, ...Object.keys(ADMIN_PAGES)].map((known) => `${ENDPOINTS.admin}/${known}`).join(', ')} (names spelled exactly as listed).`;
     return notFound(`Nothing at ${printable(path)}. ${hint}`);
   }
   const collection = name as AdminCollection;

@@ -48,6 +48,15 @@ export const LIST_FIELDS: Readonly<Record<AdminCollection, readonly string[]>> =
     ...FAULT_FIELDS,
   ],
   clients: ['id', 'grantTypes', 'description'],
+  phoneNumberTokens: [
+    'id',
+    'scenario',
+    'phoneNumber',
+    'countryCode',
+    'phoneNumberAs',
+    'expiresAt',
+    ...FAULT_FIELDS,
+  ],
 });
 
 const PAGING = new Set(['_page', '_limit', '_start', '_end']);
@@ -149,7 +158,7 @@ function jsonServerApp(): NonNullable<typeof loaded> {
   app.disable('etag');
   // No foreign keys: a suffix no field name ends with.
   const router = jsonServer.router(
-    { tokens: [], personas: [], codes: [], clients: [] },
+    { tokens: [], personas: [], codes: [], clients: [], phoneNumberTokens: [] },
     { foreignKeySuffix: '\u0000' },
   );
   router.render = (_request, response) =>

@@ -1,7 +1,8 @@
 /**
  * The writes of the control plane (a test double, not for production): every record that reaches the
- * store through `/__admin`, `registerCode` or `registerToken` passes the config file's checks here, and
- * no delete leaves a record pointing at nothing (which would make a `--db` file unloadable).
+ * store through `/__admin`, `registerCode`, `registerToken` or `registerPhoneNumberToken` passes the
+ * config file's checks here, and no delete leaves a record pointing at nothing (which would make a
+ * `--db` file unloadable).
  */
 import { CODE_LIFETIME_SECONDS } from '../../src/exchange-outcomes.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
@@ -42,9 +43,9 @@ export function createRecordWriter(store: MockStore, clock: Clock, expiries: Exp
       return { ok: false, status: 400, problem: `${where}: ${result.problems.join('; ')}.` };
     const record = result.record as unknown as RecordOf<AdminCollection>;
     store.set(collection, record);
-    if (collection === 'tokens' || collection === 'codes') {
+    if (collection === 'tokens' || collection === 'codes' || collection === 'phoneNumberTokens') {
       expiries.dropDue(clock.now());
-      expiries.schedule(collection, record as RecordOf<'tokens' | 'codes'>);
+      expiries.schedule(collection, record as RecordOf<'tokens' | 'codes' | 'phoneNumberTokens'>);
     }
     return { ok: true, record, created };
   }

@@ -1,11 +1,12 @@
 /**
  * Tokens and codes registered from code (a test double, not for production): what a test does instead
- * of driving the Truecaller SDK on a phone. They pass the same checks as the admin API's writes.
+ * of driving the Truecaller SDK on a phone (for a user with the app or, phone-number tokens, without). They pass the same checks as the admin API's writes.
  */
 import { randomBytes } from 'node:crypto';
 import { KitError } from '../../src/errors.js';
 import { CODE_LIFETIME_SECONDS, type CodeScenarioName } from '../../src/exchange-outcomes.js';
 import type { Fault } from '../../src/faults.js';
+import type { PhoneNumberAs, PhoneNumberTokenScenarioName } from '../../src/phone-number-scenarios.js';
 import type { TokenScenarioName } from '../../src/scenarios.js';
 import type { Scope } from '../../src/scopes.js';
 import type { RecordInput } from '../config/record-checks.js';
@@ -52,10 +53,29 @@ export interface RegisterTokenInput {
   fault?: Fault;
 }
 
+/** An access token of a user verified without the Truecaller app, for the validation call. Every field is optional. */
+export interface RegisterPhoneNumberTokenInput {
+  /** The token itself (sent in the path: letters, digits, `. _ ~ -`). Default: a random one. */
+  token?: string;
+  /** Calling code and national number, digits only. Default: the persona `non-truecaller-in`'s. */
+  phoneNumber?: string;
+  /** ISO 3166-1 alpha-2. Default `IN`. */
+  countryCode?: string;
+  /** Default `verified` (answer with the number), or a documented error. */
+  scenario?: PhoneNumberTokenScenarioName;
+  /** How a 200 writes the number: `number` (default, as documented) or `string`. */
+  phoneNumberAs?: PhoneNumberAs;
+  /** Seconds until it expires on the mock's clock (then the documented 1404). Default: never. */
+  expiresInSeconds?: number;
+  /** A fault its answers get instead of the global one. */
+  fault?: Fault;
+}
+
 /** Registers codes and tokens of one mock. */
 export interface Registrar {
   registerCode(input?: RegisterCodeInput): string;
   registerToken(input?: RegisterTokenInput): string;
+  registerPhoneNumberToken(input?: RegisterPhoneNumberTokenInput): string;
 }
 
 /** The registrar of one mock's store; each call throws a `KitError` naming every problem of its input. */
@@ -76,7 +96,11 @@ export function createRegistrar(writer: RecordWriter, clock: Clock): Registrar {
     return clock.now() + lifetime * 1000;
   }
 
-  function create(call: string, collection: 'codes' | 'tokens', fields: RecordInput): string {
+  function create(
+    call: string,
+    collection: 'codes' | 'tokens' | 'phoneNumberTokens',
+    fields: RecordInput,
+  ): string {
     const input = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     const result = writer.create(collection, input, call);
     if (!result.ok)
@@ -94,6 +118,15 @@ export function createRegistrar(writer: RecordWriter, clock: Clock): Registrar {
       const { token, expiresInSeconds, ...fields } = input;
       const expiresAt = expiry('registerToken', expiresInSeconds, undefined);
       return create('registerToken', 'tokens', { ...fields, id: token ?? randomId(), expiresAt });
+    },
+    registerPhoneNumberToken(input = {}) {
+      const { token, expiresInSeconds, ...fields } = input;
+      const expiresAt = expiry('registerPhoneNumberToken', expiresInSeconds, undefined);
+      return create('registerPhoneNumberToken', 'phoneNumberTokens', {
+        ...fields,
+        id: token ?? randomId(),
+        expiresAt,
+      });
     },
   };
 }

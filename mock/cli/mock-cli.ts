@@ -10,9 +10,10 @@ import { DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
 import { formatCodeTable } from './code-table.js';
+import { formatPhoneNumberTokenTable } from './phone-number-table.js';
 import { formatTokenTable } from './token-table.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
-import { ENDPOINTS } from '../../src/endpoints.js';
+import { ENDPOINTS, fillPath } from '../../src/endpoints.js';
 
 const USAGE = `Usage: npm run mock -- [options]
 
@@ -93,12 +94,15 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
         `${formatTokenTable(server.store)}\n\n` +
         `POST ${ENDPOINTS.token} (any verifier of RFC 7636 syntax passes for the built-in codes):\n` +
         `${formatCodeTable(server.store)}\n\n` +
+        `Users without the Truecaller app, GET ${ENDPOINTS.phoneNumberDetail} (header clientId: ${DEFAULT_CLIENT_ID}):\n` +
+        `${formatPhoneNumberTokenTable(server.store)}\n\n` +
         `Try it:\n  curl -H 'Authorization: Bearer valid' ${url}${ENDPOINTS.userinfo}\n` +
         `  curl -d grant_type=authorization_code -d client_id=${DEFAULT_CLIENT_ID} -d code=valid-code ` +
         `-d code_verifier=${EXAMPLE_CODE_VERIFIER} ${url}${ENDPOINTS.token}\n` +
+        `  curl -H 'clientId: ${DEFAULT_CLIENT_ID}' ${url}${fillPath(ENDPOINTS.phoneNumberDetail, 'otp-valid')}\n` +
         (flags['no-admin']
           ? ''
-          : `Control plane: ${url}${ENDPOINTS.admin}/tokens, /personas, /fault, /requests, /reset\n` +
+          : `Control plane: ${url}${ENDPOINTS.admin}/tokens, /personas, /phoneNumberTokens, /fault, /requests, /reset\n` +
             `Dashboard: ${url}${ENDPOINTS.admin}/ui  API reference: ${url}${ENDPOINTS.admin}/docs` +
             `${flags['admin-token'] === undefined ? '' : ' (they ask for the --admin-token)'}\n`),
     );

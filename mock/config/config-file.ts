@@ -12,6 +12,17 @@ import {
 } from '../../src/exchange-outcomes.js';
 import type { JWK } from 'jose';
 import { CODE_CHALLENGE_PATTERN } from '../../src/pkce.js';
+import {
+  DEFAULT_NON_TRUECALLER_PERSONA,
+  findNonTruecallerPersona,
+} from '../../fixtures/non-truecaller-personas.js';
+import {
+  PHONE_NUMBER_PATTERN,
+  PHONE_NUMBER_TOKEN_PATTERN,
+  PHONE_NUMBER_TOKEN_SCENARIO_NAMES,
+  type PhoneNumberAs,
+  type PhoneNumberTokenScenarioName,
+} from '../../src/phone-number-scenarios.js';
 import { DEFAULT_PERSONA, TOKEN_SCENARIO_NAMES, type TokenScenarioName } from '../../src/scenarios.js';
 import { readScopes, SCOPES, type Scope } from '../../src/scopes.js';
 import type { UserInfo } from '../../src/user-info.js';
@@ -21,6 +32,7 @@ import type {
   ClientRecord,
   CodeRecord,
   PersonaRecord,
+  PhoneNumberTokenRecord,
   StoreData,
   TokenRecord,
 } from '../../src/wire-types.js';
@@ -42,12 +54,28 @@ export interface MockConfig {
   tokens?: Record<string, TokenConfig>;
   codes?: Record<string, CodeConfig>;
   clients?: Record<string, ClientConfig>;
+  /** Access tokens of users verified without the Truecaller app, by the token the validation call's path carries. */
+  phoneNumberTokens?: Record<string, PhoneNumberTokenConfig>;
   /** A fault every answer of `/v1/userinfo` and `/v1/token` gets, unless its token or code has its own. */
   fault?: Fault;
   /** `false`: no ID token for any exchange (default true: one whenever `openid` is granted). */
   idToken?: boolean;
   /** The private RSA JWK ID tokens are signed with; without one the mock makes a key on first use. */
   signingKey?: JWK;
+}
+
+/** One phone-number token of a config file (the validation call of users without the app). Every field is optional. */
+export interface PhoneNumberTokenConfig {
+  /** Default `verified`: answer with the number; or a documented error (`invalid-token`, `invalid-credentials`, `server-error`). */
+  scenario?: PhoneNumberTokenScenarioName;
+  /** Calling code and national number, digits only. Default: the persona `non-truecaller-in`'s. */
+  phoneNumber?: string;
+  /** ISO 3166-1 alpha-2. Default `IN` (the SDK verifies users without the app in India only). */
+  countryCode?: string;
+  /** How a 200 writes the number: a JSON `number` (default, as documented) or a `string`. */
+  phoneNumberAs?: PhoneNumberAs;
+  /** A fault this token's answers get instead of the global one. */
+  fault?: Fault;
 }
 
 /** One authorization code of a config file. Every field is optional; a code is single use unless `reusable`. */
@@ -139,6 +167,21 @@ const CONFIG_SCHEMA = {
       fault: FAULT_SCHEMA,
       idToken: { type: 'boolean' },
     }),
+    phoneNumberTokens: {
+      type: 'object',
+      propertyNames: { pattern: PHONE_NUMBER_TOKEN_PATTERN },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          scenario: { enum: PHONE_NUMBER_TOKEN_SCENARIO_NAMES },
+          phoneNumber: { type: 'string', pattern: PHONE_NUMBER_PATTERN },
+          countryCode: { type: 'string', pattern: '^[A-Z]{2}$' },
+          phoneNumberAs: { enum: ['number', 'string'] },
+          fault: FAULT_SCHEMA,
+        },
+      },
+    },
     clients: {
       type: 'object',
       propertyNames: { pattern: ID_PATTERN },
@@ -220,6 +263,7 @@ export function configProblems(
   if (!isObject(config.tokens)) delete config.tokens;
   if (!isObject(config.codes)) delete config.codes;
   if (!isObject(config.clients)) delete config.clients;
+  if (!isObject(config.phoneNumberTokens)) delete config.phoneNumberTokens;
   const validator = getResponseValidator();
   for (const [id, claims] of Object.entries(config.personas ?? {})) {
     for (const problem of validator.validateSchema('UserInfo', claims)) {
@@ -251,6 +295,10 @@ export function configProblems(
         `codes.${code}.clientId: no client "${entry.clientId}"; add it under "clients" or use one of ${[...clientIds].join(', ')}`,
       );
     }
+  }
+  for (const [token, entry] of Object.entries(config.phoneNumberTokens ?? {})) {
+    if (isObject(entry))
+      problems.push(...faultRangeProblems(`phoneNumberTokens.${token}.fault`, entry.fault));
   }
   problems.push(...faultRangeProblems('fault', config.fault));
   problems.push(...signingKeyProblems(config.signingKey));
@@ -314,8 +362,30 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
     personas,
     codes: [...codes.values()],
     clients: [...clients.values()],
+    phoneNumberTokens: applyPhoneNumberTokens(base.phoneNumberTokens, config.phoneNumberTokens),
     fault: structuredClone(config.fault ?? base.fault),
   };
+}
+
+/** The phone-number tokens of `base` with those of a config added (one of the same id replaces the built-in one). */
+function applyPhoneNumberTokens(
+  base: readonly PhoneNumberTokenRecord[] | undefined,
+  entries: Record<string, PhoneNumberTokenConfig> | undefined,
+): PhoneNumberTokenRecord[] {
+  const tokens = new Map((base ?? []).map((record) => [record.id, record]));
+  const persona = findNonTruecallerPersona(DEFAULT_NON_TRUECALLER_PERSONA);
+  for (const [id, entry] of Object.entries(entries ?? {})) {
+    const record: PhoneNumberTokenRecord = {
+      id,
+      scenario: entry.scenario ?? 'verified',
+      phoneNumber: entry.phoneNumber ?? persona?.phoneNumber ?? '',
+      countryCode: entry.countryCode ?? persona?.countryCode ?? 'IN',
+    };
+    if (entry.phoneNumberAs !== undefined) record.phoneNumberAs = entry.phoneNumberAs;
+    if (entry.fault !== undefined) record.fault = structuredClone(entry.fault);
+    tokens.set(id, record);
+  }
+  return [...tokens.values()];
 }
 
 /** A token's or code's persona id; inline claims become a persona of their own under `inlineId`. */
@@ -363,11 +433,18 @@ function describeStructureError(error: ErrorObject): string {
       return `${field}: "${String(error.params.propertyName)}" is not a valid name`;
     case 'pattern':
       if (error.propertyName !== undefined) {
+        if (field === 'phoneNumberTokens') {
+          return `${field}: "${error.propertyName}" is not a valid phone-number token (1 to 512 letters, digits, . _ ~ -: it is sent in the path)`;
+        }
         if (field === 'tokens' || field === 'codes') {
           return `${field}: "${error.propertyName}" is not a valid ${field === 'tokens' ? 'bearer token' : 'code'} (RFC 6750 b64token: letters, digits, -._~+/ then optional =)`;
         }
         return `${field}: "${error.propertyName}" is not a valid ${field === 'clients' ? 'client' : 'persona'} id (letters, digits, . _ -)`;
       }
+      if (field.endsWith('.phoneNumber')) {
+        return `${field}: must be the calling code and national number, digits only (919812345678)`;
+      }
+      if (field.endsWith('.countryCode')) return `${field}: must be an ISO 3166-1 alpha-2 code such as IN`;
       if (field.endsWith('.codeChallenge')) {
         return `${field}: must be an S256 challenge, 43 characters of base64url (createPkcePair() makes one)`;
       }

@@ -30,6 +30,7 @@ const EMPTY_STORE = {
   codes: [],
   clients: [],
   refreshTokens: [],
+  phoneNumberTokens: [],
   fault: {},
 } as const satisfies Parameters<typeof applyConfig>[0];
 
@@ -38,6 +39,7 @@ const EMPTY_STORE = {
 const RUNTIME_FIELDS = {
   tokens: { expiresAt: 'number', clientId: 'string', refreshToken: 'string' },
   codes: { expiresAt: 'number', usedAt: 'number' },
+  phoneNumberTokens: { expiresAt: 'number' },
 } as const;
 
 /** Moves the runtime fields out of `entry`; lists those of the wrong type, and inline claims (the admin API takes persona ids). */
@@ -58,7 +60,7 @@ function takeRuntimeFields(
     runtime[field] = entry[field];
     delete entry[field];
   }
-  if (typeof entry.persona === 'object' && entry.persona !== null) {
+  if (collection !== 'phoneNumberTokens' && typeof entry.persona === 'object' && entry.persona !== null) {
     problems.push(
       `${collection}.${id}.persona: give a persona id (add the persona with POST /__admin/personas first) or null`,
     );
@@ -83,6 +85,16 @@ const checkCode: RecordCheck = (input, known) => {
   problems.push(...configProblems({ codes: { [id]: entry } }, known.personas, known.clients));
   if (problems.length > 0) return { problems };
   const [record] = applyConfig(EMPTY_STORE, { codes: { [id]: entry } }).codes;
+  return { record: { ...record, ...runtime } };
+};
+
+const checkPhoneNumberToken: RecordCheck = (input) => {
+  const { id, ...entry } = input;
+  if (typeof id !== 'string') return { problems: ['id: must be the access token, a string'] };
+  const { runtime, problems } = takeRuntimeFields('phoneNumberTokens', id, entry);
+  problems.push(...configProblems({ phoneNumberTokens: { [id]: entry } }));
+  if (problems.length > 0) return { problems };
+  const [record] = applyConfig(EMPTY_STORE, { phoneNumberTokens: { [id]: entry } }).phoneNumberTokens;
   return { record: { ...record, ...runtime } };
 };
 
@@ -145,6 +157,7 @@ export const RECORD_CHECKS: Readonly<Record<string, RecordCheck>> = Object.freez
   clients: checkClient,
   personas: checkPersona,
   refreshTokens: checkRefreshToken,
+  phoneNumberTokens: checkPhoneNumberToken,
   fault: checkFault,
 });
 

@@ -12,7 +12,12 @@ import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { ADMIN_SCENARIO_PREFIX, createAdminApi } from '../admin/admin-api.js';
 import { isAdminPath } from '../admin/admin-paths.js';
 import { createRecordWriter, type WriteResult } from '../admin/record-writes.js';
-import { createRegistrar, type RegisterCodeInput, type RegisterTokenInput } from '../admin/register.js';
+import {
+  createRegistrar,
+  type RegisterCodeInput,
+  type RegisterPhoneNumberTokenInput,
+  type RegisterTokenInput,
+} from '../admin/register.js';
 import type { MockOptions } from '../config/options.js';
 import { openStore } from '../config/store-source.js';
 import { corsHeadersForAnyOrigin } from '../http/cors.js';
@@ -60,6 +65,14 @@ export interface MockControls {
    * const token = mock.registerToken({ persona: 'full-in', scopes: 'openid phone', expiresInSeconds: 60 });
    */
   readonly registerToken: (input?: RegisterTokenInput) => string;
+  /**
+   * Adds an access token of a user verified without the Truecaller app (drop call or OTP) and returns
+   * it: the validation call (`phoneNumberDetail`) answers it with its phone number, or its scenario.
+   *
+   * @example
+   * const token = mock.registerPhoneNumberToken({ phoneNumber: '919812345678', expiresInSeconds: 600 });
+   */
+  readonly registerPhoneNumberToken: (input?: RegisterPhoneNumberTokenInput) => string;
   /** Sets the global fault, or one token's or code's (which replaces the global one for it). */
   readonly setFault: (fault: Fault, target?: FaultTarget) => void;
   /** Clears the global fault, or sets a token's or code's to none. */
@@ -139,9 +152,12 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
     timed: journal !== null || log !== null,
     registerCode: (input) => registrar.registerCode(input),
     registerToken: (input) => registrar.registerToken(input),
+    registerPhoneNumberToken: (input) => registrar.registerPhoneNumberToken(input),
     setFault: (fault, target) => {
       if (target === undefined) saved(writer.setFault({ ...fault }, false), 'setFault');
       else if ('code' in target) saved(writer.patch('codes', target.code, { fault }), 'setFault');
+      else if ('phoneNumberToken' in target)
+        saved(writer.patch('phoneNumberTokens', target.phoneNumberToken, { fault }), 'setFault');
       else saved(writer.patch('tokens', target.token, { fault }), 'setFault');
     },
     clearFault: (target) => engine.setFault({}, target),
@@ -197,6 +213,7 @@ export function controlsOf(engine: MockEngine): MockControls {
     events: engine.events,
     registerCode: engine.registerCode,
     registerToken: engine.registerToken,
+    registerPhoneNumberToken: engine.registerPhoneNumberToken,
     setFault: engine.setFault,
     clearFault: engine.clearFault,
     reset: engine.reset,

@@ -1,14 +1,18 @@
 /**
  * The paths the mock answers and the handler of each method (a test double, not for production): one
- * table, built once, so a request costs a map look-up to find its handler.
+ * table, built once, so a request costs a map look-up to find its handler. A path with a `{parameter}`
+ * (the validation call's access token) is looked for only when the exact look-up misses, so the exact
+ * paths (`GET /v1/userinfo` first) pay nothing for it.
  */
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { preflightHeaders } from '../http/cors.js';
 import { printable } from '../http/printable.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from '../http/responses.js';
+import { PHONE_NUMBER_CALLS } from '../../src/phone-number-scenarios.js';
 import { createApiDocumentRoutes } from '../routes/api-document-route.js';
 import { createDiscoveryRoute } from '../routes/discovery-route.js';
 import { createJwksRoute, JWKS_PATH_ENDS } from '../routes/jwks-route.js';
+import { createPhoneNumberRoutes } from '../routes/phone-number-route.js';
 import { createRevokeRoute } from '../routes/revoke-route.js';
 import type { RouteContext, RouteHandler } from '../routes/route-context.js';
 import { createTokenRoute } from '../routes/token/token-route.js';
@@ -24,35 +28,54 @@ export interface Route {
   readonly preflight: PreparedResponse;
 }
 
-/** A route found for a path, whose path parameter (the rest after a prefix) the handler reads itself. */
+/** A route found for a path, whose path parameter (the segment a template's `{...}` stands for) the handler reads itself. */
 export interface RouteTable {
   /** The route of `path`, or undefined. */
   find(path: string): Route | undefined;
-  /** Every path served, for the 404's message. */
+  /** Every path served (templates as written), for the 404's message. */
   readonly paths: readonly string[];
 }
 
-/** A route for every path of the form `prefix<one segment>suffix`; its handler reads the segment. */
-interface PatternRoute {
-  readonly prefix: string;
-  readonly suffix: string;
+/**
+ * A path template with one `{parameter}` standing for one non-empty segment: `/a/{id}` or
+ * `/.well-known/{clientId}/jwks.json`, compiled to a regular expression (V8 runs one in tens of
+ * nanoseconds, where `startsWith` with a long prefix takes several times that).
+ */
+interface TemplateRoute {
+  readonly pattern: RegExp;
   readonly route: Route;
+}
+
+/** The regular expression of a template: its text, with `[^/]+` for the `{parameter}`. */
+export function templatePattern(template: string): RegExp {
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const open = template.indexOf('{');
+  const close = template.indexOf('}', open);
+  return new RegExp(`^${escape(template.slice(0, open))}[^/]+${escape(template.slice(close + 1))}$`);
 }
 
 /** The routes of one mock. */
 export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): RouteTable {
   const routes = new Map<string, Route>();
-  const patterns: PatternRoute[] = [];
-  const route = (handlers: Record<string, RouteHandler>): Route => {
+  const templates: TemplateRoute[] = [];
+  const templatePaths: string[] = [];
+  const add = (
+    path: string,
+    handlers: Record<string, RouteHandler>,
+    requestHeaders: readonly string[] = [],
+  ): void => {
     const allow = [...Object.keys(handlers), 'OPTIONS'].join(', ');
-    return {
+    const route: Route = {
       allow,
       handlers,
-      preflight: prepareEmpty(context.answers, 204, preflightHeaders(allow), 'preflight'),
+      preflight: prepareEmpty(context.answers, 204, preflightHeaders(allow, requestHeaders), 'preflight'),
     };
-  };
-  const add = (path: string, handlers: Record<string, RouteHandler>): void => {
-    routes.set(path, route(handlers));
+    if (!path.includes('{')) {
+      routes.set(path, route);
+      return;
+    }
+    templates.push({ pattern: templatePattern(path), route });
+    templatePaths.push(path);
   };
   const userInfo = createUserInfoRoute(context);
   add(ENDPOINTS.userinfo, { GET: userInfo, HEAD: userInfo });
@@ -62,22 +85,21 @@ export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): 
   const document = createApiDocumentRoutes(context);
   add(ENDPOINTS.apiDocumentYaml, { GET: document.yaml, HEAD: document.yaml });
   add(ENDPOINTS.apiDocumentJson, { GET: document.json, HEAD: document.json });
-  patterns.push({ ...JWKS_PATH_ENDS, route: route({ GET: createJwksRoute(context) }) });
-
-  // The exact paths first: the hot path costs one map look-up, as before; patterns only for a miss.
-  const findPattern = (path: string): Route | undefined => {
-    for (const { prefix, suffix, route: found } of patterns) {
-      if (path.length > prefix.length + suffix.length && path.startsWith(prefix) && path.endsWith(suffix)) {
-        const segment = path.slice(prefix.length, path.length - suffix.length);
-        if (!segment.includes('/')) return found;
-      }
-    }
-    return undefined;
-  };
+  add(`${JWKS_PATH_ENDS.prefix}{clientId}${JWKS_PATH_ENDS.suffix}`, { GET: createJwksRoute(context) });
+  const phoneNumber = createPhoneNumberRoutes(context);
+  for (const call of Object.values(PHONE_NUMBER_CALLS)) {
+    const handler = phoneNumber[call.sdk];
+    add(call.path, { GET: handler, HEAD: handler }, [call.credentialHeader]);
+  }
   return {
-    find: (path) => routes.get(path) ?? findPattern(path),
-    paths: [...routes.keys(), ENDPOINTS.jwks],
+    find: (path) => routes.get(path) ?? findTemplate(templates, path),
+    paths: [...routes.keys(), ...templatePaths],
   };
+}
+
+function findTemplate(templates: readonly TemplateRoute[], path: string): Route | undefined {
+  for (const template of templates) if (template.pattern.test(path)) return template.route;
+  return undefined;
 }
 
 /** The JSON 404 for a path no route serves, naming those that are. */

@@ -24,15 +24,18 @@ export function corsHeadersForOrigin(allowed: ReadonlySet<string>, origin: strin
   ];
 }
 
-/** Headers of the answer to a preflight (or any `OPTIONS`) for a path that allows `allow`. */
-export function preflightHeaders(allow: string): string[] {
+/**
+ * Headers of the answer to a preflight (or any `OPTIONS`) for a path that allows `allow`, and the request
+ * headers its calls carry besides `Authorization` and `Content-Type` (the validation call's `clientId`).
+ */
+export function preflightHeaders(allow: string, requestHeaders: readonly string[] = []): string[] {
   return [
     'Allow',
     allow,
     'Access-Control-Allow-Methods',
     allow,
     'Access-Control-Allow-Headers',
-    'Authorization, Content-Type',
+    ['Authorization', 'Content-Type', ...requestHeaders].join(', '),
     'Access-Control-Max-Age',
     '600',
   ];

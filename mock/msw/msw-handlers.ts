@@ -1,17 +1,19 @@
 /**
  * Door 3 of the mock (a test double, not for production): MSW 2 request handlers that serve Truecaller's
- * real host from an in-process mock, so a backend's own code, calling the real URLs with `fetch`, axios
+ * real hosts from an in-process mock, so a backend's own code, calling the real URLs with `fetch`, axios
  * or `node:http`, is served unchanged: no port, no base-URL setting.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
+import { TRUECALLER_OAUTH_URL, TRUECALLER_OTP_URL } from '../../src/endpoints.js';
 import type { Mock } from '../fetch/create-mock.js';
 
 /** Where the handlers intercept. */
 export interface TruecallerHandlersOptions {
   /**
-   * The base URLs to serve; the mock sees the path after each. Default: `https://oauth-account-noneu.truecaller.com`,
-   * the documented host.
+   * The base URLs to serve; the mock sees the path after each. Default: both documented hosts,
+   * `https://oauth-account-noneu.truecaller.com` (token, userinfo) and
+   * `https://sdk-otp-verification-noneu.truecaller.com` (the validation call of users without the
+   * Truecaller app).
    */
   baseUrls?: readonly string[];
 }
@@ -32,7 +34,7 @@ export function truecallerHandlers(
   mock: Pick<Mock, 'fetch'>,
   options: TruecallerHandlersOptions = {},
 ): HttpHandler[] {
-  const baseUrls = options.baseUrls ?? [TRUECALLER_OAUTH_URL];
+  const baseUrls = options.baseUrls ?? [TRUECALLER_OAUTH_URL, TRUECALLER_OTP_URL];
   return baseUrls.map((given) => {
     const base = new URL(given);
     const basePath = base.pathname.replace(/\/+$/, '');

@@ -1,7 +1,8 @@
 /**
  * The bound on what the mock accumulates (a test double, not for production): a day-long CI run issuing
  * tokens and registering codes must not grow the store without end. Issued access tokens, their refresh
- * tokens, and codes made at run time are dropped once they have been expired for a grace period.
+ * tokens, codes and phone-number tokens made at run time are dropped once they have been expired for a
+ * grace period.
  */
 import { CODE_LIFETIME_SECONDS } from '../../src/exchange-outcomes.js';
 import type { Collection, MockStore, RecordOf } from './store.js';
@@ -19,7 +20,7 @@ export function issuedTokenGraceMs(tokenLifetimeSeconds: number): number {
 }
 
 /** The collections whose records expire. */
-type Expiring = Extract<Collection, 'tokens' | 'refreshTokens' | 'codes'>;
+type Expiring = Extract<Collection, 'tokens' | 'refreshTokens' | 'codes' | 'phoneNumberTokens'>;
 
 interface Entry {
   readonly collection: Expiring;
@@ -41,7 +42,13 @@ export class ExpiryQueue {
     this.#store = store;
     const tokenGrace = issuedTokenGraceMs(tokenLifetimeSeconds);
     // A used or expired code is kept one more lifetime, so a late second exchange still hears "expired".
-    this.#graceMs = { tokens: tokenGrace, refreshTokens: 0, codes: CODE_LIFETIME_SECONDS * 1000 };
+    // A phone-number token past its expiry answers the documented 1404 for as long as an issued token answers 401.
+    this.#graceMs = {
+      tokens: tokenGrace,
+      refreshTokens: 0,
+      codes: CODE_LIFETIME_SECONDS * 1000,
+      phoneNumberTokens: tokenGrace,
+    };
     this.rebuild();
     store.onChange((change) => {
       if (change.kind === 'all') this.rebuild();
@@ -75,7 +82,7 @@ export class ExpiryQueue {
   /** Schedules every expiring record of the store afresh (after a reset, a reload or loading `--db`). */
   rebuild(): void {
     this.#heap = [];
-    for (const collection of ['tokens', 'refreshTokens', 'codes'] as const) {
+    for (const collection of ['tokens', 'refreshTokens', 'codes', 'phoneNumberTokens'] as const) {
       for (const record of this.#store.values(collection)) this.schedule(collection, record);
     }
   }

@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { JournalEntry, NameValue } from '../../src/wire-types.js';
+import { phoneNumberTokenInPath } from '../../src/phone-number-scenarios.js';
 import { readBearerToken } from '../http/authorization.js';
 import { isFormType } from '../http/form-body.js';
 import { headerValue, type BodyRead, type MockRequest } from '../http/mock-request.js';
@@ -161,7 +162,9 @@ export class RequestJournal {
       const path = pathOf(url);
       if (filter.path !== undefined && filter.path !== path) continue;
       const headers = this.#headers[at] ?? {};
-      const token = readBearerToken(headerValue({ headers }, 'authorization'));
+      // The validation call of users without the Truecaller app carries its token in the path.
+      const token =
+        readBearerToken(headerValue({ headers }, 'authorization')) ?? phoneNumberTokenInPath(path);
       if (filter.token !== undefined && filter.token !== token) continue;
       list.push(this.#entryAt(at, url, path, headers, token));
     }

@@ -1,8 +1,12 @@
 /**
- * The mock's state (a test double, not for production): tokens, personas, codes, clients, refresh tokens
- * and the global fault, each collection a map by id. Every operation a request makes (a look-up, an
+ * The mock's state (a test double, not for production): tokens, personas, codes, clients, refresh tokens,
+ * the phone-number tokens of users without the Truecaller app and the global fault, each collection a map by id. Every operation a request makes (a look-up, an
  * issue, a revocation, an admin write) is O(1) in the store's size; only listing and saving walk it.
  */
+import {
+  DEFAULT_NON_TRUECALLER_PERSONA,
+  findNonTruecallerPersona,
+} from '../../fixtures/non-truecaller-personas.js';
 import { PERSONAS } from '../../fixtures/personas.js';
 import {
   DEFAULT_CLIENT_ID,
@@ -11,12 +15,18 @@ import {
   RESTRICTED_CLIENT_ID,
 } from '../../src/exchange-outcomes.js';
 import type { Fault } from '../../src/faults.js';
+import {
+  PHONE_NUMBER_SCENARIOS,
+  type PhoneNumberScenario,
+  type PhoneNumberTokenScenarioName,
+} from '../../src/phone-number-scenarios.js';
 import { DEFAULT_PERSONA, SCENARIOS } from '../../src/scenarios.js';
 import { SCOPES } from '../../src/scopes.js';
 import type {
   ClientRecord,
   CodeRecord,
   PersonaRecord,
+  PhoneNumberTokenRecord,
   RefreshTokenRecord,
   StoreData,
   TokenRecord,
@@ -35,6 +45,7 @@ export const COLLECTIONS: readonly Collection[] = Object.freeze([
   'codes',
   'clients',
   'refreshTokens',
+  'phoneNumberTokens',
 ]);
 
 /**
@@ -118,6 +129,7 @@ export class MockStore {
       codes: [...this.#maps.codes.values()],
       clients: [...this.#maps.clients.values()],
       refreshTokens: [...this.#maps.refreshTokens.values()],
+      phoneNumberTokens: [...this.#maps.phoneNumberTokens.values()],
       fault: this.#fault,
     };
   }
@@ -149,6 +161,7 @@ function toMaps(data: StoreData): Maps {
     codes: map(data.codes),
     clients: map(data.clients),
     refreshTokens: map(data.refreshTokens),
+    phoneNumberTokens: map(data.phoneNumberTokens),
   };
 }
 
@@ -185,5 +198,27 @@ export function builtInStoreData(): StoreData {
     { id: RESTRICTED_CLIENT_ID, grantTypes: [], description: 'a client allowed no grant' },
   ];
   const refreshTokens: RefreshTokenRecord[] = [];
-  return { tokens, personas, codes, clients, refreshTokens, fault: {} };
+  return {
+    tokens,
+    personas,
+    codes,
+    clients,
+    refreshTokens,
+    phoneNumberTokens: builtInPhoneNumberTokens(),
+    fault: {},
+  };
+}
+
+/** The built-in tokens of the validation call, one per scenario of its table, for the default non-Truecaller persona. */
+function builtInPhoneNumberTokens(): PhoneNumberTokenRecord[] {
+  const persona = findNonTruecallerPersona(DEFAULT_NON_TRUECALLER_PERSONA);
+  if (persona === undefined)
+    throw new Error(`fixtures/data lacks the persona ${DEFAULT_NON_TRUECALLER_PERSONA}`);
+  return PHONE_NUMBER_SCENARIOS.map((scenario: PhoneNumberScenario) => ({
+    id: scenario.token,
+    scenario: scenario.kind === 'verified' ? 'verified' : (scenario.name as PhoneNumberTokenScenarioName),
+    phoneNumber: persona.phoneNumber,
+    countryCode: persona.countryCode,
+    ...(scenario.phoneNumberAs === 'string' ? { phoneNumberAs: 'string' } : {}),
+  }));
 }

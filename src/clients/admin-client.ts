@@ -1,9 +1,10 @@
 import { ENDPOINTS } from '../endpoints.js';
 import type { Fault, FaultTarget } from '../faults.js';
+import type { PhoneNumberAs, PhoneNumberTokenScenarioName } from '../phone-number-scenarios.js';
 import type { TokenScenarioName } from '../scenarios.js';
 import type { Scope } from '../scopes.js';
 import type { UserInfo } from '../user-info.js';
-import type { JournalEntry, TokenRecord } from '../wire-types.js';
+import type { JournalEntry, PhoneNumberTokenRecord, TokenRecord } from '../wire-types.js';
 import { callApi, invalid, rejected } from './api-call.js';
 
 /** A token as the mock stores it (the mock's own `TokenRecord`). */
@@ -19,6 +20,23 @@ export interface AddTokenInput {
   /** Default `valid`: answer from the persona and scopes. */
   scenario?: TokenScenarioName;
   delayMs?: number;
+  fault?: Fault;
+}
+
+/** What to give a new phone-number token (a user verified without the Truecaller app); every field optional. */
+export interface AddPhoneNumberTokenInput {
+  /** The access token the validation call's path carries; made up when absent. */
+  token?: string;
+  /** Calling code and national number, digits only; default: the persona `non-truecaller-in`'s. */
+  phoneNumber?: string;
+  /** Default `IN`. */
+  countryCode?: string;
+  /** Default `verified`: answer with the number. */
+  scenario?: PhoneNumberTokenScenarioName;
+  /** How a 200 writes the number: `number` (default, as documented) or `string`. */
+  phoneNumberAs?: PhoneNumberAs;
+  /** When it expires, epoch milliseconds on the mock's clock (then the documented 1404); never when absent. */
+  expiresAt?: number;
   fault?: Fault;
 }
 
@@ -38,11 +56,13 @@ export interface AdminClient {
   addToken(input?: AddTokenInput): Promise<AdminToken>;
   /** Deletes a token: it is unknown (401) from the next request on. */
   removeToken(token: string): Promise<void>;
+  /** Adds an access token the validation call (`phoneNumberDetail`) answers; resolves with the stored record. */
+  addPhoneNumberToken(input?: AddPhoneNumberTokenInput): Promise<PhoneNumberTokenRecord>;
   /** Adds a persona tokens can point at; the claims must fit `UserInfo`. */
   addPersona(id: string, claims: UserInfo, description?: string): Promise<void>;
   /**
-   * Sets the global fault, or one token's or code's (which replaces the global one for it). A code's
-   * fault applies to its `POST /v1/token` exchanges.
+   * Sets the global fault, or one token's, code's or phone-number token's (which replaces the global one
+   * for it). A code's fault applies to its `POST /v1/token` exchanges.
    */
   setFault(fault: Fault, target?: FaultTarget): Promise<void>;
   /** Clears the global fault, or sets a token's or code's to none. */
@@ -83,16 +103,19 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     return answer.body;
   }
 
+  // A token's record: its id is the token itself, made up by the mock when absent.
+  const addRecord = ({ token, ...fields }: { token?: string | undefined }, collection: string) =>
+    call('POST', `/${collection}`, { ...fields, ...(token === undefined ? {} : { id: token }) });
+
   return {
     async addToken(input = {}) {
-      const { token, ...fields } = input;
-      return (await call('POST', '/tokens', {
-        ...fields,
-        ...(token === undefined ? {} : { id: token }),
-      })) as AdminToken;
+      return (await addRecord(input, 'tokens')) as AdminToken;
     },
     async removeToken(token) {
       await call('DELETE', `/tokens/${encodeURIComponent(token)}`);
+    },
+    async addPhoneNumberToken(input = {}) {
+      return (await addRecord(input, 'phoneNumberTokens')) as PhoneNumberTokenRecord;
     },
     async addPersona(id, claims, description) {
       await call('POST', '/personas', { id, claims, ...(description === undefined ? {} : { description }) });
@@ -100,6 +123,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     async setFault(fault, target) {
       if (target === undefined) await call('PUT', '/fault', fault);
       else if ('code' in target) await call('PATCH', `/codes/${encodeURIComponent(target.code)}`, { fault });
+      else if ('phoneNumberToken' in target)
+        await call('PATCH', `/phoneNumberTokens/${encodeURIComponent(target.phoneNumberToken)}`, { fault });
       else await call('PATCH', `/tokens/${encodeURIComponent(target.token)}`, { fault });
     },
     async clearFault(target) {

@@ -1,9 +1,10 @@
 /**
  * How every reference client of the kit calls an endpoint and fails: one error model for `getUserInfo`,
- * `exchangeCode` and the admin client, as oauth4webapi's `ResponseBodyError` is one for every endpoint.
- * No answer: `ERR_API_UNREACHABLE`. A status that is not the call's success: `ERR_API_REJECTED`, with the
- * status, the OAuth `error` and `error_description`, the parsed `WWW-Authenticate` and `Retry-After`. A
- * success whose body is not what the API documents: `ERR_API_INVALID`.
+ * `exchangeCode`, `validatePhoneNumberToken` and the admin client, as oauth4webapi's `ResponseBodyError`
+ * is one for every endpoint. No answer: `ERR_API_UNREACHABLE`. A status that is not the call's success:
+ * `ERR_API_REJECTED`, with the status, the OAuth `error` and `error_description` (or the validation
+ * call's `code` and `message`), the parsed `WWW-Authenticate` and `Retry-After`. A success whose body is
+ * not what the API documents: `ERR_API_INVALID`.
  */
 import { KitError, type KitErrorResponse } from '../errors.js';
 import { parseChallenge } from '../www-authenticate.js';
@@ -46,15 +47,21 @@ export function rejected(label: string, { response, body }: ApiAnswer): KitError
     status: response.status,
     ...(typeof fields.error === 'string' ? { error: fields.error } : {}),
     ...(typeof fields.error_description === 'string' ? { errorDescription: fields.error_description } : {}),
+    ...(Number.isInteger(fields.code) ? { code: fields.code as number } : {}),
+    ...(typeof fields.message === 'string' ? { message: fields.message } : {}),
     ...(challenge ? { challenge } : {}),
     ...(retryAfter === null ? {} : { retryAfter }),
   };
-  const reason = details.error
-    ? ` ${details.error}${details.errorDescription ? `: ${details.errorDescription}` : ''}`
-    : '';
-  return new KitError('ERR_API_REJECTED', `${label} answered ${response.status}${reason}`, {
+  return new KitError('ERR_API_REJECTED', `${label} answered ${response.status}${reasonOf(details)}`, {
     response: details,
   });
+}
+
+// The OAuth `error: error_description` of the token and userinfo calls, or the validation call's `code: message`.
+function reasonOf({ error, errorDescription, code, message }: KitErrorResponse): string {
+  if (error) return ` ${error}${errorDescription ? `: ${errorDescription}` : ''}`;
+  if (code !== undefined) return ` code ${code}${message ? `: ${message}` : ''}`;
+  return '';
 }
 
 /** The `ERR_API_INVALID` of a success whose body is not what the API documents (`expected` says what is). */

@@ -3,7 +3,12 @@ import { listKitPacts, KIT_CONSUMER } from '../../contracts/kit-pacts.js';
 import { compareWithOpenApi } from '../../contracts/openapi-comparison.js';
 import { kitProblems } from '../../contracts/pact-checks.js';
 import { readPactFile } from '../../contracts/pact-file.js';
-import { EXCHANGE_PROVIDER_STATES, PROVIDER_STATES } from '../../contracts/provider-states.js';
+import {
+  EXCHANGE_PROVIDER_STATES,
+  PHONE_NUMBER_PROVIDER_STATES,
+  PROVIDER_STATES,
+} from '../../contracts/provider-states.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
 import { verifyPacts } from '../../contracts/verify-pacts.js';
 import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../src/exchange-outcomes.js';
 import { SCENARIOS } from '../../src/scenarios.js';
@@ -20,6 +25,9 @@ describe('the committed pacts', () => {
       [
         ...SCENARIOS.map((scenario) => PROVIDER_STATES[scenario.name]),
         ...EXCHANGE_OUTCOMES.map((outcome) => EXCHANGE_PROVIDER_STATES[outcome.name]),
+        ...PHONE_NUMBER_SCENARIOS.map((scenario) => PHONE_NUMBER_PROVIDER_STATES[scenario.name]),
+        // The SDK 2.8 form of the call, once.
+        PHONE_NUMBER_PROVIDER_STATES.verified,
       ].sort(),
     );
   });

@@ -22,8 +22,14 @@ import { exchangeCode } from '../../src/clients/token-client.js';
 import { kitErrorOf } from '../support/errors.js';
 import { getUserInfo } from '../../src/clients/user-info-client.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
+import { phoneNumberInteraction } from '../../contracts/phone-number-interactions.js';
+import { UNKNOWN_PARTNER_CLIENT_ID } from '../../contracts/provider-states.js';
+import { validatePhoneNumberToken } from '../../src/clients/phone-number-client.js';
+import { DEFAULT_CLIENT_ID } from '../../src/exchange-outcomes.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
+import { phoneNumberErrorBody } from '../support/examples.js';
 
-// The kit has one pact (one consumer, one provider), so both endpoints' interactions are added here: two
+// The kit has one pact (one consumer, one provider), so every endpoint's interactions are added here: two
 // suites writing the same file in parallel would each replace the other's.
 // Pact writes here first; the finished file replaces the committed one in one rename, so the suite that
 // verifies committed pacts in parallel never reads half a file.
@@ -130,4 +136,56 @@ describe(`consumer contract of ${KIT_CONSUMER} for POST /v1/token`, () => {
       });
     },
   );
+});
+
+describe(`consumer contract of ${KIT_CONSUMER} for the validation call of users without the Truecaller app`, () => {
+  const clientIdOf = (name: string): string =>
+    name === 'invalid-credentials' ? UNKNOWN_PARTNER_CLIENT_ID : DEFAULT_CLIENT_ID;
+
+  it.each(PHONE_NUMBER_SCENARIOS.filter((scenario) => scenario.kind === 'verified'))(
+    'reads the phone number and its country, given $providerState',
+    async (scenario) => {
+      await phoneNumberInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const verified = await validatePhoneNumberToken(scenario.token, {
+          baseUrl: mock.url,
+          clientId: DEFAULT_CLIENT_ID,
+          fetch: freshConnection,
+        });
+        expect(verified.phoneNumber).toMatch(/^91[6-9][0-9]{9}$/);
+        expect(verified.countryCode).toBe('IN');
+      });
+    },
+  );
+
+  it.each(PHONE_NUMBER_SCENARIOS.filter((scenario) => scenario.kind === 'error'))(
+    'throws with status $status and the documented code, given $providerState',
+    async (scenario) => {
+      const body = phoneNumberErrorBody(scenario);
+      await phoneNumberInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const error = await kitErrorOf(
+          validatePhoneNumberToken(scenario.token, {
+            baseUrl: mock.url,
+            clientId: clientIdOf(scenario.name),
+            fetch: freshConnection,
+          }),
+        );
+        expect(error.response).toMatchObject({ status: scenario.status, code: body.code });
+      });
+    },
+  );
+
+  it('reads the phone number through the SDK 2.8 form of the call (appKey, no /client/)', async () => {
+    await phoneNumberInteraction(pact, 'verified', {
+      sdk: '2.8',
+      description: 'a validation of a phone-number token (SDK 2.8)',
+    }).executeTest(async (mock) => {
+      const verified = await validatePhoneNumberToken('otp-valid', {
+        baseUrl: mock.url,
+        clientId: DEFAULT_CLIENT_ID,
+        sdk: '2.8',
+        fetch: freshConnection,
+      });
+      expect(verified.countryCode).toBe('IN');
+    });
+  });
 });

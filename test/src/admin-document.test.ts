@@ -4,6 +4,7 @@ import { CODE_SCENARIO_NAMES, GRANT_TYPES } from '../../src/exchange-outcomes.js
 import { FAULT_FAILURES, FAULT_SCHEMA } from '../../src/faults.js';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { CODE_CHALLENGE_PATTERN } from '../../src/pkce.js';
+import { PHONE_NUMBER_PATTERN, PHONE_NUMBER_TOKEN_SCENARIO_NAMES } from '../../src/phone-number-scenarios.js';
 import { TOKEN_SCENARIO_NAMES } from '../../src/scenarios.js';
 import { SCOPES } from '../../src/scopes.js';
 
@@ -52,6 +53,14 @@ describe('the admin part of openapi.yaml and the code', () => {
     const grants = property(schema, 'grantTypes') as OpenAPIV3_1.ArraySchemaObject;
     expect((grants.items as OpenAPIV3_1.SchemaObject).enum).toEqual([...GRANT_TYPES]);
   });
+
+  it.each(['AdminPhoneNumberToken', 'AdminPhoneNumberTokenInput'])(
+    'lists the scenarios a phone-number token may have in %s, and holds its number to the checked pattern',
+    (schema) => {
+      expect(property(schema, 'scenario').enum).toEqual([...PHONE_NUMBER_TOKEN_SCENARIO_NAMES]);
+      expect(property(schema, 'phoneNumber').pattern).toBe(PHONE_NUMBER_PATTERN);
+    },
+  );
 
   it('describes the fault as the code checks it', () => {
     expect(property('Fault', 'failure').enum).toEqual([...FAULT_FAILURES]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { ROOT } from '../support/spawn-cli.js';
 
@@ -13,6 +14,16 @@ describe("the README's tables", () => {
     'lists built-in token $token with status $status and whether it is documented',
     (scenario) => {
       const row = rowOf(scenario.token ?? '');
+      expect(row, `README lacks a row for token ${scenario.token}`).toBeDefined();
+      expect(row?.split('|')[2]?.trim()).toBe(String(scenario.status));
+      expect(row?.split('|')[4]?.trim()).toMatch(scenario.documented ? /^documented/ : /^assumed/);
+    },
+  );
+
+  it.each(PHONE_NUMBER_SCENARIOS)(
+    'lists built-in phone-number token $token with status $status and whether it is documented',
+    (scenario) => {
+      const row = rowOf(scenario.token);
       expect(row, `README lacks a row for token ${scenario.token}`).toBeDefined();
       expect(row?.split('|')[2]?.trim()).toBe(String(scenario.status));
       expect(row?.split('|')[4]?.trim()).toMatch(scenario.documented ? /^documented/ : /^assumed/);

@@ -1,5 +1,13 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { findResponse, type HttpMethod, resolveReference } from '../../src/openapi/api-document.js';
+import {
+  findResponse,
+  getExampleValue,
+  type HttpMethod,
+  loadApiDocument,
+  resolveReference,
+} from '../../src/openapi/api-document.js';
+import { PHONE_NUMBER_CALLS, type PhoneNumberScenario } from '../../src/phone-number-scenarios.js';
+import type { PhoneNumberErrorBody } from '../../src/wire-types.js';
 
 /** The named examples of one JSON response of `openapi.yaml`, by name, with `$ref`s followed. */
 export function namedExamples(
@@ -16,4 +24,18 @@ export function namedExamples(
       resolveReference<OpenAPIV3_1.ExampleObject>(document, example),
     ]),
   );
+}
+
+/** The documented `{code, message}` body of an error scenario of the validation call (both forms share it). */
+export function phoneNumberErrorBody(
+  scenario: Pick<PhoneNumberScenario, 'status' | 'example'>,
+): PhoneNumberErrorBody {
+  const path = PHONE_NUMBER_CALLS['3'].path;
+  return getExampleValue(
+    loadApiDocument(),
+    path,
+    'get',
+    scenario.status,
+    scenario.example,
+  ) as PhoneNumberErrorBody;
 }

@@ -17,7 +17,11 @@ export async function request(
   init: RequestInit = {},
   send: typeof fetch = fetch,
 ): Promise<TestResponse> {
-  const response = await send(url, init);
+  return readResponse(await send(url, init));
+}
+
+/** Reads a whole answer (of any fetch: the global one, `mock.fetch`, MSW's). */
+export async function readResponse(response: Response): Promise<TestResponse> {
   const text = await response.text();
   return {
     status: response.status,

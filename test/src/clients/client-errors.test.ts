@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createAdminClient, exchangeCode, getUserInfo, type KitErrorCode } from '../../../src/index.js';
+import {
+  createAdminClient,
+  exchangeCode,
+  getUserInfo,
+  type KitErrorCode,
+  validatePhoneNumberToken,
+} from '../../../src/index.js';
 import { createMockServer } from '../../../mock/index.js';
 import { kitErrorOf } from '../../support/errors.js';
 
@@ -13,6 +19,15 @@ const CLIENTS: readonly [string, (baseUrl: string, fetch?: typeof globalThis.fet
         baseUrl,
         code: 'valid-code',
         codeVerifier: 'v'.repeat(43),
+        ...(fetch ? { fetch } : {}),
+      }),
+  ],
+  [
+    'validatePhoneNumberToken',
+    (baseUrl, fetch) =>
+      validatePhoneNumberToken('otp-valid', {
+        baseUrl,
+        clientId: 'kit-test-client',
         ...(fetch ? { fetch } : {}),
       }),
   ],
@@ -48,6 +63,13 @@ describe.each(CLIENTS)('%s fails as every reference client does', (_name, call) 
       errorDescription: 'try later',
       retryAfter: '7',
     });
+  });
+
+  it('throws ERR_API_REJECTED with the numeric code and message of a {code, message} body', async () => {
+    const body = JSON.stringify({ code: 1404, message: 'Invalid access token.' });
+    const error = await kitErrorOf(call('http://127.0.0.1:9', answering(body, 404)));
+    expect(error.response).toEqual({ status: 404, code: 1404, message: 'Invalid access token.' });
+    expect(error.message).toContain('answered 404 code 1404: Invalid access token.');
   });
 
   it('throws ERR_API_REJECTED with only the status for a proxy page that is not JSON', async () => {

@@ -1,19 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const source = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-
 export default defineConfig({
-  // The package's own names, as the README's examples import them, resolve to this source tree.
-  resolve: {
-    alias: [
-      { find: /^truecaller-oauth-kit$/, replacement: source('./src/index.ts') },
-      { find: /^truecaller-oauth-kit\/mock$/, replacement: source('./mock/index.ts') },
-      { find: /^truecaller-oauth-kit\/msw$/, replacement: source('./mock/msw/index.ts') },
-      { find: /^truecaller-oauth-kit\/fixtures$/, replacement: source('./fixtures/index.ts') },
-      { find: /^truecaller-oauth-kit\/contracts$/, replacement: source('./contracts/index.ts') },
-    ],
-  },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

@@ -11,10 +11,21 @@ export interface ReadmeExample {
 // `<!-- example: name.test.ts -->`, then (after blank lines) a fenced block.
 const MARKED_BLOCK = /<!-- example: ([\w.-]+) -->\s*\n```\w*\n([\s\S]*?)\n```/g;
 
+function readme(): string {
+  return readFileSync(join(ROOT, 'README.md'), 'utf8');
+}
+
 /** Every marked example of the README, in order. */
 export function readmeExamples(): ReadmeExample[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  return [...readme.matchAll(MARKED_BLOCK)].map(([, file = '', code = '']) => ({ file, code }));
+  return [...readme().matchAll(MARKED_BLOCK)].map(([, file = '', code = '']) => ({ file, code }));
+}
+
+/** The README from `heading` on (to its end): where a test looks for a section's blocks. */
+export function readmeSection(heading: string): string {
+  const text = readme();
+  const at = text.indexOf(heading);
+  if (at === -1) throw new Error(`README.md has no "${heading}"`);
+  return text.slice(at);
 }
 
 /**

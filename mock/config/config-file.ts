@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { KitError } from '../../src/errors.js';
 import { FAULT_SCHEMA, type Fault } from '../../src/faults.js';
@@ -36,6 +35,7 @@ import type {
   StoreData,
   TokenRecord,
 } from '../../src/wire-types.js';
+import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
 
 /**
  * What a `--config` file holds: personas by id, tokens by the bearer string a client sends,
@@ -197,6 +197,9 @@ const CONFIG_SCHEMA = {
   },
 } as const;
 
+/** The largest config file read: far above any hand-written config, far below harm. */
+export const CONFIG_FILE_LIMIT = 4 << 20;
+
 let validateStructure: ReturnType<Ajv2020['compile']> | undefined;
 
 /** Reads and checks a config file; the error names the file and every field at fault. */
@@ -205,13 +208,13 @@ export function readConfigFile(
   knownPersonas: readonly string[] = [],
   knownClients: readonly string[] = [],
 ): MockConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(cause);
+  const read = readFileBounded(file, CONFIG_FILE_LIMIT);
+  if (!read.ok) {
+    const reason = describeReadProblem(read, CONFIG_FILE_LIMIT);
+    const cause = read.kind === 'other' ? read.cause : undefined;
     throw new KitError('ERR_CONFIG_UNREADABLE', `Cannot read the config file ${file}: ${reason}.`, { cause });
   }
+  const { text } = read;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

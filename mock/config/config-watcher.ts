@@ -1,28 +1,69 @@
 /**
- * `--config` hot reload for the mock (a test double, not for production). The directory is watched, not
- * the file: editors save by writing a new file and renaming it over the old one, which a watch on the old
- * file's inode would miss.
+ * `--config` hot reload for the mock (a test double, not for production). Two ways to hear of a change,
+ * because neither hears every one: the folder is watched (editors save by writing a new file and renaming
+ * it over the old one, which a watch on the old inode would miss), and the path is polled (which follows
+ * a symlink to its target, and a folder removed and made again, both of which end a folder watch). The
+ * file is read on each signal and the reload runs only when its text changed, so no signal reloads
+ * twice (a reload drops what the admin API changed).
  */
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, unwatchFile, watch, watchFile } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { CONFIG_FILE_LIMIT } from './config-file.js';
+import { readFileBounded } from './read-file-bounded.js';
 
 /** How long a burst of file events must be quiet before the file is read: one save is several events. */
 const SETTLE_MS = 50;
 
-/** Calls `onChange` once after each burst of changes to `file`; returns a function that stops watching. */
+/** How often the path is looked at, for the changes a folder watch misses. */
+const POLL_MS = 500;
+
+/** Calls `onChange` once after each change of `file`'s text; returns a function that stops watching. */
 export function watchConfigFile(file: string, onChange: () => void): () => void {
   const path = resolve(file);
   const name = basename(path);
+  let last = textOf(path);
   let timer: NodeJS.Timeout | undefined;
-  const watcher: FSWatcher = watch(dirname(path), { persistent: false }, (_event, changed) => {
-    if (changed !== null && changed !== name) return;
+  const changedMaybe = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(onChange, SETTLE_MS);
-  });
-  // A directory that disappears ends the watch; the mock keeps the config it has.
-  watcher.on('error', () => watcher.close());
+    timer = setTimeout(() => {
+      const now = textOf(path);
+      if (now === last) return;
+      last = now;
+      onChange();
+    }, SETTLE_MS);
+  };
+
+  let folder: FSWatcher | undefined;
+  const watchFolder = (): void => {
+    try {
+      folder = watch(dirname(path), { persistent: false }, (_event, changed) => {
+        if (changed === null || changed === name) changedMaybe();
+      });
+      // A folder that disappears ends its watch; the poll notices it coming back.
+      folder.on('error', () => {
+        folder?.close();
+        folder = undefined;
+      });
+    } catch {
+      folder = undefined;
+    }
+  };
+  watchFolder();
+  const onPoll = (): void => {
+    if (folder === undefined) watchFolder();
+    changedMaybe();
+  };
+  watchFile(path, { persistent: false, interval: POLL_MS }, onPoll);
   return () => {
     clearTimeout(timer);
-    watcher.close();
+    folder?.close();
+    // This listener only: another mock of this process may watch the same file.
+    unwatchFile(path, onPoll);
   };
+}
+
+// A file that cannot be read counts as its own state: reading it again after it is fixed is a change.
+function textOf(path: string): string | undefined {
+  const read = readFileBounded(path, CONFIG_FILE_LIMIT);
+  return read.ok ? read.text : undefined;
 }

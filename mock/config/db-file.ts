@@ -4,22 +4,17 @@
  * leaves the old file or the new one, never a torn one. Changes since the last save are in its log
  * (`db-log.ts`).
  */
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KitError } from '../../src/errors.js';
 import { COLLECTIONS, type MockStore } from '../state/store.js';
 import { type RecordInput, recordCheck } from './record-checks.js';
 import type { StoreData } from '../../src/wire-types.js';
+import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
+
+/** The largest `--db` file (or log) read: a million issued tokens take about 700 MiB. */
+export const DB_FILE_LIMIT = 1 << 30;
 
 /**
  * The store saved in `file`, or undefined when there is no such file yet. Temporary files a killed run
@@ -27,15 +22,17 @@ import type { StoreData } from '../../src/wire-types.js';
  */
 export function loadDbFile(file: string): unknown {
   removeLeftovers(file);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new KitError('ERR_DB_UNREADABLE', `Cannot read the --db file ${file}: ${String(cause)}.`, {
-      cause,
-    });
+  const read = readFileBounded(file, DB_FILE_LIMIT);
+  if (!read.ok) {
+    if (read.kind === 'missing') return undefined;
+    const cause = read.kind === 'other' ? read.cause : undefined;
+    throw new KitError(
+      'ERR_DB_UNREADABLE',
+      `Cannot read the --db file ${file}: ${describeReadProblem(read, DB_FILE_LIMIT)}.`,
+      { cause },
+    );
   }
+  const { text } = read;
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {

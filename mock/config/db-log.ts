@@ -9,7 +9,6 @@ import {
   fdatasyncSync,
   fstatSync,
   openSync,
-  readFileSync,
   renameSync,
   rmSync,
   writeSync,
@@ -24,6 +23,8 @@ import {
   type RecordOf,
   type StoreChange,
 } from '../state/store.js';
+import { DB_FILE_LIMIT } from './db-file.js';
+import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
 
 /** One change, as a line of the log holds it. */
 export type LogEntry =
@@ -152,7 +153,16 @@ export function replayLogs(data: StoreData, files: readonly string[]): StoreData
   let fault = data.fault;
   for (const file of files) {
     if (!existsSync(file)) continue;
-    const lines = readFileSync(file, 'utf8').split('\n');
+    const read = readFileBounded(file, DB_FILE_LIMIT);
+    if (!read.ok) {
+      const cause = read.kind === 'other' ? read.cause : undefined;
+      throw new KitError(
+        'ERR_DB_UNREADABLE',
+        `Cannot read the --db log ${file}: ${describeReadProblem(read, DB_FILE_LIMIT)}.`,
+        { cause },
+      );
+    }
+    const lines = read.text.split('\n');
     const complete = lines.length - 1; // the text after the last newline: empty, or a torn line
     for (let index = 0; index < complete; index++) {
       const entry = parseEntry(lines[index] ?? '', file, index + 1);

@@ -6,6 +6,8 @@
  * the whole store on the request path, and a crash loses nothing the mock answered.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { KitError } from '../../src/errors.js';
 import type { StoreData } from '../../src/wire-types.js';
 import { COLLECTIONS, type MockStore } from '../state/store.js';
 import { loadDbFile, saveDbFile, saveDbFileInSteps } from './db-file.js';
@@ -63,6 +65,13 @@ function hasLogs(file: string): boolean {
 
 /** Opens `file` for this mock alone (a second mock on it gets a `KitError`) and reads the store it holds. */
 export function openDbFile(file: string): DbFile {
+  const folder = dirname(resolve(file));
+  if (!isFolder(folder)) {
+    throw new KitError(
+      'ERR_DB_UNREADABLE',
+      `The folder of the --db file ${file} does not exist (${folder}): create it first (mkdir -p ${folder}) or give another path.`,
+    );
+  }
   const unlock = lockDbFile(file);
   const hadLogs = hasLogs(file);
   let saved: unknown;
@@ -176,4 +185,12 @@ function follow(file: string, store: MockStore, unlock: () => void, upToDate: bo
       }
     },
   };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

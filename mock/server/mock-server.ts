@@ -67,6 +67,15 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     },
   );
   server.on('clientError', answerClientError);
+  // Node's headers timeout starts with the first byte: a connection that sends nothing would hold its
+  // descriptor for ever. Dropped after the same time unless it has begun a request.
+  server.on('connection', (socket) => {
+    const silent = setTimeout(() => {
+      if (socket.bytesRead === 0) socket.destroy();
+    }, settings.headersTimeoutMs);
+    silent.unref();
+    socket.once('close', () => clearTimeout(silent));
+  });
   // A client that half-closes after sending its request still gets its answer, delayed or not: without
   // Node's own switch for it (undocumented, in node:http since 0.x) the socket and the answer are dropped.
   Object.assign(server, { httpAllowHalfOpen: true });

@@ -37,6 +37,8 @@ export class ExpiryQueue {
   readonly #store: MockStore;
   readonly #graceMs: Readonly<Record<Expiring, number>>;
   #heap: Entry[] = [];
+  // The most entries the heap array held since it was last made to fit: an array keeps its capacity.
+  #peak = 0;
 
   constructor(store: MockStore, tokenLifetimeSeconds: number) {
     this.#store = store;
@@ -77,11 +79,17 @@ export class ExpiryQueue {
       if (dropAt > now) this.#push({ ...entry, dropAt });
       else this.#store.delete(entry.collection, entry.id);
     }
+    // After a burst, a heap a quarter of its peak is copied to fit, so the memory goes with the records.
+    if (this.#heap.length * 4 < this.#peak) {
+      this.#heap = this.#heap.slice();
+      this.#peak = this.#heap.length;
+    }
   }
 
   /** Schedules every expiring record of the store afresh (after a reset, a reload or loading `--db`). */
   rebuild(): void {
     this.#heap = [];
+    this.#peak = 0;
     for (const collection of ['tokens', 'refreshTokens', 'codes', 'phoneNumberTokens'] as const) {
       for (const record of this.#store.values(collection)) this.schedule(collection, record);
     }
@@ -96,6 +104,7 @@ export class ExpiryQueue {
   #push(entry: Entry): void {
     const heap = this.#heap;
     heap.push(entry);
+    if (heap.length > this.#peak) this.#peak = heap.length;
     let at = heap.length - 1;
     while (at > 0) {
       const parent = (at - 1) >> 1;

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { benchColdStart } from './cold-start-bench.js';
 import { acceptanceTable, type BenchSection, type Figure } from './figures.js';
 import { benchFixtures } from './fixtures-bench.js';
+import { benchGrowth } from './growth-bench.js';
 import { benchHotPath } from './hot-path-bench.js';
 import { benchInProcess } from './in-process-bench.js';
 import { journalBench } from './journal-bench.js';
@@ -39,6 +40,11 @@ const SECTIONS: readonly BenchSection[] = [
     name: 'store',
     summary: 'refresh, revoke, userinfo and admin writes at 50,000 live tokens against a fresh mock',
     run: benchStore,
+  },
+  {
+    name: 'growth',
+    summary: 'the heap after 100,000 run-time codes, used or expired, against the start',
+    run: benchGrowth,
   },
   {
     name: 'journal',

@@ -1,0 +1,71 @@
+/**
+ * Reads a file the mock was pointed at (`--config`, `--db`, its logs) without trusting it: a folder, a
+ * device that never ends (`/dev/zero`) or a file far larger than any store are refused with a message
+ * naming the file, before they can fill the memory.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/** Why a file could not be read: missing, a folder, over the limit, or another error of the system. */
+export type ReadProblem =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'folder' }
+  | { readonly kind: 'too-large' }
+  | { readonly kind: 'other'; readonly cause: unknown };
+
+/** The text of a file read, or why it was not. */
+export type BoundedRead =
+  { readonly ok: true; readonly text: string } | ({ readonly ok: false } & ReadProblem);
+
+const CHUNK = 1 << 20;
+
+/** Reads `file` as UTF-8, at most `limit` bytes; a longer one is refused after `limit + 1` bytes. */
+export function readFileBounded(file: string, limit: number): BoundedRead {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, 'r');
+  } catch (cause) {
+    return problemOf(cause);
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - size));
+      const read = readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      size += read;
+      if (size > limit) return { ok: false, kind: 'too-large' };
+    }
+    return { ok: true, text: Buffer.concat(chunks, size).toString('utf8') };
+  } catch (cause) {
+    return problemOf(cause);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function problemOf(cause: unknown): { readonly ok: false } & ReadProblem {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { ok: false, kind: 'missing' };
+  if (code === 'EISDIR') return { ok: false, kind: 'folder' };
+  return { ok: false, kind: 'other', cause };
+}
+
+/** The words of a message for a problem: "is a folder, not a file", ... */
+export function describeReadProblem(problem: ReadProblem, limit: number): string {
+  switch (problem.kind) {
+    case 'missing':
+      return 'no such file';
+    case 'folder':
+      return 'it is a folder; give the path of a file';
+    case 'too-large':
+      return `it is larger than ${formatBytes(limit)} (or never ends, as a device may)`;
+    default:
+      return (problem.cause as Error).message;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1 << 30 ? `${bytes / (1 << 30)} GiB` : `${bytes / (1 << 20)} MiB`;
+}

@@ -1,4 +1,4 @@
-import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
+import type { PactV4 } from '@pact-foundation/pact';
 import {
   type InteractionOptions,
   type ProfileStateOptions,
@@ -19,6 +19,7 @@ import {
   responseSchema,
 } from './response-matchers.js';
 import { ENDPOINTS } from '../src/endpoints.js';
+import { loadPact } from './peer-dependencies.js';
 
 const USERINFO: Operation = { path: ENDPOINTS.userinfo, method: 'get' };
 
@@ -48,6 +49,7 @@ export function userInfoInteraction(
   name: ScenarioName,
   options: UserInfoInteractionOptions = {},
 ): ReadyInteraction {
+  const { MatchersV3 } = loadPact('userInfoInteraction');
   const scenario = getScenario(name);
   const params = profileStateParams(options, scenario.kind === 'profile', `Scenario "${scenario.name}"`);
   const token = options.token ?? scenario.token;

@@ -1,3 +1,4 @@
+import type * as PactModule from '@pact-foundation/pact';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -16,6 +17,7 @@ import {
   type StateHandlers,
   type StateValues,
 } from './provider-states.js';
+import { loadContractPeers } from './peer-dependencies.js';
 import { mockStateRegistrars } from './token-registrar.js';
 
 /** What to verify, and against which mock. */
@@ -57,7 +59,8 @@ export interface VerificationReport {
  * Verifier against a freshly started mock and the kit's provider states, compares them with
  * `openapi.yaml`, and runs the kit's own checks. Resolves with a per-interaction report; rejects with a
  * `KitError` when a pact cannot be read (`ERR_PACT_UNREADABLE`) or cannot be replayed: another provider,
- * an unknown provider state or bad state parameters (`ERR_PACT_INVALID`), every problem in one message.
+ * an unknown provider state or bad state parameters (`ERR_PACT_INVALID`), every problem in one message;
+ * or without Pact and the comparator installed (`ERR_DEPENDENCY_MISSING`, naming the install command).
  *
  * @example
  * const report = await verifyPacts({ pacts: ['pacts/my-app-truecaller-oauth-api.json'] });
@@ -67,15 +70,18 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
   if (options.pacts.length === 0) {
     throw new KitError('ERR_PACT_UNREADABLE', 'No pact to verify: give at least one pact file or URL.');
   }
+  // Pact reads this when its core loads; a team that set it either way keeps its choice.
+  process.env.PACT_DO_NOT_TRACK ??= 'true';
+  const [{ Verifier }] = loadContractPeers(
+    ['@pact-foundation/pact', '@pactflow/openapi-pact-comparator'],
+    'verify',
+  ) as [typeof PactModule];
   const pacts = await Promise.all(options.pacts.map((source) => readPactFile(source)));
   const problems = pacts.flatMap(pactProblems);
   if (problems.length > 0) {
     throw new KitError('ERR_PACT_INVALID', `Cannot verify:\n  ${problems.join('\n  ')}`);
   }
 
-  // Pact reads this when its core loads; a team that set it either way keeps its choice.
-  process.env.PACT_DO_NOT_TRACK ??= 'true';
-  const { Verifier } = await import('@pact-foundation/pact');
   const scratch = await mkdtemp(join(tmpdir(), 'kit-verify-'));
   const server = createMockServer({ log: null, ...options.mock });
   try {

@@ -19,7 +19,8 @@ export type KitErrorCode =
   | 'ERR_TOKEN_INVALID'
   | 'ERR_DB_UNREADABLE'
   | 'ERR_DB_INVALID'
-  | 'ERR_ADMIN_REQUEST';
+  | 'ERR_ADMIN_REQUEST'
+  | 'ERR_DEPENDENCY_MISSING';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {

@@ -1,5 +1,6 @@
 import type { PactV4 } from '@pact-foundation/pact';
 import {
+  grantedScopes,
   type InteractionOptions,
   type ProfileStateOptions,
   profileStateParams,
@@ -79,7 +80,7 @@ function responseBody(scenario: Scenario, options: UserInfoInteractionOptions): 
   // Every claim of the granted scopes, valued by the full-profile example and matched by its schema.
   const schema = responseSchema(USERINFO, scenario.status);
   const full = getExampleValue(document, ENDPOINTS.userinfo, 'get', 200, 'valid') as Record<string, unknown>;
-  const scopes = options.scopes ?? scenario.scopes ?? [];
+  const scopes = grantedScopes(options, `Scenario "${scenario.name}"`) ?? scenario.scopes ?? [];
   const claims: UserInfoClaim[] = scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]);
   return Object.fromEntries(
     claims.map((claim) => [claim, propertyMatcher(schema.properties?.[claim], full[claim])]),

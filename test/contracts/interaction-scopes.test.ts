@@ -57,7 +57,7 @@ describe('the interaction builders, given scopes as a space-separated string', (
         codeVerifier: EXAMPLE_CODE_VERIFIER,
         fetch: unpooledFetch,
       });
-      expect(result.ok).toBe(true);
+      expect(result).toMatchObject({ ok: true });
     });
     const [interaction] = writtenInteractions('scopes-token');
     expect(interaction?.providerStates[0]?.params?.scopes).toEqual(['openid', 'phone']);

@@ -32,6 +32,8 @@ export {
 export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from './pact-steps.js';
 export { tokenExchangeInteraction, type TokenExchangeInteractionOptions } from './token-interactions.js';
 export { userInfoInteraction, type UserInfoInteractionOptions } from './userinfo-interactions.js';
+export { formatJUnitReport } from './junit-report.js';
+export type { PactOutput } from './replay-process.js';
 export {
   formatVerificationReport,
   verifyPacts,

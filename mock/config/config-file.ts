@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { KitError } from '../../src/errors.js';
+import { fileProblem } from '../../src/file-errors.js';
 import { FAULT_SCHEMA, type Fault } from '../../src/faults.js';
 import { loadAjv } from '../../src/openapi/load-ajv.js';
 import { getResponseValidator } from '../../src/openapi/response-validator.js';
@@ -150,8 +151,11 @@ export function readConfigFile(
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(cause);
-    throw new KitError('ERR_CONFIG_UNREADABLE', `Cannot read the config file ${file}: ${reason}.`, { cause });
+    throw new KitError(
+      'ERR_CONFIG_UNREADABLE',
+      `Cannot read the config file ${file}: ${fileProblem(cause)}. Give the path of a JSON file.`,
+      { cause },
+    );
   }
   let parsed: unknown;
   try {

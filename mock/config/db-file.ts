@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { KitError } from '../../src/errors.js';
+import { fileProblem } from '../../src/file-errors.js';
 import { type RecordInput, recordCheck } from './record-checks.js';
 import type { StoreData } from '../../src/wire-types.js';
 
@@ -29,9 +30,11 @@ export function loadDbFile(file: string): unknown {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new KitError('ERR_DB_UNREADABLE', `Cannot read the --db file ${file}: ${String(cause)}.`, {
-      cause,
-    });
+    throw new KitError(
+      'ERR_DB_UNREADABLE',
+      `Cannot read the --db file ${file}: ${fileProblem(cause)}. Give --db the path of a JSON file (it is made if missing).`,
+      { cause },
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -60,17 +63,34 @@ function removeLeftovers(file: string): void {
   }
 }
 
-/** Writes `data` to `file` atomically: temporary file, fsync, rename. */
+/**
+ * Writes `data` to `file` atomically: temporary file, fsync, rename. A file system error becomes a
+ * `KitError` (`ERR_DB_UNWRITABLE`) that names the file and why.
+ */
 export function saveDbFile(file: string, data: StoreData): void {
   const temporary = `${file}.${process.pid}${TEMPORARY_SUFFIX}`;
-  const descriptor = openSync(temporary, 'w', 0o600);
   try {
-    writeSync(descriptor, JSON.stringify(data, null, 2));
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
+    const descriptor = openSync(temporary, 'w', 0o600);
+    try {
+      writeSync(descriptor, JSON.stringify(data, null, 2));
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, file);
+  } catch (cause) {
+    // A half-written temporary file is left by a full disk; where none could be made, there is none.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing to remove
+    }
+    throw new KitError(
+      'ERR_DB_UNWRITABLE',
+      `Cannot write the --db file ${file}: ${fileProblem(cause)}. Give --db a file path in an existing, writable folder.`,
+      { cause },
+    );
   }
-  renameSync(temporary, file);
 }
 
 /**

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { parse } from 'yaml';
 import { KitError } from '../errors.js';
+import { readPackageFile } from '../package-files.js';
 
 /** Where the kit's `openapi.yaml` lives, in the source tree and in the built package alike. */
 export const OPENAPI_FILE = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
@@ -24,7 +25,8 @@ export function loadApiDocument(file: string = OPENAPI_FILE): OpenAPIV3_1.Docume
   if (cached) return cached;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // The kit's own document goes through readPackageFile: the standalone executable embeds it.
+    text = file === OPENAPI_FILE ? readPackageFile('openapi.yaml') : readFileSync(file, 'utf8');
   } catch (cause) {
     throw new KitError('ERR_OPENAPI_INVALID', `Cannot read the OpenAPI document ${file}.`, { cause });
   }

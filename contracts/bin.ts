@@ -4,18 +4,12 @@
  * arguments. Each command lives beside what it drives and is loaded only when asked for.
  */
 
+import { KIT_DESCRIPTION, MOCK_AND_FIXTURES_COMMANDS } from '../mock/cli/commands.js';
 import { runAsMain, runSubcommand, type Subcommand } from '../src/cli-support.js';
 import { isMainModule } from '../src/is-main-module.js';
 
 const COMMANDS: Readonly<Record<string, Subcommand>> = {
-  mock: {
-    summary: 'start the mock server',
-    load: async () => (await import('../mock/cli/mock-cli.js')).runMockCli,
-  },
-  fixtures: {
-    summary: 'write seeded profiles as JSON or NDJSON',
-    load: async () => (await import('../fixtures/cli.js')).runFixturesCli,
-  },
+  ...MOCK_AND_FIXTURES_COMMANDS,
   verify: {
     summary: 'verify pact files or URLs against the mock and openapi.yaml',
     load: async () => {
@@ -30,7 +24,7 @@ const COMMANDS: Readonly<Record<string, Subcommand>> = {
 export function runCli(argv: readonly string[]): Promise<number> {
   return runSubcommand(argv, {
     program: 'truecaller-oauth-kit',
-    description: 'A contract-testing kit for the Truecaller OAuth API (a test double, not for production).',
+    description: KIT_DESCRIPTION,
     commands: COMMANDS,
     defaultCommand: 'mock',
   });

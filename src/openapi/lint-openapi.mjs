@@ -20,21 +20,36 @@ const child = spawn(process.execPath, [bin, 'lint', 'openapi.yaml', '--format', 
   stdio: ['ignore', 'inherit', 'pipe'],
 });
 
-// A box is held back until it closes; it is dropped only when it is the Node.js end-of-life notice.
+// A box is held back until it closes; it is dropped, with the blank line on each side of it, only when
+// it is the Node.js end-of-life notice. Blank lines wait for the next line to know which.
+const END_OF_LIFE = /Node\.js \d+ (support is ending|reached end-of-life)/;
 let box = null;
+let blanks = 0;
+let afterDroppedBox = false;
+const write = (text) => process.stderr.write(`${text}\n`);
 createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', (line) => {
   if (box === null && line.includes('╔')) box = [];
-  if (box === null) {
-    process.stderr.write(`${line}\n`);
+  if (box !== null) {
+    box.push(line);
+    if (!line.includes('╚')) return;
+    const text = box.join('\n');
+    box = null;
+    if (END_OF_LIFE.test(text)) {
+      blanks = 0;
+      afterDroppedBox = true;
+    } else write(`${'\n'.repeat(blanks)}${text}`);
     return;
   }
-  box.push(line);
-  if (!line.includes('╚')) return;
-  const text = box.join('\n');
-  if (!/Node\.js \d+ (support is ending|reached end-of-life)/.test(text)) process.stderr.write(`${text}\n`);
-  box = null;
+  if (line.trim() === '') {
+    if (afterDroppedBox) afterDroppedBox = false;
+    else blanks++;
+    return;
+  }
+  afterDroppedBox = false;
+  write(`${'\n'.repeat(blanks)}${line}`);
+  blanks = 0;
 });
 child.on('close', (code, signal) => {
-  if (box !== null) process.stderr.write(`${box.join('\n')}\n`);
+  if (box !== null) write(box.join('\n'));
   process.exitCode = code ?? (signal ? 1 : 0);
 });

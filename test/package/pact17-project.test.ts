@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readmeExample } from '../support/readme.js';
 import {
   INSTALL_TIMEOUT_MS,
-  npm,
+  installedCopies,
   npmInstall,
   packedTarball,
   SCRATCH_ENV,
@@ -52,8 +52,7 @@ beforeAll(async () => {
 
 describe('a consumer project on Pact 17', () => {
   it('has Pact 17 alone: no other Pact nested in the kit', async () => {
-    const { stdout } = await npm(project, ['ls', '@pact-foundation/pact', '--all', '--parseable']);
-    const copies = stdout.split('\n').filter((line) => line.endsWith('node_modules/@pact-foundation/pact'));
+    const copies = await installedCopies(project, '@pact-foundation/pact');
     expect(copies).toEqual([join(project, 'node_modules/@pact-foundation/pact')]);
     const { version } = JSON.parse(readFileSync(join(copies[0] ?? '', 'package.json'), 'utf8')) as {
       version: string;

@@ -109,3 +109,9 @@ export function npmInstall(
 ): Promise<{ stdout: string; stderr: string }> {
   return npm(project, ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages]);
 }
+
+/** Every installed copy of `name` in a scratch project, by folder, as `npm ls --all` finds them. */
+export async function installedCopies(project: string, name: string): Promise<string[]> {
+  const { stdout } = await npm(project, ['ls', name, '--all', '--parseable']);
+  return stdout.split('\n').filter((line) => line.endsWith(`node_modules/${name}`));
+}

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readmeExample } from '../support/readme.js';
 import {
   INSTALL_TIMEOUT_MS,
+  TOOL_TIMEOUT_MS,
   installedCopies,
   npm,
   packedTarball,
@@ -59,56 +60,65 @@ beforeAll(async () => {
   ]);
 }, INSTALL_TIMEOUT_MS);
 
-describe('the README worked example in a fresh project, with the packed kit', () => {
-  it('uses the project’s own Pact: npm ls finds one, none nested in the kit', async () => {
-    const copies = await installedCopies(project, '@pact-foundation/pact');
-    expect(copies).toEqual([join(project, 'node_modules/@pact-foundation/pact')]);
-  });
-
-  it('passes under vitest and writes the pact', async () => {
-    writeFileSync(join(project, 'userinfo.pact.test.js'), readmeExample('consumer-test'));
-    await run(join(project, 'node_modules/.bin/vitest'), ['run', 'userinfo.pact.test.js'], {
-      cwd: project,
-      env: SCRATCH_ENV,
+describe(
+  'the README worked example in a fresh project, with the packed kit',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    it('uses the project’s own Pact: npm ls finds one, none nested in the kit', async () => {
+      const copies = await installedCopies(project, '@pact-foundation/pact');
+      expect(copies).toEqual([join(project, 'node_modules/@pact-foundation/pact')]);
     });
-    expect(interactionsOfWrittenPact()).toHaveLength(2);
-  });
 
-  it('verifies the pact it wrote with npx truecaller-oauth-kit verify', async () => {
-    const { stdout } = await run(
-      join(project, 'node_modules/.bin/truecaller-oauth-kit'),
-      ['verify', '--quiet', PACT_FILE],
-      {
+    it('passes under vitest and writes the pact', async () => {
+      writeFileSync(join(project, 'userinfo.pact.test.js'), readmeExample('consumer-test'));
+      await run(join(project, 'node_modules/.bin/vitest'), ['run', 'userinfo.pact.test.js'], {
         cwd: project,
         env: SCRATCH_ENV,
-      },
-    );
-    expect(stdout).toBe('All 2 interactions verified against the mock and openapi.yaml.\n');
-  });
+      });
+      expect(interactionsOfWrittenPact()).toHaveLength(2);
+    });
 
-  it('passes under Jest 30 with the README’s jest.config.js and test script, and writes the same pact', async () => {
-    rmSync(join(project, 'pacts'), { recursive: true, force: true });
-    const vitestImport = "import { describe, expect, it } from 'vitest';";
-    const example = readmeExample('consumer-test');
-    expect(example).toContain(vitestImport);
-    writeFileSync(
-      join(project, 'userinfo.jest.test.js'),
-      example.replace(vitestImport, "import { describe, expect, it } from '@jest/globals';"),
-    );
-    writeFileSync(join(project, 'jest.config.js'), readmeExample('jest-config'));
-    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts?: object };
-    const { scripts } = JSON.parse(readmeExample('jest-script')) as { scripts: object };
-    writeFileSync(
-      join(project, 'package.json'),
-      JSON.stringify({ ...manifest, scripts: { ...manifest.scripts, ...scripts } }, null, 2),
-    );
-    await npm(project, ['test', '--', 'userinfo.jest.test.js']);
-    expect(interactionsOfWrittenPact()).toHaveLength(2);
-  });
-});
+    it('verifies the pact it wrote with npx truecaller-oauth-kit verify', async () => {
+      const { stdout } = await run(
+        join(project, 'node_modules/.bin/truecaller-oauth-kit'),
+        ['verify', '--quiet', PACT_FILE],
+        {
+          cwd: project,
+          env: SCRATCH_ENV,
+        },
+      );
+      expect(stdout).toBe('All 2 interactions verified against the mock and openapi.yaml.\n');
+    });
 
-describe('a CommonJS TypeScript project using every entry point of the packed kit', () => {
-  const CHECK = `import { createPkcePair, getUserInfo, KitError } from 'truecaller-oauth-kit';
+    it('passes under Jest 30 with the README’s jest.config.js and test script, and writes the same pact', async () => {
+      rmSync(join(project, 'pacts'), { recursive: true, force: true });
+      const vitestImport = "import { describe, expect, it } from 'vitest';";
+      const example = readmeExample('consumer-test');
+      expect(example).toContain(vitestImport);
+      writeFileSync(
+        join(project, 'userinfo.jest.test.js'),
+        example.replace(vitestImport, "import { describe, expect, it } from '@jest/globals';"),
+      );
+      writeFileSync(join(project, 'jest.config.js'), readmeExample('jest-config'));
+      const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as {
+        scripts?: object;
+      };
+      const { scripts } = JSON.parse(readmeExample('jest-script')) as { scripts: object };
+      writeFileSync(
+        join(project, 'package.json'),
+        JSON.stringify({ ...manifest, scripts: { ...manifest.scripts, ...scripts } }, null, 2),
+      );
+      await npm(project, ['test', '--', 'userinfo.jest.test.js']);
+      expect(interactionsOfWrittenPact()).toHaveLength(2);
+    });
+  },
+);
+
+describe(
+  'a CommonJS TypeScript project using every entry point of the packed kit',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    const CHECK = `import { createPkcePair, getUserInfo, KitError } from 'truecaller-oauth-kit';
 import { createMockServer } from 'truecaller-oauth-kit/mock';
 import { createProfile, type CountryCode } from 'truecaller-oauth-kit/fixtures';
 import { PROVIDER_STATES, userInfoInteraction, verifyPacts } from 'truecaller-oauth-kit/contracts';
@@ -136,55 +146,56 @@ async function main(): Promise<void> {
 void main();
 `;
 
-  beforeAll(() => {
-    const folder = join(project, 'cjs');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'package.json'), JSON.stringify({ type: 'commonjs' }));
-    writeFileSync(join(folder, 'check.ts'), CHECK);
-  });
-
-  it.each([
-    ['nodenext', 'nodenext'],
-    ['node16', 'node16'],
-    ['commonjs', 'node10'],
-  ])('type-checks with module %s (strict, no skipLibCheck)', async (module, moduleResolution) => {
-    writeFileSync(
-      join(project, 'cjs', `tsconfig.${module}.json`),
-      JSON.stringify({
-        compilerOptions: {
-          module,
-          moduleResolution,
-          target: 'es2022',
-          strict: true,
-          skipLibCheck: false,
-          types: ['node'],
-          outDir: `out-${module}`,
-        },
-        files: ['check.ts'],
-      }),
-    );
-    const tsc = join(project, 'node_modules/typescript/bin/tsc');
-    const output = await run(process.execPath, [tsc, '-p', `cjs/tsconfig.${module}.json`], {
-      cwd: project,
-      env: SCRATCH_ENV,
-    }).then(
-      ({ stdout }) => stdout,
-      (error: Error & { stdout?: string }) => error.stdout ?? error.message,
-    );
-    // Pact 16.5's own declarations fail a strict check without @types/express, with the kit or without
-    // it; everything else, the kit's declarations and this file, type-checks.
-    const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
-    expect(errors.filter((line) => !line.startsWith('node_modules/@pact-foundation/'))).toEqual([]);
-    // What tsc made is CommonJS: require() of the kit's ES modules, as Node 20.19+ allows.
-    const built = join(project, 'cjs', `out-${module}`, 'check.js');
-    expect(readFileSync(built, 'utf8')).toContain('require("truecaller-oauth-kit/mock")');
-    const { stdout } = await run(process.execPath, [built], { cwd: project, env: SCRATCH_ENV });
-    expect(JSON.parse(stdout)).toEqual({
-      sub: expect.stringMatching(/^\d{17}$/) as string,
-      country: 'IN',
-      verifier: 86,
-      state: 'a valid access token with all scopes',
-      exports: ['function', 'function', 'function'],
+    beforeAll(() => {
+      const folder = join(project, 'cjs');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'package.json'), JSON.stringify({ type: 'commonjs' }));
+      writeFileSync(join(folder, 'check.ts'), CHECK);
     });
-  });
-});
+
+    it.each([
+      ['nodenext', 'nodenext'],
+      ['node16', 'node16'],
+      ['commonjs', 'node10'],
+    ])('type-checks with module %s (strict, no skipLibCheck)', async (module, moduleResolution) => {
+      writeFileSync(
+        join(project, 'cjs', `tsconfig.${module}.json`),
+        JSON.stringify({
+          compilerOptions: {
+            module,
+            moduleResolution,
+            target: 'es2022',
+            strict: true,
+            skipLibCheck: false,
+            types: ['node'],
+            outDir: `out-${module}`,
+          },
+          files: ['check.ts'],
+        }),
+      );
+      const tsc = join(project, 'node_modules/typescript/bin/tsc');
+      const output = await run(process.execPath, [tsc, '-p', `cjs/tsconfig.${module}.json`], {
+        cwd: project,
+        env: SCRATCH_ENV,
+      }).then(
+        ({ stdout }) => stdout,
+        (error: Error & { stdout?: string }) => error.stdout ?? error.message,
+      );
+      // Pact 16.5's own declarations fail a strict check without @types/express, with the kit or without
+      // it; everything else, the kit's declarations and this file, type-checks.
+      const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
+      expect(errors.filter((line) => !line.startsWith('node_modules/@pact-foundation/'))).toEqual([]);
+      // What tsc made is CommonJS: require() of the kit's ES modules, as Node 20.19+ allows.
+      const built = join(project, 'cjs', `out-${module}`, 'check.js');
+      expect(readFileSync(built, 'utf8')).toContain('require("truecaller-oauth-kit/mock")');
+      const { stdout } = await run(process.execPath, [built], { cwd: project, env: SCRATCH_ENV });
+      expect(JSON.parse(stdout)).toEqual({
+        sub: expect.stringMatching(/^\d{17}$/) as string,
+        country: 'IN',
+        verifier: 86,
+        state: 'a valid access token with all scopes',
+        exports: ['function', 'function', 'function'],
+      });
+    });
+  },
+);

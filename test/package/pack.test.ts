@@ -8,6 +8,7 @@ import { createProfile, createProfiles } from '../../fixtures/profile-factory.js
 import { DEFAULT_PERSONA } from '../../src/scenarios.js';
 import {
   INSTALL_TIMEOUT_MS,
+  TOOL_TIMEOUT_MS,
   npmInstall,
   packedTarball,
   SCRATCH_ENV,
@@ -49,7 +50,7 @@ beforeAll(async () => {
   writeFileSync(join(project, 'check.mjs'), CHECK);
 }, INSTALL_TIMEOUT_MS);
 
-describe('the packed package, installed in a scratch project', () => {
+describe('the packed package, installed in a scratch project', { timeout: TOOL_TIMEOUT_MS }, () => {
   it('imports the fixtures and starts the mock in plain Node ESM', async () => {
     const { stdout } = await run(process.execPath, ['check.mjs'], { cwd: project, env });
     const result = JSON.parse(stdout) as {

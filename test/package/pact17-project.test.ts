@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readmeExample } from '../support/readme.js';
 import {
   INSTALL_TIMEOUT_MS,
+  TOOL_TIMEOUT_MS,
   installedCopies,
   npmInstall,
   packedTarball,
@@ -50,7 +51,7 @@ beforeAll(async () => {
   ]);
 }, INSTALL_TIMEOUT_MS);
 
-describe('a consumer project on Pact 17', () => {
+describe('a consumer project on Pact 17', { timeout: TOOL_TIMEOUT_MS }, () => {
   it('has Pact 17 alone: no other Pact nested in the kit', async () => {
     const copies = await installedCopies(project, '@pact-foundation/pact');
     expect(copies).toEqual([join(project, 'node_modules/@pact-foundation/pact')]);

@@ -9,7 +9,7 @@ import { READY_LINE_PREFIX } from '../../mock/cli/mock-cli.js';
 import { createProfiles } from '../../fixtures/profile-factory.js';
 import { findPersona } from '../../fixtures/personas.js';
 import { openApiProblems, request } from '../support/http.js';
-import { INSTALL_TIMEOUT_MS } from '../support/packed-package.js';
+import { INSTALL_TIMEOUT_MS, TOOL_TIMEOUT_MS } from '../support/packed-package.js';
 import { readmeExample } from '../support/readme.js';
 import { ROOT } from '../support/spawn-cli.js';
 
@@ -47,7 +47,7 @@ async function standalone(
   );
 }
 
-describe('the standalone executable, on a PATH without node', () => {
+describe('the standalone executable, on a PATH without node', { timeout: TOOL_TIMEOUT_MS }, () => {
   it('runs where no node is found', () => {
     expect(spawnSync('sh', ['-c', 'command -v node'], { env: NODELESS_ENV }).status).not.toBe(0);
   });
@@ -144,65 +144,73 @@ function pythonWithPytest(): string | undefined {
 const python = pythonWithPytest();
 const pythonPresent = spawnSync('python3', ['--version']).status === 0 || existsSync('/usr/bin/python3');
 
-describe.runIf(pythonPresent)('the README pytest fixture, against the standalone executable', () => {
-  it('passes its test with no node on PATH', async () => {
-    if (python === undefined) {
-      throw new Error(
-        'python3 is installed but pytest is not: apt-get install python3-pytest (or pip install pytest).',
-      );
-    }
-    const suite = join(folder, 'pytest-suite');
-    mkdirSync(suite, { recursive: true });
-    writeFileSync(join(suite, 'conftest.py'), readmeExample('pytest-conftest'));
-    writeFileSync(join(suite, 'test_userinfo.py'), readmeExample('pytest-test'));
-    const { stdout } = await run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
-      cwd: suite,
-      env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable },
+describe.runIf(pythonPresent)(
+  'the README pytest fixture, against the standalone executable',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    it('passes its test with no node on PATH', async () => {
+      if (python === undefined) {
+        throw new Error(
+          'python3 is installed but pytest is not: apt-get install python3-pytest (or pip install pytest).',
+        );
+      }
+      const suite = join(folder, 'pytest-suite');
+      mkdirSync(suite, { recursive: true });
+      writeFileSync(join(suite, 'conftest.py'), readmeExample('pytest-conftest'));
+      writeFileSync(join(suite, 'test_userinfo.py'), readmeExample('pytest-test'));
+      const { stdout } = await run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
+        cwd: suite,
+        env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable },
+      });
+      expect(stdout).toMatch(/^1 passed/m);
     });
-    expect(stdout).toMatch(/^1 passed/m);
-  });
-});
+  },
+);
 
 // JUnit 5 as Debian's junit5 package installs it.
 const JUNIT = '/usr/share/java';
 const javaPresent = spawnSync('javac', ['-version']).status === 0;
 const junitPresent = existsSync(join(JUNIT, 'junit-platform-console-standalone.jar'));
 
-describe.runIf(javaPresent)('the README JUnit 5 test, against the standalone executable', () => {
-  it('passes with no node on PATH', async () => {
-    if (!junitPresent)
-      throw new Error(`javac is installed but JUnit 5 is not in ${JUNIT}: apt-get install junit5.`);
-    const suite = join(folder, 'junit-suite');
-    mkdirSync(suite, { recursive: true });
-    writeFileSync(join(suite, 'TruecallerMockTest.java'), readmeExample('junit-test'));
-    const javac = realCommand('javac');
-    const java = realCommand('java');
-    await run(
-      javac,
-      ['-d', 'classes', '-cp', join(JUNIT, 'junit-jupiter-api.jar'), 'TruecallerMockTest.java'],
-      {
-        cwd: suite,
-        env: NODELESS_ENV,
-      },
-    );
-    const { stdout } = await run(
-      java,
-      [
-        '-jar',
-        join(JUNIT, 'junit-platform-console-standalone.jar'),
-        '-cp',
-        'classes',
-        '--select-class',
-        'TruecallerMockTest',
-        '--disable-banner',
-        '--details=summary',
-      ],
-      { cwd: suite, env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable } },
-    );
-    expect(stdout).toMatch(/\b1 tests successful\b/);
-    expect(stdout).toMatch(/\b0 tests failed\b/);
-  });
-});
+describe.runIf(javaPresent)(
+  'the README JUnit 5 test, against the standalone executable',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    it('passes with no node on PATH', async () => {
+      if (!junitPresent)
+        throw new Error(`javac is installed but JUnit 5 is not in ${JUNIT}: apt-get install junit5.`);
+      const suite = join(folder, 'junit-suite');
+      mkdirSync(suite, { recursive: true });
+      writeFileSync(join(suite, 'TruecallerMockTest.java'), readmeExample('junit-test'));
+      const javac = realCommand('javac');
+      const java = realCommand('java');
+      await run(
+        javac,
+        ['-d', 'classes', '-cp', join(JUNIT, 'junit-jupiter-api.jar'), 'TruecallerMockTest.java'],
+        {
+          cwd: suite,
+          env: NODELESS_ENV,
+        },
+      );
+      const { stdout } = await run(
+        java,
+        [
+          '-jar',
+          join(JUNIT, 'junit-platform-console-standalone.jar'),
+          '-cp',
+          'classes',
+          '--select-class',
+          'TruecallerMockTest',
+          '--disable-banner',
+          '--details=summary',
+        ],
+        { cwd: suite, env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable } },
+      );
+      expect(stdout).toMatch(/\b1 tests successful\b/);
+      expect(stdout).toMatch(/\b0 tests failed\b/);
+    });
+  },
+);
 
 /** The absolute path of a command on this machine's PATH, so it runs on the node-less one. */
 function realCommand(name: string): string {

@@ -11,6 +11,12 @@ const run = promisify(execFile);
 export const INSTALL_TIMEOUT_MS = 600_000;
 
 /**
+ * How long one test may take that runs a tool in a scratch project (tsc, Jest, Pact's core): seconds
+ * alone, longer on a shared and busy machine. A limit against a hang, not a speed check.
+ */
+export const TOOL_TIMEOUT_MS = 180_000;
+
+/**
  * The environment a scratch project runs in: `npm test` hands its children npm_config_* variables
  * pointing at this repository (local_prefix among them), which would make npm install into the repo.
  */

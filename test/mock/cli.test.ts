@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,6 +173,9 @@ describe('npm run mock, control plane flags', () => {
 });
 
 describe('npm run mock, ready signal', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'tok-ready-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
   it('prints TRUECALLER_OAUTH_KIT_URL=<base URL> as the first line of stdout, with --port 0', async () => {
     const cli = start(['--port', '0', '--quiet']);
     const [, line = '', url = ''] = await cli.waitForOutput(
@@ -186,7 +189,7 @@ describe('npm run mock, ready signal', () => {
   });
 
   it('writes the base URL to --ready-file once listening, and removes the file when it stops', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tok-ready-')), 'mock.url');
+    const file = join(folder, 'mock.url');
     const cli = start(['--port', '0', '--quiet', '--ready-file', file]);
     const [, url] = await cli.waitForOutput(/^TRUECALLER_OAUTH_KIT_URL=(\S+)\n/);
     expect(readFileSync(file, 'utf8')).toBe(`${url}\n`);
@@ -196,7 +199,7 @@ describe('npm run mock, ready signal', () => {
   });
 
   it('removes a --ready-file left by an earlier run before it listens, so a failed start announces nothing', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tok-ready-')), 'mock.url');
+    const file = join(folder, 'stale.url');
     writeFileSync(file, 'http://127.0.0.1:1\n');
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

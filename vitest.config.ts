@@ -4,9 +4,14 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    // Before any test process starts: the dashboard's and the API reference's files (`npm run build:ui`),
-    // which the page tests serve, and the prepared form of openapi.yaml, as the build writes them.
-    globalSetup: ['test/support/build-pages-setup.ts', 'test/support/prepare-api-document.ts'],
+    // Before any test process starts: a folder the run's files share (the packed package among what they
+    // share), the dashboard's and the API reference's files (`npm run build:ui`), which the page tests
+    // serve, and the prepared form of openapi.yaml, as the build writes them.
+    globalSetup: [
+      'test/support/global-setup.ts',
+      'test/support/build-pages-setup.ts',
+      'test/support/prepare-api-document.ts',
+    ],
     // Pact's core refuses to phone home only when told; every suite may load it.
     env: { PACT_DO_NOT_TRACK: 'true' },
     testTimeout: 30_000,

@@ -36,6 +36,8 @@ export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from '
 export { tokenExchangeInteraction, type TokenExchangeInteractionOptions } from './token-interactions.js';
 export { userInfoInteraction, type UserInfoInteractionOptions } from './userinfo-interactions.js';
 export { phoneNumberInteraction, type PhoneNumberInteractionOptions } from './phone-number-interactions.js';
+export { formatJUnitReport } from './junit-report.js';
+export type { PactOutput } from './replay-process.js';
 export {
   formatVerificationReport,
   verifyPacts,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { KitError } from '../src/errors.js';
+import { fileProblem } from '../src/file-errors.js';
 
 /** One provider state of an interaction, with its parameters. */
 export interface PactProviderState {
@@ -49,8 +50,13 @@ export async function readPactFile(source: string): Promise<PactFile> {
   try {
     text = /^https?:\/\//i.test(source) ? await fetchText(source) : await readFile(source, 'utf8');
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new KitError('ERR_PACT_UNREADABLE', `Cannot read the pact ${source}: ${reason}`, { cause });
+    const reason =
+      (cause as NodeJS.ErrnoException).syscall !== undefined
+        ? `${fileProblem(cause)}; check the path`
+        : cause instanceof Error
+          ? cause.message
+          : String(cause);
+    throw new KitError('ERR_PACT_UNREADABLE', `Cannot read the pact ${source}: ${reason}.`, { cause });
   }
   let json: unknown;
   try {
@@ -64,9 +70,33 @@ export async function readPactFile(source: string): Promise<PactFile> {
 }
 
 async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    // fetch says only "fetch failed"; the reason is in its cause.
+    throw new Error(`${unreachable(error)}; check the URL and that the server is up`, { cause: error });
+  }
   if (!response.ok) throw new Error(`the server answered ${response.status}`);
   return response.text();
+}
+
+function unreachable(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  switch (cause?.code) {
+    case 'ECONNREFUSED':
+      return 'the connection was refused (nothing listens there)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve';
+    case 'ECONNRESET':
+      return 'the connection was reset';
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'ETIMEDOUT':
+      return 'the connection timed out';
+    default:
+      return `it cannot be fetched (${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))})`;
+  }
 }
 
 function parsePact(json: unknown, source: string): PactFile {

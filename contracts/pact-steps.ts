@@ -1,5 +1,6 @@
 import type { PactV4 } from '@pact-foundation/pact';
-import type { Scope } from '../src/scopes.js';
+import { KitError } from '../src/errors.js';
+import { readScopes, SCOPES, type Scope } from '../src/scopes.js';
 
 // Pact exports its V4 builder classes, not the interfaces of each step; these name the steps used here.
 
@@ -27,8 +28,11 @@ export interface InteractionOptions {
 
 /** The state parameters a 200 state takes (`scopes`, `persona`), as a consumer test gives them. */
 export interface ProfileStateOptions {
-  /** For the 200 states: the granted scopes (a state parameter); a userinfo body expects every claim they grant. */
-  scopes?: readonly Scope[];
+  /**
+   * For the 200 states: the granted scopes (a state parameter), as a list or a space-separated string
+   * (`'openid phone'`); a userinfo body expects every claim they grant.
+   */
+  scopes?: readonly Scope[] | string;
   /** For the 200 states: the persona whose profile is answered (a state parameter). */
   persona?: string;
 }
@@ -46,7 +50,24 @@ export function profileStateParams(
     throw new TypeError(`${what} takes no scopes or persona; only the 200 states do.`);
   }
   const params: Record<string, string[] | string> = {};
-  if (options.scopes) params.scopes = [...options.scopes];
+  const scopes = grantedScopes(options, what);
+  if (scopes) params.scopes = scopes;
   if (options.persona) params.persona = options.persona;
   return Object.keys(params).length > 0 ? params : undefined;
+}
+
+/**
+ * The scopes of `options` as a list (undefined when none are given); throws a `KitError`
+ * (`ERR_OPTIONS_INVALID`) naming `what` when they are not documented scopes.
+ */
+export function grantedScopes(options: ProfileStateOptions, what: string): Scope[] | undefined {
+  if (options.scopes === undefined) return undefined;
+  const scopes = readScopes(options.scopes);
+  if (scopes === undefined) {
+    throw new KitError(
+      'ERR_OPTIONS_INVALID',
+      `${what}: scopes must be documented scopes (${SCOPES.join(', ')}), as a list or a space-separated string; got ${JSON.stringify(options.scopes)}.`,
+    );
+  }
+  return scopes;
 }

@@ -1,4 +1,4 @@
-import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
+import type { PactV4 } from '@pact-foundation/pact';
 import { DEFAULT_CLIENT_ID } from '../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../src/phone-number-scenarios.js';
 import type { PhoneNumberDetail, PhoneNumberErrorBody } from '../src/wire-types.js';
 import type { InteractionOptions, ReadyInteraction, RequestBuilder, ResponseBuilder } from './pact-steps.js';
+import { loadPact } from './peer-dependencies.js';
 import { UNKNOWN_PARTNER_CLIENT_ID } from './provider-states.js';
 import { propertyMatcher, responseHeaderMatchers, responseSchema } from './response-matchers.js';
 
@@ -52,6 +53,7 @@ export function phoneNumberInteraction(
   name: PhoneNumberScenarioName,
   options: PhoneNumberInteractionOptions = {},
 ): ReadyInteraction {
+  const { MatchersV3 } = loadPact('phoneNumberInteraction');
   const scenario = getPhoneNumberScenario(name);
   const call = PHONE_NUMBER_CALLS[options.sdk ?? '3'];
   const token = options.token ?? scenario.token;
@@ -74,11 +76,15 @@ export function phoneNumberInteraction(
     .willRespondWith(scenario.status, (response: ResponseBuilder) => {
       response
         .headers(responseHeaderMatchers({ path: call.path, method: 'get' }, scenario.status))
-        .jsonBody(responseBody(scenario, call.path));
+        .jsonBody(responseBody(scenario, call.path, MatchersV3));
     });
 }
 
-function responseBody(scenario: PhoneNumberScenario, path: string): unknown {
+function responseBody(
+  scenario: PhoneNumberScenario,
+  path: string,
+  MatchersV3: ReturnType<typeof loadPact>['MatchersV3'],
+): unknown {
   const example = getExampleValue(loadApiDocument(), path, 'get', scenario.status, scenario.example);
   if (scenario.kind === 'error') {
     const { code, message } = example as PhoneNumberErrorBody;

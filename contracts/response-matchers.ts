@@ -1,6 +1,7 @@
-import { MatchersV3 } from '@pact-foundation/pact';
+import type { MatchersV3 } from '@pact-foundation/pact';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { findResponse, loadApiDocument, resolveReference } from '../src/openapi/api-document.js';
+import { loadPact } from './peer-dependencies.js';
 
 /** The operation of `openapi.yaml` an interaction is about. */
 export interface Operation {
@@ -20,7 +21,7 @@ export function responseHeaderMatchers(
   const response = declaredResponse(operation, status);
   const mediaType = Object.keys(response.content ?? {})[0] ?? 'application/json';
   const headers: Record<string, MatchersV3.Matcher<string>> = {
-    'Content-Type': MatchersV3.regex(
+    'Content-Type': matchers().regex(
       `^${mediaType.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(;.*)?$`,
       `${mediaType}; charset=utf-8`,
     ),
@@ -30,7 +31,7 @@ export function responseHeaderMatchers(
     const schema = definition.schema as OpenAPIV3_1.SchemaObject | undefined;
     // A client reads the challenge of a 401; it does not read Cache-Control.
     if (definition.required && typeof schema?.pattern === 'string') {
-      headers[header] = MatchersV3.regex(fullMatch(schema.pattern), String(definition.example));
+      headers[header] = matchers().regex(fullMatch(schema.pattern), String(definition.example));
     }
   }
   return headers;
@@ -39,7 +40,7 @@ export function responseHeaderMatchers(
 /** An error body as a client reads it: the OAuth `error` code exactly, the description (for people) by type. */
 export function errorBodyMatcher(example: unknown): Record<string, unknown> {
   const { error, error_description: description } = example as { error: string; error_description: string };
-  return { error, error_description: MatchersV3.string(description) };
+  return { error, error_description: matchers().string(description) };
 }
 
 /** The JSON schema of a response's body, resolved. */
@@ -62,12 +63,12 @@ export function propertyMatcher(
   if ('const' in schema) return example;
   if (schema.type === 'string' && typeof example === 'string') {
     return typeof schema.pattern === 'string'
-      ? MatchersV3.regex(fullMatch(schema.pattern), example)
-      : MatchersV3.string(example);
+      ? matchers().regex(fullMatch(schema.pattern), example)
+      : matchers().string(example);
   }
-  if (schema.type === 'boolean' && typeof example === 'boolean') return MatchersV3.boolean(example);
-  if (schema.type === 'integer' && typeof example === 'number') return MatchersV3.integer(example);
-  return MatchersV3.like(example);
+  if (schema.type === 'boolean' && typeof example === 'boolean') return matchers().boolean(example);
+  if (schema.type === 'integer' && typeof example === 'number') return matchers().integer(example);
+  return matchers().like(example);
 }
 
 // A JSON Schema pattern searches the value; a Pact regex must match all of it.
@@ -84,4 +85,9 @@ function declaredResponse(operation: Operation, status: number): OpenAPIV3_1.Res
     );
   }
   return response;
+}
+
+// The builders load Pact first, so a missing Pact is reported under the builder's name.
+function matchers(): typeof MatchersV3 {
+  return loadPact('the Pact interaction builders').MatchersV3;
 }

@@ -1,4 +1,4 @@
-import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
+import type { PactV4 } from '@pact-foundation/pact';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { FORM_TYPE } from '../mock/http/form-body.js';
 import {
@@ -29,6 +29,7 @@ import {
   responseSchema,
 } from './response-matchers.js';
 import { ENDPOINTS } from '../src/endpoints.js';
+import { loadPact } from './peer-dependencies.js';
 
 const TOKEN: Operation = { path: ENDPOINTS.token, method: 'post' };
 
@@ -88,6 +89,7 @@ function requestFields(
   outcome: ExchangeOutcome,
   options: TokenExchangeInteractionOptions,
 ): Record<string, unknown> {
+  const { MatchersV3 } = loadPact('tokenExchangeInteraction');
   const properties = requestSchema().properties ?? {};
   const fields: Record<string, unknown> = { ...outcome.form };
   if ('code' in fields) {

@@ -1,5 +1,6 @@
-import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
+import type { PactV4 } from '@pact-foundation/pact';
 import {
+  grantedScopes,
   type InteractionOptions,
   type ProfileStateOptions,
   profileStateParams,
@@ -19,6 +20,7 @@ import {
   responseSchema,
 } from './response-matchers.js';
 import { ENDPOINTS } from '../src/endpoints.js';
+import { loadPact } from './peer-dependencies.js';
 
 const USERINFO: Operation = { path: ENDPOINTS.userinfo, method: 'get' };
 
@@ -48,6 +50,7 @@ export function userInfoInteraction(
   name: ScenarioName,
   options: UserInfoInteractionOptions = {},
 ): ReadyInteraction {
+  const { MatchersV3 } = loadPact('userInfoInteraction');
   const scenario = getScenario(name);
   const params = profileStateParams(options, scenario.kind === 'profile', `Scenario "${scenario.name}"`);
   const token = options.token ?? scenario.token;
@@ -77,7 +80,7 @@ function responseBody(scenario: Scenario, options: UserInfoInteractionOptions): 
   // Every claim of the granted scopes, valued by the full-profile example and matched by its schema.
   const schema = responseSchema(USERINFO, scenario.status);
   const full = getExampleValue(document, ENDPOINTS.userinfo, 'get', 200, 'valid') as Record<string, unknown>;
-  const scopes = options.scopes ?? scenario.scopes ?? [];
+  const scopes = grantedScopes(options, `Scenario "${scenario.name}"`) ?? scenario.scopes ?? [];
   const claims: UserInfoClaim[] = scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]);
   return Object.fromEntries(
     claims.map((claim) => [claim, propertyMatcher(schema.properties?.[claim], full[claim])]),

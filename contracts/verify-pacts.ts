@@ -1,23 +1,17 @@
-import type { VerifierOptions } from '@pact-foundation/pact';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isFormType } from '../mock/http/form-body.js';
 import { createMockServer } from '../mock/server/mock-server.js';
 import type { MockServerOptions } from '../mock/config/options.js';
 import { KitError } from '../src/errors.js';
+import { stripAnsi } from '../src/terminal-colour.js';
 import { assumptionsOf, formatAssumption } from './assumptions.js';
 import { compareWithOpenApi } from './openapi-comparison.js';
 import { kitProblems, pactProblems } from './pact-checks.js';
-import { substitutePhoneNumberState } from './phone-number-requests.js';
 import { type PactFile, readPactFile } from './pact-file.js';
-import {
-  createStateHandlers,
-  type StateHandler,
-  type StateHandlers,
-  type StateValues,
-} from './provider-states.js';
+import { createStateHandlers } from './provider-states.js';
+import { type PactOutput, replayInChildProcess } from './replay-process.js';
+import { loadContractPeers } from './peer-dependencies.js';
 import { mockStateRegistrars } from './token-registrar.js';
 
 /** What to verify, and against which mock. */
@@ -28,6 +22,11 @@ export interface VerifyPactsOptions {
   mock?: Partial<MockServerOptions>;
   /** Pact's own log level; `error` by default. */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Pact's own report of the replay: `silent` (the default; the returned report names every problem) or
+   * `print` (to stdout, without colour unless stdout is a terminal and `NO_COLOR` is unset).
+   */
+  pactOutput?: PactOutput;
   /**
    * Fail an interaction that relies on what `openapi.yaml` marks `x-documented: false` (an assumed error
    * body, header or field, an undocumented operation, the scope-to-claim mapping), instead of warning.
@@ -69,7 +68,8 @@ export interface VerificationReport {
  * Verifier against a freshly started mock and the kit's provider states, compares them with
  * `openapi.yaml`, and runs the kit's own checks. Resolves with a per-interaction report; rejects with a
  * `KitError` when a pact cannot be read (`ERR_PACT_UNREADABLE`) or cannot be replayed: another provider,
- * an unknown provider state or bad state parameters (`ERR_PACT_INVALID`), every problem in one message.
+ * an unknown provider state or bad state parameters (`ERR_PACT_INVALID`), every problem in one message;
+ * or without Pact and the comparator installed (`ERR_DEPENDENCY_MISSING`, naming the install command).
  *
  * @example
  * const report = await verifyPacts({ pacts: ['pacts/my-app-truecaller-oauth-api.json'] });
@@ -79,15 +79,16 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
   if (options.pacts.length === 0) {
     throw new KitError('ERR_PACT_UNREADABLE', 'No pact to verify: give at least one pact file or URL.');
   }
+  // Pact reads this when its core loads; a team that set it either way keeps its choice.
+  process.env.PACT_DO_NOT_TRACK ??= 'true';
+  // Pact runs in a child process; failing here, before anything starts, names what to install.
+  loadContractPeers(['@pact-foundation/pact', '@pactflow/openapi-pact-comparator'], 'verify');
   const pacts = await Promise.all(options.pacts.map((source) => readPactFile(source)));
   const problems = pacts.flatMap(pactProblems);
   if (problems.length > 0) {
     throw new KitError('ERR_PACT_INVALID', `Cannot verify:\n  ${problems.join('\n  ')}`);
   }
 
-  // Pact reads this when its core loads; a team that set it either way keeps its choice.
-  process.env.PACT_DO_NOT_TRACK ??= 'true';
-  const { Verifier } = await import('@pact-foundation/pact');
   const scratch = await mkdtemp(join(tmpdir(), 'kit-verify-'));
   const server = createMockServer({ log: null, ...options.mock });
   try {
@@ -96,20 +97,16 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
     const reports: PactReport[] = [];
     for (const [index, pact] of pacts.entries()) {
       const file = await localCopy(pact, scratch, index);
-      const session = stateSession(handlers);
-      const replay = await new Verifier({
-        providerBaseUrl,
-        provider: pact.provider,
-        pactUrls: [file],
-        stateHandlers: session.stateHandlers,
-        requestFilter: session.requestFilter,
-        logLevel: options.logLevel ?? 'error',
-      })
-        .verifyProvider()
-        .then(
-          (json) => readVerifierResult(json),
-          (error: unknown) => readVerifierResult(error instanceof Error ? error.message : String(error)),
-        );
+      const replay = readVerifierResult(
+        await replayInChildProcess({
+          file,
+          provider: pact.provider,
+          providerBaseUrl,
+          handlers,
+          logLevel: options.logLevel ?? 'error',
+          pactOutput: options.pactOutput ?? 'silent',
+        }),
+      );
       const comparison = await compareWithOpenApi(pact);
       reports.push(pactReport(pact, replay, comparison, options.documentedOnly ?? false));
     }
@@ -120,29 +117,39 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
   }
 }
 
-/** The report as the `verify` command prints it: one line per interaction, its problems below it. */
-export function formatVerificationReport(report: VerificationReport): string {
+/**
+ * The report as the `verify` command prints it: one line per interaction, its problems below it, and a
+ * summary; with `failedOnly` (`verify --quiet`), only the failed interactions and the summary.
+ */
+export function formatVerificationReport(
+  report: VerificationReport,
+  options: { failedOnly?: boolean } = {},
+): string {
   const lines: string[] = [];
   for (const pact of report.pacts) {
+    const shown = pact.interactions.filter((interaction) => !options.failedOnly || !interaction.passed);
+    if (shown.length === 0) continue;
     lines.push(`${pact.consumer} -> ${pact.provider} (${pact.source})`);
-    for (const interaction of pact.interactions) {
+    for (const interaction of shown) {
       const states =
         interaction.providerStates.length > 0 ? ` [${interaction.providerStates.join('; ')}]` : '';
       lines.push(`  ${interaction.passed ? 'PASS' : 'FAIL'}  ${interaction.description}${states}`);
       for (const problem of interaction.problems) lines.push(`          ${problem}`);
-      for (const warning of interaction.warnings) lines.push(`          warning: ${warning}`);
+      if (!options.failedOnly)
+        for (const warning of interaction.warnings) lines.push(`          warning: ${warning}`);
     }
   }
   const all = report.pacts.flatMap((pact) => pact.interactions);
   const failed = all.filter((interaction) => !interaction.passed).length;
   const assuming = all.filter((interaction) => interaction.warnings.length > 0).length;
+  if (lines.length > 0) lines.push('');
   lines.push(
-    '',
     failed === 0
       ? `All ${all.length} interactions verified against the mock and openapi.yaml.`
       : `${failed} of ${all.length} interactions failed.`,
   );
-  if (assuming > 0) {
+  // Quiet output (--quiet) shows failures only; the warnings and their summary are left out with them.
+  if (assuming > 0 && !options.failedOnly) {
     lines.push(
       `${assuming} of ${all.length} rely on what Truecaller does not document (warnings above); production may differ. --documented-only fails them.`,
     );
@@ -163,76 +170,6 @@ async function localCopy(pact: PactFile, scratch: string, index: number): Promis
   const file = join(scratch, `pact-${index}.json`);
   await writeFile(file, JSON.stringify(pact.json));
   return file;
-}
-
-/**
- * Wraps the state handlers so the request carries the state's values even when a hand-written pact holds
- * its own strings rather than `fromProviderState` expressions: a client team's placeholder token, code or
- * verifier stands for "the one of this state".
- */
-function stateSession(handlers: StateHandlers): {
-  stateHandlers: NonNullable<VerifierOptions['stateHandlers']>;
-  requestFilter: (request: ParsedRequest, response: unknown, next: () => void) => void;
-} {
-  let values: StateValues = {};
-  const stateHandlers: Record<string, { setup: StateHandler; teardown: () => Promise<undefined> }> = {};
-  for (const [name, setup] of Object.entries(handlers)) {
-    stateHandlers[name] = {
-      setup: async (params) => {
-        values = await setup(params);
-        return values;
-      },
-      teardown: () => {
-        values = {};
-        return Promise.resolve(undefined);
-      },
-    };
-  }
-  return {
-    // Pact types `stateHandlers` as the intersection of its proxy's and its core's handler types, which no
-    // setup/teardown pair satisfies; the proxy is what calls them, and it takes this form.
-    stateHandlers: stateHandlers as unknown as NonNullable<VerifierOptions['stateHandlers']>,
-    requestFilter(request, _response, next) {
-      const header = request.headers.authorization;
-      if (values.token !== undefined && header !== undefined && /^bearer +/i.test(header)) {
-        request.headers.authorization = `Bearer ${values.token}`;
-      }
-      if (isFormType(request.headers['content-type'])) reencodeForm(request, values);
-      substitutePhoneNumberState(request, values);
-      next();
-    },
-  };
-}
-
-/** A request as Pact's verifier proxy hands it to the filter: its body already parsed by body-parser. */
-type ParsedRequest = IncomingMessage & { body?: unknown };
-
-// The form fields a token state's values stand for.
-const FORM_FIELDS_BY_VALUE: Readonly<Record<string, string>> = {
-  code: 'code',
-  codeVerifier: 'code_verifier',
-};
-
-/**
- * Pact's verifier proxy parses a form body into an object and forwards it JSON-encoded under the form's
- * Content-Type (pact-js 16.5, `proxy.js` + `parseBody.js`), which no form reader accepts. The body is
- * encoded back into a form here (a Buffer is forwarded as it is), with the state's code and verifier in
- * place of a hand-written pact's own.
- */
-function reencodeForm(request: ParsedRequest, values: StateValues): void {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) return;
-  const form = new URLSearchParams();
-  for (const [field, value] of Object.entries(body as Record<string, unknown>)) {
-    form.append(field, typeof value === 'string' ? value : JSON.stringify(value));
-  }
-  for (const [key, field] of Object.entries(FORM_FIELDS_BY_VALUE)) {
-    const value = values[key];
-    if (value !== undefined && form.has(field)) form.set(field, value);
-  }
-  const encoded = Buffer.from(form.toString());
-  request.body = encoded;
-  request.headers['content-length'] = String(encoded.length);
 }
 
 function readVerifierResult(json: string): VerifierResult {
@@ -312,9 +249,4 @@ function pactReport(
     passed: interactions.every((interaction) => interaction.passed),
     interactions,
   };
-}
-
-function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }

@@ -21,7 +21,9 @@ export type KitErrorCode =
   | 'ERR_DB_INVALID'
   | 'ERR_FAULT_INVALID'
   | 'ERR_PROBE_UNREACHABLE'
-  | 'ERR_DB_IN_USE';
+  | 'ERR_DB_IN_USE'
+  | 'ERR_DB_UNWRITABLE'
+  | 'ERR_DEPENDENCY_MISSING';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {

@@ -3,9 +3,20 @@
  * `npm run mock`: starts the mock server (a test double of Truecaller's OAuth API, not for production).
  * It only parses flags and calls `createMockServer`, as a test would.
  */
-import { parseFlags, runReportingKitErrors } from '../../src/cli-support.js';
+import { statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import {
+  type CliContext,
+  EXIT,
+  parseCommandLine,
+  runAsMain,
+  runReportingKitErrors,
+  usageError,
+} from '../../src/cli-support.js';
 import { isMainModule } from '../../src/is-main-module.js';
 import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
+import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
@@ -15,13 +26,22 @@ import { formatTokenTable } from './token-table.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { ENDPOINTS, fillPath } from '../../src/endpoints.js';
 
-const USAGE = `Usage: npm run mock -- [options]
+/**
+ * The first line the mock prints once it listens, whatever the port: `TRUECALLER_OAUTH_KIT_URL=<base URL>`.
+ * A test harness in any language reads the first line of stdout and takes what follows the `=`.
+ */
+export const READY_LINE_PREFIX = 'TRUECALLER_OAUTH_KIT_URL=';
 
-Starts the Truecaller OAuth mock server (a test double, not for production).
+const usage = (invocation: string): string => `Usage: ${invocation} [options]
+
+Starts the Truecaller OAuth mock server (a test double, not for production). Once it listens, the first
+line of stdout is ${READY_LINE_PREFIX}<base URL>.
 
 Options:
   --port <n>       port to listen on (default 4010; 0 picks a free one)
   --host <addr>    address to listen on (default 127.0.0.1)
+  --ready-file <file>
+                   write the base URL to this file once listening (atomically); removed on exit
   --config <file>  JSON file with extra tokens, personas, codes and clients; watched, a valid change applies live
   --quiet          do not log each request
   --db <file>      load the store from this JSON file and keep every change there (logged as it happens)
@@ -31,41 +51,67 @@ Options:
                    require 'Authorization: Bearer <secret>' on /__admin (needed off loopback)
   --journal-size <n>
                    requests the journal keeps (default 1000)
+  --version        print the kit's version
   --help           show this text`;
 
-/** Runs the mock CLI with `argv` (without `node` and the script); resolves with the exit code. */
-export async function runMockCli(argv: readonly string[]): Promise<number> {
-  const flags = parseFlags(
+/**
+ * Runs the mock CLI with `argv` (without `node` and the script); resolves with the exit code.
+ * `context.invocation` is how the user started it, for the usage text.
+ */
+export async function runMockCli(
+  argv: readonly string[],
+  context: CliContext = { invocation: 'truecaller-oauth-kit mock' },
+): Promise<number> {
+  const parsed = parseCommandLine(
     argv,
     {
-      port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      config: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      db: { type: 'string' },
-      delay: { type: 'string' },
-      'no-admin': { type: 'boolean', default: false },
-      'admin-token': { type: 'string' },
-      'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'ready-file': { type: 'string' },
+        config: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        db: { type: 'string' },
+        delay: { type: 'string' },
+        'no-admin': { type: 'boolean', default: false },
+        'admin-token': { type: 'string' },
+        'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
+      },
+      usage,
     },
-    USAGE,
+    context,
   );
-  if (typeof flags === 'number') return flags;
+  if (typeof parsed === 'number') return parsed;
+  const flags = parsed.values;
   const port = Number(flags.port);
   if (!/^\d+$/.test(flags.port) || port > 65535) {
-    console.error(`--port must be a whole number from 0 to 65535, got "${flags.port}".`);
-    return 2;
+    return usageError(
+      `--port must be a whole number from 0 to 65535 (0 picks a free one), got "${flags.port}".`,
+      context,
+    );
   }
   const delayMs = flags.delay === undefined ? undefined : parseDelay(flags.delay);
   if (delayMs === null) {
-    console.error(
+    return usageError(
       `--delay must be milliseconds (250) or a range (100-400) of at most ${MAX_DELAY_MS}, got "${flags.delay}".`,
+      context,
     );
-    return 2;
   }
   if (!/^\d{1,7}$/.test(flags['journal-size'])) {
-    console.error(`--journal-size must be a whole number, got "${flags['journal-size']}".`);
-    return 2;
+    return usageError(
+      `--journal-size must be a whole number from 0, got "${flags['journal-size']}".`,
+      context,
+    );
+  }
+  if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
+  const readyFile = flags['ready-file'];
+  const readyFolder = readyFile === undefined ? undefined : dirname(resolve(readyFile));
+  if (readyFolder !== undefined && !isFolder(readyFolder)) {
+    // Found before listening: a harness waiting for the file never sees a start that cannot announce itself.
+    console.error(
+      `Cannot use --ready-file ${readyFile ?? ''}: the folder ${readyFolder} does not exist. Create it or choose another path.`,
+    );
+    return EXIT.failed;
   }
 
   return runReportingKitErrors(async () => {
@@ -88,7 +134,20 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
     server.events.on('config-rejected', (error: Error) =>
       console.error(`${error.message}\nThe previous config stays in effect.`),
     );
+    // A ready file left by an earlier run must not announce this one before it listens.
+    if (readyFile !== undefined) await rm(readyFile, { force: true });
     const url = await server.start();
+    // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
+    const stopped = untilStopSignal();
+    if (readyFile !== undefined) {
+      try {
+        await writeFileAtomically(readyFile, [`${url}\n`]);
+      } catch (error) {
+        await server.close();
+        throw error;
+      }
+    }
+    console.log(`${READY_LINE_PREFIX}${url}`);
     console.log(
       `truecaller-oauth-kit mock (a test double, not for production) listening on ${url}\n\n` +
         `${formatTokenTable(server.store)}\n\n` +
@@ -106,22 +165,33 @@ export async function runMockCli(argv: readonly string[]): Promise<number> {
             `Dashboard: ${url}${ENDPOINTS.admin}/ui  API reference: ${url}${ENDPOINTS.admin}/docs` +
             `${flags['admin-token'] === undefined ? '' : ' (they ask for the --admin-token)'}\n`),
     );
-    await new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stopped;
     await server.close();
     requestLog?.flush();
+    if (readyFile !== undefined) await rm(readyFile, { force: true });
     console.log('mock stopped');
-    return 0;
+    return EXIT.ok;
   });
 }
 
-if (isMainModule(import.meta.url)) {
-  process.exitCode = await runMockCli(process.argv.slice(2));
+if (isMainModule(import.meta.url)) runAsMain((argv) => runMockCli(argv, { invocation: 'npm run mock --' }));
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function untilStopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

@@ -212,7 +212,11 @@ export function readConfigFile(
   if (!read.ok) {
     const reason = describeReadProblem(read, CONFIG_FILE_LIMIT);
     const cause = read.kind === 'other' ? read.cause : undefined;
-    throw new KitError('ERR_CONFIG_UNREADABLE', `Cannot read the config file ${file}: ${reason}.`, { cause });
+    throw new KitError(
+      'ERR_CONFIG_UNREADABLE',
+      `Cannot read the config file ${file}: ${reason}. Give the path of a JSON file.`,
+      { cause },
+    );
   }
   const { text } = read;
   let parsed: unknown;

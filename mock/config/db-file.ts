@@ -5,10 +5,11 @@
  * (`db-log.ts`).
  */
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KitError } from '../../src/errors.js';
 import { COLLECTIONS, type MockStore } from '../state/store.js';
+import { fileProblem } from '../../src/file-errors.js';
 import { type RecordInput, recordCheck } from './record-checks.js';
 import type { StoreData } from '../../src/wire-types.js';
 import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
@@ -28,7 +29,7 @@ export function loadDbFile(file: string): unknown {
     const cause = read.kind === 'other' ? read.cause : undefined;
     throw new KitError(
       'ERR_DB_UNREADABLE',
-      `Cannot read the --db file ${file}: ${describeReadProblem(read, DB_FILE_LIMIT)}.`,
+      `Cannot read the --db file ${file}: ${describeReadProblem(read, DB_FILE_LIMIT)}. Give --db the path of a JSON file (it is made if missing).`,
       { cause },
     );
   }
@@ -64,16 +65,33 @@ function removeLeftovers(file: string): void {
 export function saveDbFile(file: string, store: MockStore): number {
   const temporary = temporaryFile(file);
   let bytes = 0;
-  const descriptor = openSync(temporary, 'w', 0o600);
   try {
-    for (const chunk of snapshotChunks(store)) bytes += writeSync(descriptor, chunk);
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
+    const descriptor = openSync(temporary, 'w', 0o600);
+    try {
+      for (const chunk of snapshotChunks(store)) bytes += writeSync(descriptor, chunk);
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, file);
+  } catch (cause) {
+    throw unwritable(file, temporary, cause);
   }
-  renameSync(temporary, file);
   syncDirectory(file);
   return bytes;
+}
+
+/**
+ * The `KitError` of a save that failed (a full disk, a folder gone), naming the file and why; a
+ * half-written temporary file is removed.
+ */
+export function unwritable(file: string, temporary: string, cause: unknown): KitError {
+  rmSync(temporary, { force: true });
+  return new KitError(
+    'ERR_DB_UNWRITABLE',
+    `Cannot write the --db file ${file}: ${fileProblem(cause)}. Give --db a file path in an existing, writable folder.`,
+    { cause },
+  );
 }
 
 /**
@@ -95,8 +113,7 @@ export async function saveDbFileInSteps(
     await handle.sync();
   } catch (error) {
     await handle.close();
-    await rm(temporary, { force: true });
-    throw error;
+    throw unwritable(file, temporary, error);
   }
   await handle.close();
   // No await from here to the rename: a close() in between cannot see half of it.

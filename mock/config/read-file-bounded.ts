@@ -4,6 +4,7 @@
  * naming the file, before they can fill the memory.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { fileProblem } from '../../src/file-errors.js';
 
 /** Why a file could not be read: missing, a folder, over the limit, or another error of the system. */
 export type ReadProblem =
@@ -52,17 +53,17 @@ function problemOf(cause: unknown): { readonly ok: false } & ReadProblem {
   return { ok: false, kind: 'other', cause };
 }
 
-/** The words of a message for a problem: "is a folder, not a file", ... */
+/** The words of a message for a problem: "it is a folder, not a file", ... */
 export function describeReadProblem(problem: ReadProblem, limit: number): string {
   switch (problem.kind) {
     case 'missing':
-      return 'no such file';
+      return fileProblem({ code: 'ENOENT' });
     case 'folder':
-      return 'it is a folder; give the path of a file';
+      return fileProblem({ code: 'EISDIR' });
     case 'too-large':
       return `it is larger than ${formatBytes(limit)} (or never ends, as a device may)`;
     default:
-      return (problem.cause as Error).message;
+      return fileProblem(problem.cause);
   }
 }
 

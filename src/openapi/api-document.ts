@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { KitError } from '../errors.js';
+import { readPackageFile } from '../package-files.js';
 
 /** Where the kit's `openapi.yaml` lives, in the source tree and in the built package alike. */
 export const OPENAPI_FILE = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
@@ -49,7 +50,8 @@ export function loadApiDocument(file: string = OPENAPI_FILE): OpenAPIV3_1.Docume
 /** The text of an OpenAPI YAML file, or a `KitError` naming it. */
 export function readApiText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    // The kit's own document goes through readPackageFile: the standalone executable embeds it.
+    return file === OPENAPI_FILE ? readPackageFile('openapi.yaml') : readFileSync(file, 'utf8');
   } catch (cause) {
     throw new KitError('ERR_OPENAPI_INVALID', `Cannot read the OpenAPI document ${file}.`, { cause });
   }

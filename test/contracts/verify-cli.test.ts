@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PACT_PROVIDER, PROVIDER_STATES } from '../../contracts/provider-states.js';
 import { runVerifyCli } from '../../contracts/verify-cli.js';
-import { verifyPacts } from '../../contracts/verify-pacts.js';
-import { runTsCli } from '../support/spawn-cli.js';
+import { type VerificationReport, verifyPacts } from '../../contracts/verify-pacts.js';
+import { ROOT, runTsCli } from '../support/spawn-cli.js';
 import { kitErrorOf } from '../support/errors.js';
 
 // Written by hand as a client team would: its own consumer name and token string, the documented states.
@@ -54,37 +55,37 @@ describe('runVerifyCli', () => {
     vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
   };
 
-  it('exits 2 naming the unknown provider state and the known ones', async () => {
+  it('exits 1 naming the unknown provider state and the known ones', async () => {
     captureErrors();
     const file = alteredPact('unknown-state', (pact) => {
       pact.interactions[0]!.providerStates = [{ name: 'a token that is pretty valid' }];
     });
-    expect(await runVerifyCli([file])).toBe(2);
+    expect(await runVerifyCli([file])).toBe(1);
     expect(errors.join('\n')).toContain('unknown provider state "a token that is pretty valid"');
     expect(errors.join('\n')).toContain(`"${PROVIDER_STATES.valid}"`);
   });
 
-  it('exits 2 naming a pact file it cannot read', async () => {
+  it('exits 1 naming a pact file it cannot read', async () => {
     captureErrors();
     const missing = join(scratch, 'no-such-pact.json');
-    expect(await runVerifyCli([missing])).toBe(2);
+    expect(await runVerifyCli([missing])).toBe(1);
     expect(errors.join('\n')).toContain(`Cannot read the pact ${missing}`);
   });
 
-  it('exits 2 for a file that is not JSON', async () => {
+  it('exits 1 for a file that is not JSON', async () => {
     captureErrors();
     const file = join(scratch, 'broken.json');
     writeFileSync(file, '{ "consumer": ');
-    expect(await runVerifyCli([file])).toBe(2);
+    expect(await runVerifyCli([file])).toBe(1);
     expect(errors.join('\n')).toContain(`The pact ${file} is not JSON`);
   });
 
-  it('exits 2 for a pact of another provider, naming the provider it expects', async () => {
+  it('exits 1 for a pact of another provider, naming the provider it expects', async () => {
     captureErrors();
     const file = alteredPact('other-provider', (pact) => {
       pact.provider.name = 'payments-api';
     });
-    expect(await runVerifyCli([file])).toBe(2);
+    expect(await runVerifyCli([file])).toBe(1);
     expect(errors.join('\n')).toContain(
       `is for provider "payments-api"; the kit verifies pacts for "${PACT_PROVIDER}"`,
     );
@@ -223,5 +224,88 @@ describe('verifyPacts with a hand-written pact of POST /v1/token', () => {
     expect(report.pacts[0]?.interactions[0]?.problems).toContainEqual(
       expect.stringMatching(/^kit: request body code_verifier: missing/),
     );
+  });
+});
+
+describe('npx truecaller-oauth-kit verify, its output for CI', () => {
+  const ESCAPE = '\u001b[';
+  const failing = alteredPact('for-reports', (pact) => {
+    pact.interactions[2]!.response.status = 403;
+  });
+  const failingDescription = teamPact.interactions[2]?.description ?? '';
+
+  it('prints Pact’s own report without ANSI colour when stdout is not a terminal', async () => {
+    const cli = runTsCli('contracts/bin.ts', ['verify', TEAM_PACT], { env: { NO_COLOR: undefined } });
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).toContain('Verifying a pact between checkout-app and truecaller-oauth-api');
+    expect(cli.stdout()).not.toContain(ESCAPE);
+  });
+
+  it('prints only the summary with --quiet when every interaction passes', async () => {
+    const cli = runTsCli('contracts/bin.ts', ['verify', '--quiet', TEAM_PACT]);
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).toBe(
+      `All ${teamPact.interactions.length} interactions verified against the mock and openapi.yaml.\n`,
+    );
+  });
+
+  it('prints only the failed interaction and the summary with --quiet, and exits 1', async () => {
+    const cli = runTsCli('contracts/bin.ts', ['verify', '--quiet', failing]);
+    expect(await cli.exited).toBe(1);
+    const lines = cli.stdout().trimEnd().split('\n');
+    expect(lines.filter((line) => /^\s+(PASS|FAIL)\s/.test(line))).toEqual([
+      expect.stringMatching(new RegExp(`^  FAIL  ${failingDescription}`)),
+    ]);
+    expect(lines.at(-1)).toBe(`1 of ${teamPact.interactions.length} interactions failed.`);
+    expect(cli.stdout()).not.toContain('Verifying a pact between');
+  });
+
+  it('prints the report as JSON alone with --format json', async () => {
+    const cli = runTsCli('contracts/bin.ts', ['verify', '--format', 'json', failing]);
+    expect(await cli.exited).toBe(1);
+    const report = JSON.parse(cli.stdout()) as VerificationReport;
+    expect(report.passed).toBe(false);
+    expect(report.pacts[0]?.interactions.map((interaction) => interaction.passed)).toEqual(
+      teamPact.interactions.map((interaction) => interaction.description !== failingDescription),
+    );
+  });
+
+  it('prints JUnit XML alone with --format junit: a test case per interaction, a failure naming the problem', async () => {
+    const cli = runTsCli('contracts/bin.ts', ['verify', '--format', 'junit', failing]);
+    expect(await cli.exited).toBe(1);
+    const xml = cli.stdout();
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
+    expect(xml).toContain(`tests="${teamPact.interactions.length}" failures="1"`);
+    expect(xml.match(/<testcase /g)).toHaveLength(teamPact.interactions.length);
+    expect(xml).toMatch(/<failure message="pact: response status: expected 403 but was 401">/);
+    expect(xml.trimEnd().endsWith('</testsuites>')).toBe(true);
+  });
+});
+
+describe.runIf(existsSync('/usr/bin/script'))('npx truecaller-oauth-kit verify on a terminal', () => {
+  // util-linux `script` runs the command on a pseudo-terminal, as a person at a shell would.
+  const onTerminal = (env: Record<string, string | undefined>): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const command = [process.execPath, '--import', 'tsx', 'contracts/bin.ts', 'verify', TEAM_PACT].join(
+        ' ',
+      );
+      const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], {
+        cwd: ROOT,
+        env: { ...process.env, PACT_DO_NOT_TRACK: 'true', ...env },
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve(out));
+    });
+
+  it('keeps Pact’s colours on a terminal', async () => {
+    expect(await onTerminal({ NO_COLOR: undefined })).toContain('\u001b[');
+  });
+
+  it('drops them on a terminal when NO_COLOR is set', async () => {
+    const out = await onTerminal({ NO_COLOR: '1' });
+    expect(out).toContain('Verifying a pact between');
+    expect(out).not.toContain('\u001b[');
   });
 });

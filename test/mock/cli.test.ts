@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
 import { SCENARIOS } from '../../src/scenarios.js';
+import { READY_LINE_PREFIX } from '../../mock/cli/mock-cli.js';
 import { request } from '../support/http.js';
 import { type CliProcess, runTsCli } from '../support/spawn-cli.js';
 
@@ -92,7 +93,7 @@ describe('npm run mock, user mistakes', () => {
   it.each([
     ['a port in use', () => ['--port', String(blockedPort)], 1, /already in use.*--port 0/],
     ['a port that is not a number', () => ['--port', 'http'], 2, /--port must be a whole number/],
-    ['an unknown flag', () => ['--prot', '1'], 2, /Unknown option '--prot'/],
+    ['an unknown flag', () => ['--prot', '1'], 2, /Unknown option --prot \(did you mean --port\?\)/],
     [
       'a config file that does not exist',
       () => ['--config', '/nonexistent/mock.json'],
@@ -170,5 +171,48 @@ describe('npm run mock, control plane flags', () => {
     expect((await request(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer kept' } })).status).toBe(
       200,
     );
+  });
+});
+
+describe('npm run mock, ready signal', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'tok-ready-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('prints TRUECALLER_OAUTH_KIT_URL=<base URL> as the first line of stdout, with --port 0', async () => {
+    const cli = start(['--port', '0', '--quiet']);
+    const [, line = '', url = ''] = await cli.waitForOutput(
+      /^(TRUECALLER_OAUTH_KIT_URL=(http:\/\/127\.0\.0\.1:\d+))\n/,
+    );
+    expect(line.startsWith(READY_LINE_PREFIX)).toBe(true);
+    expect(cli.stdout().startsWith(`${line}\n`)).toBe(true);
+    expect((await request(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } })).status).toBe(
+      200,
+    );
+  });
+
+  it('writes the base URL to --ready-file once listening, and removes the file when it stops', async () => {
+    const file = join(folder, 'mock.url');
+    const cli = start(['--port', '0', '--quiet', '--ready-file', file]);
+    const [, url] = await cli.waitForOutput(/^TRUECALLER_OAUTH_KIT_URL=(\S+)\n/);
+    expect(readFileSync(file, 'utf8')).toBe(`${url}\n`);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('removes a --ready-file left by an earlier run before it listens, so a failed start announces nothing', async () => {
+    const file = join(folder, 'stale.url');
+    writeFileSync(file, 'http://127.0.0.1:1\n');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((blocker.address() as { port: number }).port);
+      const cli = start(['--port', port, '--ready-file', file]);
+      expect(await cli.exited).toBe(1);
+      expect(existsSync(file)).toBe(false);
+      expect(cli.stdout()).not.toContain(READY_LINE_PREFIX);
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   });
 });

@@ -261,7 +261,7 @@ describe('files the mock is pointed at', () => {
 
   it.each([
     ['a device that never ends', '/dev/zero', /larger than 4 MiB \(or never ends/],
-    ['a folder', tmpdir(), /it is a folder; give the path of a file/],
+    ['a folder', tmpdir(), /it is a folder, not a file\. Give the path of a JSON file/],
   ])('names %s given as --config in one line', (_case, config, message) => {
     const error = kitError(() => createMockServer({ config }));
     expect(error.code).toBe('ERR_CONFIG_UNREADABLE');

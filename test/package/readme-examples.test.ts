@@ -1,61 +1,65 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageSourceAliases, readmeExamples, readmeSection } from '../support/readme-examples.js';
-import { ROOT, runTsCli } from '../support/spawn-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  INSTALL_TIMEOUT_MS,
+  npmInstall,
+  packedTarball,
+  SCRATCH_ENV,
+  scratchProject,
+  TOOL_TIMEOUT_MS,
+} from '../support/packed-package.js';
+import { readmeExample, readmeExampleNames } from '../support/readme.js';
 
 const run = promisify(execFile);
-const examples = readmeExamples();
-let folder: string;
 
-// The examples run as a team's own test files, in a folder of their own, importing the package by its
-// name (mapped to the source here; test/package/pack.test.ts checks the packed tarball). Inside the
-// repository, so their other imports (vitest, msw, Pact) resolve from its node_modules.
-beforeAll(() => {
-  folder = mkdtempSync(join(ROOT, 'test/package/.readme-examples-'));
-  for (const { file, code } of examples) writeFileSync(join(folder, file), code);
-  // Longest names first: vite takes the first alias whose name is the import or a prefix of it.
-  const alias = Object.entries(packageSourceAliases())
-    .sort(([a], [b]) => b.length - a.length)
-    .map(([find, replacement]) => ({ find, replacement }));
-  const config = { test: { include: ['*.test.ts', '*.test.js'], testTimeout: 30_000 }, resolve: { alias } };
-  writeFileSync(join(folder, 'vitest.config.mjs'), `export default ${JSON.stringify(config)};\n`);
-});
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+// The README's test files (marked `<!-- test: <name>.test.ts -->`), as a team's own tests: in a fresh
+// project with the packed kit and what the examples import beside it (the other marked blocks, the worked
+// example among them, run in their own scratch projects: consumer-project, mock-only-install, ...).
+const TEST_FILES = readmeExampleNames().filter((name) => /\.test\.[jt]s$/.test(name));
+let project: string;
 
-describe('the README examples', () => {
-  it('finds the marked examples', () => {
-    expect(examples.map((example) => example.file)).toEqual(
+beforeAll(async () => {
+  project = await scratchProject('readme-examples', { type: 'module' });
+  for (const name of TEST_FILES) writeFileSync(join(project, name), readmeExample(name));
+  await npmInstall(project, [
+    await packedTarball(),
+    'vitest@^4',
+    'msw@^2',
+    'axios@^1',
+    'oauth4webapi@^3',
+    '@pact-foundation/pact@^16.5.0',
+    '@pactflow/openapi-pact-comparator@^1.7.0',
+  ]);
+}, INSTALL_TIMEOUT_MS);
+
+describe('the README’s test files, in a project with the packed kit', { timeout: TOOL_TIMEOUT_MS }, () => {
+  it('finds them', () => {
+    expect(TEST_FILES).toEqual(
       expect.arrayContaining([
         'msw-backend.test.ts',
         'oauth4webapi-custom-fetch.test.ts',
         'parallel-tokens.test.ts',
-        'userinfo.pact.test.js',
         'both-kinds-of-user.test.ts',
+        'mock-server.test.ts',
+        'token.pact.test.js',
+        'phone-number.pact.test.js',
+        'personas.test.ts',
+        'factory.test.ts',
+        'admin-client.test.ts',
       ]),
     );
   });
 
-  it('pass, every test of every example, as written', async () => {
-    // The child is a vitest of its own, not a worker of this one.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
-    );
-    // The report goes to a file: Pact logs to stdout.
-    const reportFile = join(folder, 'report.json');
+  it('pass, every test of every file, as written', async () => {
+    // The report goes to a file: a failing example's own output would be mixed into stdout.
+    const reportFile = join(project, 'report.json');
     await run(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/vitest/vitest.mjs'),
-        'run',
-        '--root',
-        folder,
-        '--reporter=json',
-        `--outputFile=${reportFile}`,
-      ],
-      { cwd: folder, env: { ...env, NO_COLOR: '1', PACT_DO_NOT_TRACK: 'true' }, maxBuffer: 64 << 20 },
+      join(project, 'node_modules/.bin/vitest'),
+      ['run', '--reporter=json', `--outputFile=${reportFile}`],
+      { cwd: project, env: SCRATCH_ENV, maxBuffer: 64 << 20 },
     ).catch((error: { stdout?: string; stderr?: string }) => {
       throw new Error(`the README examples failed:\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
     });
@@ -64,20 +68,10 @@ describe('the README examples', () => {
       testResults: { name: string; assertionResults: { status: string }[] }[];
     };
     expect(report.numFailedTests).toBe(0);
-    for (const { file } of examples.filter((example) => /\.test\.[jt]s$/.test(example.file))) {
-      const result = report.testResults.find((entry) => entry.name.endsWith(`/${file}`));
-      expect(result?.assertionResults.length, `${file} ran no test`).toBeGreaterThan(0);
+    for (const name of TEST_FILES) {
+      const result = report.testResults.find((entry) => entry.name.endsWith(`/${name}`));
+      expect(result?.assertionResults.length, `${name} ran no test`).toBeGreaterThan(0);
       expect(result?.assertionResults.every((test) => test.status === 'passed')).toBe(true);
     }
-  }, 180_000);
-
-  it('verifies the worked example’s pact as the README shows, its warnings included', async () => {
-    const output = /```text\n([\s\S]*?)```/.exec(readmeSection('### Worked example'))?.[1] ?? '';
-    expect(output).toContain('checkout-app -> truecaller-oauth-api');
-    const verify = runTsCli('contracts/bin.ts', ['verify', 'pacts/checkout-app-truecaller-oauth-api.json'], {
-      cwd: folder,
-    });
-    expect(await verify.exited, verify.stderr()).toBe(0);
-    expect(verify.stdout()).toContain(output.trim());
-  }, 120_000);
+  });
 });

@@ -23,11 +23,11 @@ const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs'))
 export function runTsCli(
   script: string,
   args: readonly string[],
-  options: { cwd?: string } = {},
+  options: { cwd?: string; env?: Readonly<Record<string, string | undefined>> } = {},
 ): CliProcess {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, script), ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' },
+    env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1', ...options.env },
   });
   let out = '';
   let err = '';

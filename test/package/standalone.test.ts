@@ -1,0 +1,230 @@
+import { type ChildProcessWithoutNullStreams, execFile, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READY_LINE_PREFIX } from '../../mock/cli/mock-cli.js';
+import { createProfiles } from '../../fixtures/profile-factory.js';
+import { findPersona } from '../../fixtures/personas.js';
+import { openApiProblems, request } from '../support/http.js';
+import { INSTALL_TIMEOUT_MS, TOOL_TIMEOUT_MS } from '../support/packed-package.js';
+import { readmeExample } from '../support/readme.js';
+import { ROOT } from '../support/spawn-cli.js';
+
+const run = promisify(execFile);
+
+// The PATH of a machine without Node: every folder of this one that holds no `node`. Interpreters the
+// harnesses need (python3, java) are called by their absolute paths.
+const NODELESS_PATH = (process.env.PATH ?? '')
+  .split(delimiter)
+  .filter((folder) => folder !== '' && !existsSync(join(folder, 'node')))
+  .join(delimiter);
+const NODELESS_ENV = { PATH: NODELESS_PATH, HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1' };
+
+// The executable is built for, and on, linux-x64 (mock/cli/build-standalone.mjs).
+const ON_LINUX_X64 = process.platform === 'linux' && process.arch === 'x64';
+
+let folder: string;
+let executable: string;
+
+beforeAll(async () => {
+  if (!ON_LINUX_X64) return;
+  folder = await mkdtemp(join(process.env.KIT_TEST_RUN_DIR ?? '', 'standalone-'));
+  // As a user runs it: the npm script, here told where to write.
+  await run('npm', ['run', '--silent', 'build:standalone', '--', '--out', folder], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 << 20,
+  });
+  executable = join(folder, 'truecaller-oauth-kit');
+}, INSTALL_TIMEOUT_MS);
+
+/** Runs the executable with no node on PATH; resolves with its exit code and output. */
+async function standalone(
+  args: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(executable, [...args], { env: NODELESS_ENV, cwd: folder }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+describe.runIf(ON_LINUX_X64)(
+  'the standalone executable, on a PATH without node',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    it('runs where no node is found', () => {
+      expect(spawnSync('sh', ['-c', 'command -v node'], { env: NODELESS_ENV }).status).not.toBe(0);
+    });
+
+    it('prints the version and a usage naming it as called, with mock and fixtures only', async () => {
+      expect((await standalone(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+      const help = await standalone(['--help']);
+      expect(help.stdout.split('\n')[0]).toBe('Usage: truecaller-oauth-kit <command> [options]');
+      expect(help.stdout).toMatch(/^\s+mock\s/m);
+      expect(help.stdout).toMatch(/^\s+fixtures\s/m);
+      expect(help.stdout).not.toMatch(/^\s+verify\s/m);
+    });
+
+    it('answers a usage mistake with one line and exit 2', async () => {
+      const result = await standalone(['mock', '--prot', '0']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        'Unknown option --prot (did you mean --port?). Run "truecaller-oauth-kit mock --help" for the options.\n',
+      );
+    });
+
+    it('writes the same profiles as the package’s fixtures', async () => {
+      const { stdout } = await standalone(['fixtures', '--count', '3', '--seed', '7']);
+      expect(JSON.parse(stdout)).toEqual([...createProfiles({ seed: 7, count: 3 })]);
+    });
+
+    describe('its mock', () => {
+      let mock: ChildProcessWithoutNullStreams;
+      let url: string;
+
+      beforeAll(async () => {
+        const config = join(folder, 'mock.json');
+        writeFileSync(config, JSON.stringify({ tokens: { 'harness-token': { scopes: 'openid phone' } } }));
+        mock = spawn(executable, ['mock', '--port', '0', '--quiet', '--config', config], {
+          env: NODELESS_ENV,
+        });
+        const line = await firstLine(mock.stdout);
+        expect(line.startsWith(READY_LINE_PREFIX)).toBe(true);
+        url = line.slice(READY_LINE_PREFIX.length);
+      });
+      afterAll(() => {
+        if (mock.exitCode === null) mock.kill('SIGKILL');
+      });
+
+      it('announces its URL on the first line and answers as openapi.yaml documents', async () => {
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        const response = await request(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } });
+        expect(response.status).toBe(200);
+        expect(response.json).toEqual(findPersona('full-in')?.claims);
+        expect(openApiProblems('/v1/userinfo', 'get', response)).toEqual([]);
+      });
+
+      it('reads a --config file (its checks bundled) and lists tokens through json-server (bundled)', async () => {
+        const configured = await request(`${url}/v1/userinfo`, {
+          headers: { authorization: 'Bearer harness-token' },
+        });
+        expect(Object.keys(configured.json as object).sort()).toEqual([
+          'phone_number',
+          'phone_number_country_code',
+          'phone_number_verified',
+          'sub',
+        ]);
+        const listed = await request(`${url}/__admin/tokens?scenario=expired`);
+        expect(listed.status).toBe(200);
+        expect((listed.json as { id: string }[]).map((token) => token.id)).toEqual(['expired']);
+      });
+
+      it('stops cleanly on SIGTERM', async () => {
+        const exited = new Promise<number | null>((resolve) => mock.once('exit', (code) => resolve(code)));
+        mock.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      });
+    });
+  },
+);
+
+/** The first line a stream carries; the rest is read on and dropped, so the writer never blocks. */
+function firstLine(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: stream });
+    lines.once('line', resolve);
+    lines.once('close', () => reject(new Error('the stream ended before a line')));
+  });
+}
+
+// A python3 that has pytest: the one on PATH (pyenv's, say) or Debian's; by its real path, so it runs
+// on the node-less PATH.
+function pythonWithPytest(): string | undefined {
+  for (const candidate of ['python3', '/usr/bin/python3']) {
+    const probe = spawnSync(candidate, ['-c', 'import sys, pytest; print(sys.executable)'], {
+      encoding: 'utf8',
+    });
+    if (probe.status === 0) return probe.stdout.trim();
+  }
+  return undefined;
+}
+const python = pythonWithPytest();
+const pythonPresent = spawnSync('python3', ['--version']).status === 0 || existsSync('/usr/bin/python3');
+
+describe.runIf(ON_LINUX_X64 && pythonPresent)(
+  'the README pytest fixture, against the standalone executable',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    it('passes its test with no node on PATH', async () => {
+      if (python === undefined) {
+        throw new Error(
+          'python3 is installed but pytest is not: apt-get install python3-pytest (or pip install pytest).',
+        );
+      }
+      const suite = join(folder, 'pytest-suite');
+      mkdirSync(suite, { recursive: true });
+      writeFileSync(join(suite, 'conftest.py'), readmeExample('pytest-conftest'));
+      writeFileSync(join(suite, 'test_userinfo.py'), readmeExample('pytest-test'));
+      const { stdout } = await run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
+        cwd: suite,
+        env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable },
+      });
+      expect(stdout).toMatch(/^1 passed/m);
+    });
+  },
+);
+
+// JUnit 5 as Debian's junit5 package installs it.
+const JUNIT = '/usr/share/java';
+const javaPresent = spawnSync('javac', ['-version']).status === 0;
+const junitPresent = existsSync(join(JUNIT, 'junit-platform-console-standalone.jar'));
+
+describe.runIf(ON_LINUX_X64 && javaPresent)(
+  'the README JUnit 5 test, against the standalone executable',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    it('passes with no node on PATH', async () => {
+      if (!junitPresent)
+        throw new Error(`javac is installed but JUnit 5 is not in ${JUNIT}: apt-get install junit5.`);
+      const suite = join(folder, 'junit-suite');
+      mkdirSync(suite, { recursive: true });
+      writeFileSync(join(suite, 'TruecallerMockTest.java'), readmeExample('junit-test'));
+      const javac = realCommand('javac');
+      const java = realCommand('java');
+      await run(
+        javac,
+        ['-d', 'classes', '-cp', join(JUNIT, 'junit-jupiter-api.jar'), 'TruecallerMockTest.java'],
+        {
+          cwd: suite,
+          env: NODELESS_ENV,
+        },
+      );
+      const { stdout } = await run(
+        java,
+        [
+          '-jar',
+          join(JUNIT, 'junit-platform-console-standalone.jar'),
+          '-cp',
+          'classes',
+          '--select-class',
+          'TruecallerMockTest',
+          '--disable-banner',
+          '--details=summary',
+        ],
+        { cwd: suite, env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable } },
+      );
+      expect(stdout).toMatch(/\b1 tests successful\b/);
+      expect(stdout).toMatch(/\b0 tests failed\b/);
+    });
+  },
+);
+
+/** The absolute path of a command on this machine's PATH, so it runs on the node-less one. */
+function realCommand(name: string): string {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+  if (found === '') throw new Error(`${name} is not on PATH`);
+  return found;
+}

@@ -4,24 +4,15 @@
  * lifetime and grace and one more code is registered. Codes and tokens that can no longer be used are
  * dropped, so the heap comes back to where it started, within a stated bound.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createMock } from '../../mock/index.js';
 import { ENDPOINTS, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import type { Figure, SectionResult } from './figures.js';
+import { heapMiB } from './heap.js';
 
 const CODES = Number(process.env.BENCH_GROWTH_CODES ?? 100_000);
 /** The stated bound: what may stay of 100,000 codes once none of them can be used. */
 const BOUND_MIB = 1;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-function heapMiB(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-}
 
 /** The growth table and its figure. */
 export async function benchGrowth(): Promise<SectionResult> {

@@ -5,11 +5,10 @@
  * budget plus its preallocated columns; the cost of one `record()` is shown too.
  */
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { type MockRequest, requestWithBody } from '../../mock/http/mock-request.js';
 import { prepareJson } from '../../mock/http/responses.js';
 import { DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_SIZE, RequestJournal } from '../../mock/state/journal.js';
+import { heapMiB } from './heap.js';
 
 const EMPTY = new Uint8Array();
 const REQUESTS = 100_000;
@@ -18,16 +17,6 @@ const LARGEST_SIZE = 100_000;
 const TOKEN_BYTES = 15 * 1024;
 // One prepared answer shared by every entry, as the userinfo route's cached answer is.
 const ANSWER = prepareJson({ commonHeaders: [] }, 200, { sub: '1', given_name: 'A' }, { scenario: 'valid' });
-
-// `--expose-gc` for this process only, without changing how `npm run bench` starts node.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-function heapMiB(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-}
 
 function headersOf(authorization: string): Record<string, string> {
   return { host: '127.0.0.1:4010', 'user-agent': 'curl/8.5.0', accept: '*/*', authorization };

@@ -11,12 +11,13 @@ import { type Figure, median, type SectionResult } from './figures.js';
 import {
   alternate,
   BARE_SERVER,
-  captureUserInfo,
+  captureAnswer,
   KIT_BIN,
   nodeOnServerCore,
   ROOT,
   startServer,
   stopServer,
+  userInfoRequest,
 } from './servers.js';
 
 const RUNS = 7;
@@ -52,7 +53,7 @@ function probe(kind: 'mock' | 'bare'): Probe {
 /** The start-up table and its two acceptance figures. */
 export async function benchColdStart(): Promise<SectionResult> {
   const capture = await startServer([KIT_BIN, 'mock', '--port', '0', '--quiet']);
-  const bareFile = await captureUserInfo(capture.url, 'Bearer valid');
+  const bareFile = await captureAnswer(capture.url, userInfoRequest('Bearer valid'));
   await stopServer(capture);
 
   const [bin = [], bare = []] = await alternate(RUNS, [

@@ -1,22 +1,26 @@
 /**
- * The hot path: `GET /v1/userinfo` against a bare node:http server serving the same bytes, with the
- * defaults a user gets from `npx truecaller-oauth-kit mock` (the request log on, to a file here) and
- * with `--quiet`. All servers run side by side and take turns, round by round.
+ * The hot paths: `GET /v1/userinfo` (and the validation call of users without the Truecaller app)
+ * against a bare node:http server serving the same bytes, with the defaults a user gets from
+ * `npx truecaller-oauth-kit mock` (the request log on, to a file here) and with `--quiet`. All servers run side by side and take turns, round by round.
  */
 import { join } from 'node:path';
+import { ENDPOINTS, fillPath } from '../../src/endpoints.js';
+import { DEFAULT_CLIENT_ID } from '../../src/exchange-outcomes.js';
 import { type Figure, median, type SectionResult } from './figures.js';
 import {
   alternate,
   BARE_SERVER,
-  captureUserInfo,
+  type BenchRequest,
+  captureAnswer,
   KIT_BIN,
   type Load,
-  loadUserInfo,
+  loadRequest,
   type LoadShape,
   scratchDir,
   type Server,
   startServer,
   stopServer,
+  userInfoRequest,
 } from './servers.js';
 
 const SHAPE: LoadShape = {
@@ -37,21 +41,21 @@ interface Side {
 
 async function compare(
   title: string,
-  authorization: string,
+  request: BenchRequest,
   mockSides: readonly { label: string; args: readonly string[]; logFile?: string }[],
 ): Promise<{ lines: string[]; ratios: number[][]; cpuRatios: number[][] }> {
   const probe = await startServer([KIT_BIN, 'mock', '--port', '0', '--quiet']);
-  const bareFile = await captureUserInfo(probe.url, authorization);
+  const bareFile = await captureAnswer(probe.url, request);
   await stopServer(probe);
 
   const sides: Side[] = [{ label: 'bare node:http', server: await startServer([BARE_SERVER, bareFile]) }];
   for (const side of mockSides)
     sides.push({ label: side.label, server: await startServer([KIT_BIN, ...side.args], side.logFile) });
   try {
-    for (const side of sides) loadUserInfo(side.server, authorization, WARM_UP); // JIT, sockets
+    for (const side of sides) loadRequest(side.server, request, WARM_UP); // JIT, sockets
     const runs = await alternate(
       ROUNDS,
-      sides.map((side) => () => loadUserInfo(side.server, authorization, SHAPE)),
+      sides.map((side) => () => loadRequest(side.server, request, SHAPE)),
     );
     const bare = runs[0] as Load[];
     const mean = (loads: readonly Load[], key: 'rps' | 'p99' | 'cpuMicros'): number =>
@@ -84,14 +88,24 @@ async function compare(
 /** The hot path's table and its two acceptance figures. */
 export async function benchHotPath(): Promise<SectionResult> {
   const logFile = join(scratchDir(), 'requests.log');
-  const valid = await compare('GET /v1/userinfo, Bearer valid (200)', 'Bearer valid', [
+  const valid = await compare('GET /v1/userinfo, Bearer valid (200)', userInfoRequest('Bearer valid'), [
     { label: 'mock, defaults (request log to a file)', args: ['mock', '--port', '0'], logFile },
     { label: 'mock --quiet', args: ['mock', '--port', '0', '--quiet'] },
   ]);
-  const expired = await compare('GET /v1/userinfo, Bearer expired (401)', 'Bearer expired', [
+  const expired = await compare('GET /v1/userinfo, Bearer expired (401)', userInfoRequest('Bearer expired'), [
     { label: 'mock --quiet', args: ['mock', '--port', '0', '--quiet'] },
   ]);
+  // The validation call of users without the Truecaller app: its token in the path, its client in a header.
+  const phoneNumber = await compare(
+    'GET phoneNumberDetail, otp-valid (200)',
+    {
+      path: fillPath(ENDPOINTS.phoneNumberDetail, 'otp-valid'),
+      header: ['clientId', DEFAULT_CLIENT_ID],
+    },
+    [{ label: 'mock, defaults (request log to a file)', args: ['mock', '--port', '0'], logFile }],
+  );
   const [, logged = [], quiet = []] = valid.ratios;
+  const [, phoneNumberLogged = []] = phoneNumber.ratios;
   const [, loggedCpu = [], quietCpu = []] = valid.cpuRatios;
   const figure = (name: string, rounds: number[], atLeast?: number): Figure => ({
     name,
@@ -107,6 +121,11 @@ export async function benchHotPath(): Promise<SectionResult> {
     figure('the same, bare/mock CPU time per request', loggedCpu),
     figure('`valid` hot path, `--quiet` / bare node:http (req/s)', quiet, 0.95),
     figure('the same, bare/mock CPU time per request', quietCpu),
+    figure(
+      'the validation call (otp-valid), default request log to a file / bare node:http (req/s)',
+      phoneNumberLogged,
+      0.85,
+    ),
   ];
   return {
     lines: [
@@ -116,6 +135,7 @@ export async function benchHotPath(): Promise<SectionResult> {
       '|---|---|---|---|---|---|',
       ...valid.lines,
       ...expired.lines,
+      ...phoneNumber.lines,
     ],
     figures,
   };

@@ -133,7 +133,18 @@ export interface LoadShape {
 }
 
 /** Loads `GET <url>/v1/userinfo` with `authorization` from the load core. */
-export function loadUserInfo(server: Server, authorization: string, shape: LoadShape): Load {
+/** One request the load repeats: a path of the mock and the one header that picks its answer. */
+export interface BenchRequest {
+  readonly path: string;
+  readonly header: readonly [name: string, value: string];
+}
+
+/** `GET /v1/userinfo` with this Authorization header. */
+export function userInfoRequest(authorization: string): BenchRequest {
+  return { path: '/v1/userinfo', header: ['Authorization', authorization] };
+}
+
+export function loadRequest(server: Server, request: BenchRequest, shape: LoadShape): Load {
   const cpuBefore = cpuSeconds(server.child.pid);
   const [file, args] = pinned(LOAD_CPU, [
     process.execPath,
@@ -146,8 +157,8 @@ export function loadUserInfo(server: Server, authorization: string, shape: LoadS
     '-d',
     String(shape.seconds),
     '-H',
-    `Authorization=${authorization}`,
-    `${server.url}/v1/userinfo`,
+    `${request.header[0]}=${request.header[1]}`,
+    `${server.url}${request.path}`,
   ]);
   const output = execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const result = JSON.parse(output) as {
@@ -165,8 +176,10 @@ export function loadUserInfo(server: Server, authorization: string, shape: LoadS
  * Fetches what a server answers to `GET /v1/userinfo` with `authorization`, and writes it where the bare
  * server reads it: the bare side then serves the very same status, headers and bytes.
  */
-export async function captureUserInfo(url: string, authorization: string): Promise<string> {
-  const response = await fetch(`${url}/v1/userinfo`, { headers: { authorization } });
+export async function captureAnswer(url: string, request: BenchRequest): Promise<string> {
+  const response = await fetch(`${url}${request.path}`, {
+    headers: { [request.header[0]]: request.header[1] },
+  });
   const headers: Record<string, string> = {};
   for (const [name, value] of response.headers)
     if (!['date', 'connection', 'keep-alive'].includes(name)) headers[name] = value;

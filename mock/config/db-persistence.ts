@@ -5,7 +5,7 @@
  * it outgrows it, a piece at a time between requests, and at start and close: a change never rewrites
  * the whole store on the request path, and a crash loses nothing the mock answered.
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { KitError } from '../../src/errors.js';
 import type { StoreData } from '../../src/wire-types.js';
@@ -70,6 +70,15 @@ export function openDbFile(file: string): DbFile {
     throw new KitError(
       'ERR_DB_UNREADABLE',
       `The folder of the --db file ${file} does not exist (${folder}): create it first (mkdir -p ${folder}) or give another path.`,
+    );
+  }
+  // Before the lock, which is a file beside it: a device or a folder is refused without writing next to it
+  // (no /dev/zero.lock), and without reading a device that never ends up to the size limit.
+  const existing = statSync(file, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isFile()) {
+    throw new KitError(
+      'ERR_DB_UNREADABLE',
+      `Cannot read the --db file ${file}: it is ${kindOf(existing)}, not a file. Give --db the path of a JSON file (it is made if missing).`,
     );
   }
   const unlock = lockDbFile(file);
@@ -185,6 +194,13 @@ function follow(file: string, store: MockStore, unlock: () => void, upToDate: bo
       }
     },
   };
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isFIFO()) return 'a named pipe';
+  return 'a socket';
 }
 
 function isFolder(path: string): boolean {

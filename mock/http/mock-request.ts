@@ -13,14 +13,25 @@ export type BodyRead =
       readonly reason: 'too-large' | 'aborted';
     };
 
+/** Header values by lower-case name, as Node's `IncomingHttpHeaders` holds them. */
+export type HeaderRecord = Readonly<Record<string, string | string[] | undefined>>;
+
 /** One request, transport-free. */
 export interface MockRequest {
   /** The method as sent (upper case for every client that follows RFC 9110). */
   readonly method: string;
   /** The request target in origin form, path and query as sent: `/v1/userinfo?x=1`. */
   readonly url: string;
-  /** Header values by lower-case name, as Node's `IncomingHttpHeaders` holds them. */
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /**
+   * A header's value by lower-case name, undefined when absent; a repeated header as Node reads it (the
+   * first `Authorization`, `Host` or `Content-Type`, the others joined by `, `).
+   */
+  header(name: string): string | undefined;
+  /**
+   * The headers as sent: names and values in turn (Node's `rawHeaders` form), names spelled as the client
+   * spelled them. What the journal keeps: the door has it already, so recording builds nothing.
+   */
+  readonly headerLines: readonly string[];
   /**
    * The body, up to `limit` bytes; a body declared or sent larger is refused without reading the rest.
    * Reading again gives the same result.
@@ -36,15 +47,20 @@ export interface MockRequest {
 export function requestWithBody(
   method: string,
   url: string,
-  headers: Readonly<Record<string, string | string[] | undefined>>,
+  headers: HeaderRecord,
   body: Uint8Array,
   origin?: string,
 ): MockRequest {
   let bodyRead: BodyRead | undefined;
+  let headerLines: string[] | undefined;
   return {
     method,
     url,
-    headers,
+    header: (name) => headerValue(headers, name),
+    get headerLines() {
+      headerLines ??= headerLinesOf(headers);
+      return headerLines;
+    },
     origin,
     get bodyRead() {
       return bodyRead;
@@ -56,8 +72,28 @@ export function requestWithBody(
   };
 }
 
-/** A single header's value: the first of a repeated header, undefined when absent. */
-export function headerValue(request: Pick<MockRequest, 'headers'>, name: string): string | undefined {
-  const value = request.headers[name];
+/** A single header's value in a record: the first of a repeated header, undefined when absent. */
+export function headerValue(headers: HeaderRecord, name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** A record's headers as lines: names and values in turn, a repeated header's values each on its own. */
+export function headerLinesOf(headers: HeaderRecord): string[] {
+  const lines: string[] = [];
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value === 'string') lines.push(name, value);
+    else if (value !== undefined) for (const each of value) lines.push(name, each);
+  }
+  return lines;
+}
+
+/** The first value of header `name` (lower case) in `lines` (names and values in turn), any spelling of the name. */
+export function firstHeaderLine(lines: readonly string[], name: string): string | undefined {
+  for (let at = 0; at < lines.length; at += 2) {
+    const each = lines[at] as string;
+    if (each.length === name.length && each.toLowerCase() === name) return lines[at + 1];
+  }
+  return undefined;
 }

@@ -3,13 +3,17 @@
  * engine's transport-free `MockRequest`, its body read only when a route asks, and never past a limit.
  */
 import type { IncomingMessage } from 'node:http';
-import type { BodyRead, MockRequest } from '../http/mock-request.js';
+import { type BodyRead, headerValue, type MockRequest } from '../http/mock-request.js';
 
-/** An `IncomingMessage` as a `MockRequest`. */
+/**
+ * An `IncomingMessage` as a `MockRequest`. Headers are read from `rawHeaders`, which the parser has
+ * already made: Node builds `incoming.headers` on first use, and on the hot path that object is a fair part of
+ * what the mock costs beyond a bare server. It is built only for a repeated header.
+ */
 export class NodeRequest implements MockRequest {
   readonly method: string;
   readonly url: string;
-  readonly headers: IncomingMessage['headers'];
+  readonly headerLines: readonly string[];
   readonly incoming: IncomingMessage;
   #body: Promise<BodyRead> | undefined;
   #bodyRead: BodyRead | undefined;
@@ -18,7 +22,20 @@ export class NodeRequest implements MockRequest {
     this.incoming = incoming;
     this.method = incoming.method ?? 'GET';
     this.url = incoming.url ?? '/';
-    this.headers = incoming.headers;
+    this.headerLines = incoming.rawHeaders;
+  }
+
+  header(name: string): string | undefined {
+    const lines = this.headerLines;
+    let found: string | undefined;
+    for (let at = 0; at < lines.length; at += 2) {
+      const each = lines[at] as string;
+      if (each.length !== name.length || each.toLowerCase() !== name) continue;
+      // Repeated: Node's rules say which value counts (the first, or all joined), as its object holds it.
+      if (found !== undefined) return headerValue(this.incoming.headers, name);
+      found = lines[at + 1];
+    }
+    return found;
   }
 
   get bodyRead(): BodyRead | undefined {
@@ -35,8 +52,7 @@ export class NodeRequest implements MockRequest {
    * the connection, so a body the mock will not read is not read anyway, byte by byte, by Node.
    */
   get leavesBodyUnread(): boolean {
-    const { headers } = this.incoming;
-    if (headers['transfer-encoding'] === undefined && (headers['content-length'] ?? '0') === '0')
+    if (this.header('transfer-encoding') === undefined && (this.header('content-length') ?? '0') === '0')
       return false;
     return this.#bodyRead?.ok !== true;
   }

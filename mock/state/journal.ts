@@ -9,7 +9,7 @@ import type { JournalEntry, NameValue } from '../../src/wire-types.js';
 import { phoneNumberTokenInPath } from '../../src/phone-number-scenarios.js';
 import { readBearerToken } from '../http/authorization.js';
 import { isFormType } from '../http/form-body.js';
-import { headerValue, type BodyRead, type MockRequest } from '../http/mock-request.js';
+import { type BodyRead, firstHeaderLine, type MockRequest } from '../http/mock-request.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse } from '../http/responses.js';
 
@@ -42,7 +42,8 @@ export const DEFAULT_JOURNAL_MAX_BYTES = 16 * 2 ** 20;
 const ENTRY_OVERHEAD = 200;
 const HEADER_OVERHEAD = 40;
 
-type RequestHeaders = MockRequest['headers'];
+/** The request's headers as the door had them: names and values in turn. */
+type HeaderLines = MockRequest['headerLines'];
 /** A body as the journal keeps it: its bytes, why it was not read in full, or undefined when nobody read it. */
 type KeptBody = Uint8Array | 'too-large' | 'aborted' | undefined;
 
@@ -72,7 +73,7 @@ export class RequestJournal {
   readonly #cost: Float64Array;
   readonly #method: string[];
   readonly #url: string[];
-  readonly #headers: (RequestHeaders | undefined)[];
+  readonly #headers: (HeaderLines | undefined)[];
   readonly #body: KeptBody[];
   readonly #answer: (PreparedResponse | undefined)[];
   /** How many entries hold each answer: an answer's bytes count once, while any entry holds it. */
@@ -88,7 +89,7 @@ export class RequestJournal {
     this.#cost = new Float64Array(size);
     this.#method = new Array<string>(size).fill('');
     this.#url = new Array<string>(size).fill('');
-    this.#headers = new Array<RequestHeaders | undefined>(size).fill(undefined);
+    this.#headers = new Array<HeaderLines | undefined>(size).fill(undefined);
     this.#body = new Array<KeptBody>(size).fill(undefined);
     this.#answer = new Array<PreparedResponse | undefined>(size).fill(undefined);
   }
@@ -119,25 +120,34 @@ export class RequestJournal {
   }
 
   /**
-   * Records one answered request: `answer` is what was sent (status 0 for a broken connection) and
-   * `started` its `performance.now()` on arrival.
+   * Records one answered request: `answer` is what was sent (status 0 for a broken connection),
+   * `started` its `performance.now()` on arrival and `latencyMs` the time it took to answer (now, unless
+   * the caller has measured it already for the log as well).
    */
-  record(request: MockRequest, answer: PreparedResponse, started: number): void {
+  record(
+    request: MockRequest,
+    answer: PreparedResponse,
+    started: number,
+    latencyMs: number = performance.now() - started,
+  ): void {
     if (this.size === 0) return;
     if (this.#count === this.size) this.#dropOldest();
     const at = (this.#first + this.#count) % this.size;
-    const { headers, url } = request;
+    const { headerLines, url } = request;
     const body = keptBody(request.bodyRead);
     this.#seq[at] = ++this.#lastSeq;
     this.#started[at] = started;
-    this.#latency[at] = performance.now() - started;
+    this.#latency[at] = latencyMs;
     this.#method[at] = request.method;
     this.#url[at] = url;
-    this.#headers[at] = headers;
+    this.#headers[at] = headerLines;
     this.#body[at] = body;
     this.#answer[at] = answer;
     const cost =
-      ENTRY_OVERHEAD + url.length + headersCost(headers) + (body instanceof Uint8Array ? body.byteLength : 0);
+      ENTRY_OVERHEAD +
+      url.length +
+      headersCost(headerLines) +
+      (body instanceof Uint8Array ? body.byteLength : 0);
     this.#cost[at] = cost;
     this.#bytes += cost;
     const uses = this.#answerUses.get(answer);
@@ -161,10 +171,10 @@ export class RequestJournal {
       const url = this.#url[at] ?? '';
       const path = pathOf(url);
       if (filter.path !== undefined && filter.path !== path) continue;
-      const headers = this.#headers[at] ?? {};
+      const headers = this.#headers[at] ?? [];
       // The validation call of users without the Truecaller app carries its token in the path.
       const token =
-        readBearerToken(headerValue({ headers }, 'authorization')) ?? phoneNumberTokenInPath(path);
+        readBearerToken(firstHeaderLine(headers, 'authorization')) ?? phoneNumberTokenInPath(path);
       if (filter.token !== undefined && filter.token !== token) continue;
       list.push(this.#entryAt(at, url, path, headers, token));
     }
@@ -233,19 +243,13 @@ export class RequestJournal {
     this.#count--;
   }
 
-  #entryAt(
-    at: number,
-    url: string,
-    path: string,
-    headers: RequestHeaders,
-    token: string | null,
-  ): JournalEntry {
+  #entryAt(at: number, url: string, path: string, headers: HeaderLines, token: string | null): JournalEntry {
     const answer = this.#answer[at] as PreparedResponse;
     const method = this.#method[at] ?? '';
     const body = this.#body[at];
     const text = body instanceof Uint8Array ? utf8.decode(body) : null;
     const form =
-      text !== null && isFormType(headerValue({ headers }, 'content-type'))
+      text !== null && isFormType(firstHeaderLine(headers, 'content-type'))
         ? [...new URLSearchParams(text)]
         : null;
     return {
@@ -275,14 +279,10 @@ function keptBody(read: BodyRead | undefined): KeptBody {
   return bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
-function headersCost(headers: RequestHeaders): number {
+function headersCost(lines: HeaderLines): number {
   let cost = 0;
-  for (const name in headers) {
-    const value = headers[name];
-    cost += HEADER_OVERHEAD + name.length;
-    if (typeof value === 'string') cost += value.length;
-    else if (value !== undefined) for (const each of value) cost += HEADER_OVERHEAD + each.length;
-  }
+  for (let at = 0; at < lines.length; at += 2)
+    cost += HEADER_OVERHEAD + (lines[at] as string).length + (lines[at + 1] as string).length;
   return cost;
 }
 
@@ -292,12 +292,11 @@ function answerCost(answer: PreparedResponse): number {
   return cost;
 }
 
-function headerPairs(headers: RequestHeaders): NameValue[] {
+// Names in lower case, as HTTP compares them (and as the journal has always shown them); each line as sent.
+function headerPairs(lines: HeaderLines): NameValue[] {
   const pairs: NameValue[] = [];
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value === 'string') pairs.push([name, value]);
-    else if (value !== undefined) for (const each of value) pairs.push([name, each]);
-  }
+  for (let at = 0; at < lines.length; at += 2)
+    pairs.push([(lines[at] as string).toLowerCase(), lines[at + 1] as string]);
   return pairs;
 }
 

@@ -59,6 +59,43 @@ describe('malformed Authorization headers', () => {
     await expectStillServing();
   });
 
+  // The node:http door reads headers from the raw lines: any spelling of a name, and a repeated header as
+  // Node's own header object reads it (the first Authorization; other names joined by ", ").
+  it.each([
+    ['an upper-case header name', 'AUTHORIZATION: Bearer valid', 200],
+    ['a mixed-case header name', 'aUtHoRiZaTiOn: Bearer expired', 401],
+    [
+      'a repeated Authorization (the first counts)',
+      'Authorization: Bearer valid\r\nAuthorization: Bearer expired',
+      200,
+    ],
+    [
+      'a repeated Authorization, the first expired',
+      'authorization: Bearer expired\r\nAuthorization: Bearer valid',
+      401,
+    ],
+  ])('reads %s as Node does', async (_, lines, status) => {
+    const raw = `GET /v1/userinfo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${lines}\r\n\r\n`;
+    const response = await rawRequest(mock.url, raw);
+    expect(response.status).toBe(status);
+    expect(openApiProblems(USERINFO, 'get', response)).toEqual([]);
+  });
+
+  it('joins a repeated clientId header as Node does, so two client ids are no known client', async () => {
+    const path = '/v1/otp/client/installation/phoneNumberDetail/otp-valid';
+    const once = await rawRequest(
+      mock.url,
+      `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCLIENTID: kit-test-client\r\n\r\n`,
+    );
+    expect(once.status).toBe(200);
+    const twice = await rawRequest(
+      mock.url,
+      `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nclientId: kit-test-client\r\nclientid: kit-test-client\r\n\r\n`,
+    );
+    expect(twice.status).toBe(404);
+    expect(twice.json).toMatchObject({ code: 404 });
+  });
+
   it('answers a control character in a header with a JSON 400 and keeps serving', async () => {
     const response = await rawRequest(
       mock.url,

@@ -3,14 +3,18 @@
  * process on first use (RSA key generation takes a while, so never at start-up and never on the userinfo
  * path), or imported from a config's `signingKey` for tests that need the same key on every run.
  */
-import {
-  calculateJwkThumbprint,
-  type CryptoKey,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type JWK,
-} from 'jose';
+import type * as Jose from 'jose';
+import type { CryptoKey, JWK } from 'jose';
+
+let jose: Promise<typeof Jose> | undefined;
+
+/**
+ * jose, loaded on first use: importing it takes about 30 ms, half of the mock's start-up imports, and a
+ * mock that is never asked for an ID token never needs it.
+ */
+export function loadJose(): Promise<typeof Jose> {
+  return (jose ??= import('jose'));
+}
 
 /** The private half to sign with and the public half the JWKS serves, under one `kid`. */
 export interface SigningKey {
@@ -46,11 +50,13 @@ export function signingKeyFor(jwk: JWK | undefined): Promise<SigningKey> {
 }
 
 async function generate(): Promise<SigningKey> {
+  const { generateKeyPair, exportJWK } = await loadJose();
   const { privateKey, publicKey } = await generateKeyPair(ID_TOKEN_ALGORITHM, { extractable: true });
   return describe(privateKey, await exportJWK(publicKey), undefined);
 }
 
 async function fromJwk(jwk: JWK): Promise<SigningKey> {
+  const { importJWK } = await loadJose();
   const privateKey = await importJWK({ ...jwk, alg: ID_TOKEN_ALGORITHM }, ID_TOKEN_ALGORITHM);
   return describe(privateKey as CryptoKey, jwk, jwk.kid);
 }
@@ -59,7 +65,7 @@ async function fromJwk(jwk: JWK): Promise<SigningKey> {
 // thumbprint: the same key always gets the same kid.
 async function describe(privateKey: CryptoKey, publicJwk: JWK, kid: string | undefined): Promise<SigningKey> {
   const { n = '', e = '' } = publicJwk;
-  const id = kid ?? (await calculateJwkThumbprint({ kty: 'RSA', n, e }));
+  const id = kid ?? (await (await loadJose()).calculateJwkThumbprint({ kty: 'RSA', n, e }));
   return Object.freeze({
     kid: id,
     privateKey,

@@ -51,7 +51,7 @@ describe('the prepared form of openapi.yaml', () => {
     expect(readPrepared(yamlText, target)).toEqual(parse(yamlText));
   });
 
-  it('spares a mock its YAML parser, Ajv and json-server until they are needed', async () => {
+  it('spares a mock its YAML parser, Ajv, json-server and jose until they are needed', async () => {
     const probe = runTsCli('test/support/loaded-packages.ts', []);
     const [, loaded = ''] = await probe.waitForOutput(/^loaded: (.*)$/m);
     expect(await probe.exited).toBe(0);

@@ -2,17 +2,39 @@
  * Starts a mock, answers one request and prints which of the packages a start should not need were
  * loaded anyway (`loaded: [...]`): a test runs it in a fresh process, where nothing else loaded them.
  */
-import { createRequire } from 'node:module';
-import { createMockServer } from '../../mock/index.js';
+import { createRequire, register } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
 
-const LAZY_PACKAGES = ['yaml', 'ajv', 'ajv-formats', 'json-server'];
+/** CommonJS packages (the require cache lists each one loaded) and ES modules (a resolve hook sees them). */
+const LAZY_PACKAGES = ['yaml', 'ajv', 'ajv-formats', 'json-server', 'jose'];
 
+// ES modules leave no require cache: a resolve hook (it runs on the loader's thread) reports each
+// package file resolved. Registered before the mock is imported, hence the dynamic import below.
+const { port1, port2 } = new MessageChannel();
+const resolved: string[] = [];
+port1.on('message', (url: string) => resolved.push(url));
+const hook = `
+let port;
+export function initialize(data) { port = data.port; }
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  if (result.url.includes('/node_modules/')) port.postMessage(result.url);
+  return result;
+}`;
+register(`data:text/javascript,${encodeURIComponent(hook)}`, {
+  data: { port: port2 },
+  transferList: [port2],
+});
+
+const { createMockServer } = await import('../../mock/index.js');
 const mock = createMockServer({ port: 0 });
 const url = await mock.start();
 await fetch(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } });
 await mock.close();
+// The hook's last messages arrive on a later turn.
+await new Promise((resolve) => setTimeout(resolve, 50));
+port1.close();
 
-// They are CommonJS, loaded through createRequire: the require cache lists each one that was.
-const cached = Object.keys(createRequire(import.meta.url).cache);
-const loaded = LAZY_PACKAGES.filter((name) => cached.some((path) => path.includes(`/node_modules/${name}/`)));
+const paths = [...Object.keys(createRequire(import.meta.url).cache), ...resolved];
+const loaded = LAZY_PACKAGES.filter((name) => paths.some((path) => path.includes(`/node_modules/${name}/`)));
 console.log(`loaded: ${JSON.stringify(loaded)}`);

@@ -4,10 +4,9 @@
  * per-client JWKS and their claims (`iss sub aud iat exp family_name given_name name`): the kit issues
  * what that advertises, marked `x-documented: false` in `openapi.yaml`.
  */
-import { SignJWT } from 'jose';
 import type { Scope } from '../../../src/scopes.js';
 import type { UserInfo } from '../../../src/user-info.js';
-import { ID_TOKEN_ALGORITHM, type SigningKey } from '../../state/signing-key.js';
+import { ID_TOKEN_ALGORITHM, loadJose, type SigningKey } from '../../state/signing-key.js';
 
 /** What an ID token is made from. */
 export interface IdTokenInput {
@@ -70,7 +69,8 @@ export function idTokenClaims(input: IdTokenInput): IdTokenClaims | undefined {
 }
 
 /** Signs `claims` as a compact JWS (RS256, `kid` and `typ: JWT` in the header). */
-export function signIdToken(claims: IdTokenClaims, key: SigningKey): Promise<string> {
+export async function signIdToken(claims: IdTokenClaims, key: SigningKey): Promise<string> {
+  const { SignJWT } = await loadJose();
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: ID_TOKEN_ALGORITHM, kid: key.kid, typ: 'JWT' })
     .sign(key.privateKey);

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { MockEngine } from '../engine/mock-engine.js';
 import { deliveryOf } from '../http/faults.js';
-import { type BodyRead, headerLinesOf, type MockRequest } from '../http/mock-request.js';
+import type { BodyRead, MockRequest } from '../http/mock-request.js';
 import type { PreparedResponse } from '../http/responses.js';
 
 /** A `fetch` whose every request the engine answers; a broken connection rejects as the global fetch does. */
@@ -109,15 +109,11 @@ function fetchRequest(input: string | URL | Request, init: RequestInit | undefin
   headers.host ??= url.host;
   const body = incoming ?? (init?.body == null ? undefined : new Response(init.body));
   let bodyRead: BodyRead | undefined;
-  let headerLines: string[] | undefined;
   return {
     method,
     url: url.target,
     header: (name) => headers[name],
-    get headerLines() {
-      headerLines ??= headerLinesOf(headers);
-      return headerLines;
-    },
+    sentHeaders: headers,
     origin: url.origin,
     signal: incoming?.signal ?? init?.signal ?? undefined,
     get bodyRead() {

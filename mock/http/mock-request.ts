@@ -16,6 +16,13 @@ export type BodyRead =
 /** Header values by lower-case name, as Node's `IncomingHttpHeaders` holds them. */
 export type HeaderRecord = Readonly<Record<string, string | string[] | undefined>>;
 
+/**
+ * The headers as the door holds them: names and values in turn (Node's `rawHeaders`, names spelled as the
+ * client spelled them) or, from the in-process doors, values by lower-case name. The journal keeps them
+ * as they are, so recording a request builds nothing.
+ */
+export type SentHeaders = readonly string[] | HeaderRecord;
+
 /** One request, transport-free. */
 export interface MockRequest {
   /** The method as sent (upper case for every client that follows RFC 9110). */
@@ -27,11 +34,8 @@ export interface MockRequest {
    * first `Authorization`, `Host` or `Content-Type`, the others joined by `, `).
    */
   header(name: string): string | undefined;
-  /**
-   * The headers as sent: names and values in turn (Node's `rawHeaders` form), names spelled as the client
-   * spelled them. What the journal keeps: the door has it already, so recording builds nothing.
-   */
-  readonly headerLines: readonly string[];
+  /** The headers as the door holds them, for the journal. */
+  readonly sentHeaders: SentHeaders;
   /**
    * The body, up to `limit` bytes; a body declared or sent larger is refused without reading the rest.
    * Reading again gives the same result.
@@ -52,15 +56,11 @@ export function requestWithBody(
   origin?: string,
 ): MockRequest {
   let bodyRead: BodyRead | undefined;
-  let headerLines: string[] | undefined;
   return {
     method,
     url,
     header: (name) => headerValue(headers, name),
-    get headerLines() {
-      headerLines ??= headerLinesOf(headers);
-      return headerLines;
-    },
+    sentHeaders: headers,
     origin,
     get bodyRead() {
       return bodyRead;
@@ -78,22 +78,29 @@ export function headerValue(headers: HeaderRecord, name: string): string | undef
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** A record's headers as lines: names and values in turn, a repeated header's values each on its own. */
-export function headerLinesOf(headers: HeaderRecord): string[] {
-  const lines: string[] = [];
-  for (const name in headers) {
-    const value = headers[name];
-    if (typeof value === 'string') lines.push(name, value);
-    else if (value !== undefined) for (const each of value) lines.push(name, each);
-  }
-  return lines;
-}
-
-/** The first value of header `name` (lower case) in `lines` (names and values in turn), any spelling of the name. */
-export function firstHeaderLine(lines: readonly string[], name: string): string | undefined {
-  for (let at = 0; at < lines.length; at += 2) {
-    const each = lines[at] as string;
-    if (each.length === name.length && each.toLowerCase() === name) return lines[at + 1];
+/** The first value of header `name` (lower case) as a door holds it, any spelling of the name. */
+export function firstSentHeader(sent: SentHeaders, name: string): string | undefined {
+  if (!isLines(sent)) return headerValue(sent, name);
+  for (let at = 0; at < sent.length; at += 2) {
+    const each = sent[at] as string;
+    if (each.length === name.length && each.toLowerCase() === name) return sent[at + 1];
   }
   return undefined;
+}
+
+/** Calls `each` for every header value as a door holds them (a repeated header once per value). */
+export function forEachSentHeader(sent: SentHeaders, each: (name: string, value: string) => void): void {
+  if (isLines(sent)) {
+    for (let at = 0; at < sent.length; at += 2) each(sent[at] as string, sent[at + 1] as string);
+    return;
+  }
+  for (const name in sent) {
+    const value = sent[name];
+    if (typeof value === 'string') each(name, value);
+    else if (value !== undefined) for (const one of value) each(name, one);
+  }
+}
+
+function isLines(sent: SentHeaders): sent is readonly string[] {
+  return Array.isArray(sent);
 }

@@ -13,7 +13,7 @@ import { type BodyRead, headerValue, type MockRequest } from '../http/mock-reque
 export class NodeRequest implements MockRequest {
   readonly method: string;
   readonly url: string;
-  readonly headerLines: readonly string[];
+  readonly sentHeaders: readonly string[];
   readonly incoming: IncomingMessage;
   #body: Promise<BodyRead> | undefined;
   #bodyRead: BodyRead | undefined;
@@ -22,11 +22,11 @@ export class NodeRequest implements MockRequest {
     this.incoming = incoming;
     this.method = incoming.method ?? 'GET';
     this.url = incoming.url ?? '/';
-    this.headerLines = incoming.rawHeaders;
+    this.sentHeaders = incoming.rawHeaders;
   }
 
   header(name: string): string | undefined {
-    const lines = this.headerLines;
+    const lines = this.sentHeaders;
     let found: string | undefined;
     for (let at = 0; at < lines.length; at += 2) {
       const each = lines[at] as string;

@@ -9,7 +9,13 @@ import type { JournalEntry, NameValue } from '../../src/wire-types.js';
 import { phoneNumberTokenInPath } from '../../src/phone-number-scenarios.js';
 import { readBearerToken } from '../http/authorization.js';
 import { isFormType } from '../http/form-body.js';
-import { type BodyRead, firstHeaderLine, type MockRequest } from '../http/mock-request.js';
+import {
+  type BodyRead,
+  firstSentHeader,
+  forEachSentHeader,
+  type MockRequest,
+  type SentHeaders,
+} from '../http/mock-request.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse } from '../http/responses.js';
 
@@ -42,8 +48,6 @@ export const DEFAULT_JOURNAL_MAX_BYTES = 16 * 2 ** 20;
 const ENTRY_OVERHEAD = 200;
 const HEADER_OVERHEAD = 40;
 
-/** The request's headers as the door had them: names and values in turn. */
-type HeaderLines = MockRequest['headerLines'];
 /** A body as the journal keeps it: its bytes, why it was not read in full, or undefined when nobody read it. */
 type KeptBody = Uint8Array | 'too-large' | 'aborted' | undefined;
 
@@ -73,7 +77,7 @@ export class RequestJournal {
   readonly #cost: Float64Array;
   readonly #method: string[];
   readonly #url: string[];
-  readonly #headers: (HeaderLines | undefined)[];
+  readonly #headers: (SentHeaders | undefined)[];
   readonly #body: KeptBody[];
   readonly #answer: (PreparedResponse | undefined)[];
   /** How many entries hold each answer: an answer's bytes count once, while any entry holds it. */
@@ -89,7 +93,7 @@ export class RequestJournal {
     this.#cost = new Float64Array(size);
     this.#method = new Array<string>(size).fill('');
     this.#url = new Array<string>(size).fill('');
-    this.#headers = new Array<HeaderLines | undefined>(size).fill(undefined);
+    this.#headers = new Array<SentHeaders | undefined>(size).fill(undefined);
     this.#body = new Array<KeptBody>(size).fill(undefined);
     this.#answer = new Array<PreparedResponse | undefined>(size).fill(undefined);
   }
@@ -133,20 +137,20 @@ export class RequestJournal {
     if (this.size === 0) return;
     if (this.#count === this.size) this.#dropOldest();
     const at = (this.#first + this.#count) % this.size;
-    const { headerLines, url } = request;
+    const { sentHeaders, url } = request;
     const body = keptBody(request.bodyRead);
     this.#seq[at] = ++this.#lastSeq;
     this.#started[at] = started;
     this.#latency[at] = latencyMs;
     this.#method[at] = request.method;
     this.#url[at] = url;
-    this.#headers[at] = headerLines;
+    this.#headers[at] = sentHeaders;
     this.#body[at] = body;
     this.#answer[at] = answer;
     const cost =
       ENTRY_OVERHEAD +
       url.length +
-      headersCost(headerLines) +
+      headersCost(sentHeaders) +
       (body instanceof Uint8Array ? body.byteLength : 0);
     this.#cost[at] = cost;
     this.#bytes += cost;
@@ -174,7 +178,7 @@ export class RequestJournal {
       const headers = this.#headers[at] ?? [];
       // The validation call of users without the Truecaller app carries its token in the path.
       const token =
-        readBearerToken(firstHeaderLine(headers, 'authorization')) ?? phoneNumberTokenInPath(path);
+        readBearerToken(firstSentHeader(headers, 'authorization')) ?? phoneNumberTokenInPath(path);
       if (filter.token !== undefined && filter.token !== token) continue;
       list.push(this.#entryAt(at, url, path, headers, token));
     }
@@ -243,13 +247,13 @@ export class RequestJournal {
     this.#count--;
   }
 
-  #entryAt(at: number, url: string, path: string, headers: HeaderLines, token: string | null): JournalEntry {
+  #entryAt(at: number, url: string, path: string, headers: SentHeaders, token: string | null): JournalEntry {
     const answer = this.#answer[at] as PreparedResponse;
     const method = this.#method[at] ?? '';
     const body = this.#body[at];
     const text = body instanceof Uint8Array ? utf8.decode(body) : null;
     const form =
-      text !== null && isFormType(firstHeaderLine(headers, 'content-type'))
+      text !== null && isFormType(firstSentHeader(headers, 'content-type'))
         ? [...new URLSearchParams(text)]
         : null;
     return {
@@ -279,10 +283,9 @@ function keptBody(read: BodyRead | undefined): KeptBody {
   return bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
-function headersCost(lines: HeaderLines): number {
+function headersCost(headers: SentHeaders): number {
   let cost = 0;
-  for (let at = 0; at < lines.length; at += 2)
-    cost += HEADER_OVERHEAD + (lines[at] as string).length + (lines[at + 1] as string).length;
+  forEachSentHeader(headers, (name, value) => (cost += HEADER_OVERHEAD + name.length + value.length));
   return cost;
 }
 
@@ -292,11 +295,10 @@ function answerCost(answer: PreparedResponse): number {
   return cost;
 }
 
-// Names in lower case, as HTTP compares them (and as the journal has always shown them); each line as sent.
-function headerPairs(lines: HeaderLines): NameValue[] {
+// Names in lower case, as HTTP compares them (and as the journal has always shown them).
+function headerPairs(headers: SentHeaders): NameValue[] {
   const pairs: NameValue[] = [];
-  for (let at = 0; at < lines.length; at += 2)
-    pairs.push([(lines[at] as string).toLowerCase(), lines[at + 1] as string]);
+  forEachSentHeader(headers, (name, value) => pairs.push([name.toLowerCase(), value]));
   return pairs;
 }
 

@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { readBearerToken } from '../http/authorization.js';
 import { readJsonBody } from '../http/json-body.js';
-import type { MockRequest } from '../http/mock-request.js';
+import { headerValue, type MockRequest } from '../http/mock-request.js';
 import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from '../http/responses.js';
@@ -198,7 +198,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     // a bearer token when it opens a URL, loads them and then asks for the secret; all they read and
     // write goes through the gate below.
     const isPage = resolved.ok && resolved.target.kind === 'page';
-    if (!isPage && secret !== undefined && !authorized(request.header('authorization'), secret))
+    if (!isPage && secret !== undefined && !authorized(headerValue(request, 'authorization'), secret))
       return unauthorized;
     if (!resolved.ok)
       return error(

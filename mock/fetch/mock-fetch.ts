@@ -112,8 +112,7 @@ function fetchRequest(input: string | URL | Request, init: RequestInit | undefin
   return {
     method,
     url: url.target,
-    header: (name) => headers[name],
-    sentHeaders: headers,
+    headers,
     origin: url.origin,
     signal: incoming?.signal ?? init?.signal ?? undefined,
     get bodyRead() {

@@ -2,7 +2,7 @@
  * Reads a form-encoded request body for the mock's POST routes (a test double, not for production),
  * with a size limit, never waiting for more than the limit and never throwing.
  */
-import type { MockRequest } from './mock-request.js';
+import { headerValue, type MockRequest } from './mock-request.js';
 
 /** The most the mock reads of a form body: far above any real token request, far below harm. */
 export const FORM_BODY_LIMIT = 16 * 1024;
@@ -27,7 +27,7 @@ const utf8 = new TextDecoder();
  * byte is read; a body declared or sent past `limit` is refused at once.
  */
 export async function readFormBody(request: MockRequest, limit: number = FORM_BODY_LIMIT): Promise<FormBody> {
-  const contentType = request.header('content-type');
+  const contentType = headerValue(request, 'content-type');
   if (!isFormType(contentType)) {
     const got = contentType === undefined ? 'none' : JSON.stringify(contentType.slice(0, 100));
     return refuse(`Content-Type must be ${FORM_TYPE} (got ${got}); send the fields as a form, not JSON.`);

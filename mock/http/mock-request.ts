@@ -13,29 +13,14 @@ export type BodyRead =
       readonly reason: 'too-large' | 'aborted';
     };
 
-/** Header values by lower-case name, as Node's `IncomingHttpHeaders` holds them. */
-export type HeaderRecord = Readonly<Record<string, string | string[] | undefined>>;
-
-/**
- * The headers as the door holds them: names and values in turn (Node's `rawHeaders`, names spelled as the
- * client spelled them) or, from the in-process doors, values by lower-case name. The journal keeps them
- * as they are, so recording a request builds nothing.
- */
-export type SentHeaders = readonly string[] | HeaderRecord;
-
 /** One request, transport-free. */
 export interface MockRequest {
   /** The method as sent (upper case for every client that follows RFC 9110). */
   readonly method: string;
   /** The request target in origin form, path and query as sent: `/v1/userinfo?x=1`. */
   readonly url: string;
-  /**
-   * A header's value by lower-case name, undefined when absent; a repeated header as Node reads it (the
-   * first `Authorization`, `Host` or `Content-Type`, the others joined by `, `).
-   */
-  header(name: string): string | undefined;
-  /** The headers as the door holds them, for the journal. */
-  readonly sentHeaders: SentHeaders;
+  /** Header values by lower-case name, as Node's `IncomingHttpHeaders` holds them. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   /**
    * The body, up to `limit` bytes; a body declared or sent larger is refused without reading the rest.
    * Reading again gives the same result.
@@ -51,7 +36,7 @@ export interface MockRequest {
 export function requestWithBody(
   method: string,
   url: string,
-  headers: HeaderRecord,
+  headers: Readonly<Record<string, string | string[] | undefined>>,
   body: Uint8Array,
   origin?: string,
 ): MockRequest {
@@ -59,8 +44,7 @@ export function requestWithBody(
   return {
     method,
     url,
-    header: (name) => headerValue(headers, name),
-    sentHeaders: headers,
+    headers,
     origin,
     get bodyRead() {
       return bodyRead;
@@ -72,35 +56,8 @@ export function requestWithBody(
   };
 }
 
-/** A single header's value in a record: the first of a repeated header, undefined when absent. */
-export function headerValue(headers: HeaderRecord, name: string): string | undefined {
-  const value = headers[name];
+/** A single header's value: the first of a repeated header, undefined when absent. */
+export function headerValue(request: Pick<MockRequest, 'headers'>, name: string): string | undefined {
+  const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** The first value of header `name` (lower case) as a door holds it, any spelling of the name. */
-export function firstSentHeader(sent: SentHeaders, name: string): string | undefined {
-  if (!isLines(sent)) return headerValue(sent, name);
-  for (let at = 0; at < sent.length; at += 2) {
-    const each = sent[at] as string;
-    if (each.length === name.length && each.toLowerCase() === name) return sent[at + 1];
-  }
-  return undefined;
-}
-
-/** Calls `each` for every header value as a door holds them (a repeated header once per value). */
-export function forEachSentHeader(sent: SentHeaders, each: (name: string, value: string) => void): void {
-  if (isLines(sent)) {
-    for (let at = 0; at < sent.length; at += 2) each(sent[at] as string, sent[at + 1] as string);
-    return;
-  }
-  for (const name in sent) {
-    const value = sent[name];
-    if (typeof value === 'string') each(name, value);
-    else if (value !== undefined) for (const one of value) each(name, one);
-  }
-}
-
-function isLines(sent: SentHeaders): sent is readonly string[] {
-  return Array.isArray(sent);
 }

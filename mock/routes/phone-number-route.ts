@@ -15,6 +15,7 @@ import {
 } from '../../src/phone-number-scenarios.js';
 import type { PhoneNumberDetail, PhoneNumberTokenRecord } from '../../src/wire-types.js';
 import { readFaultBodies, withFault } from '../http/faults.js';
+import { headerValue } from '../http/mock-request.js';
 import { type PreparedResponse, prepareJson } from '../http/responses.js';
 import type { RouteContext, RouteHandler } from './route-context.js';
 
@@ -89,7 +90,7 @@ export function createPhoneNumberRoutes(
     const tokenAt = template.indexOf('{');
     const header = credentialHeader.toLowerCase();
     return function answerPhoneNumberDetail(request) {
-      const client = request.header(header);
+      const client = headerValue(request, header);
       if (client === undefined || !store.has('clients', client)) return badCredentials;
       // The route table matched the path, so the token is what follows the template's prefix.
       const { url } = request;

@@ -11,6 +11,7 @@ import { filterClaimsByScopes } from '../../src/scopes.js';
 import type { ErrorBody, TokenRecord } from '../../src/wire-types.js';
 import { readBearerToken } from '../http/authorization.js';
 import { readFaultBodies, withFault } from '../http/faults.js';
+import { headerValue } from '../http/mock-request.js';
 import { bearerChallenge, type PreparedResponse, prepareJson, withDelay } from '../http/responses.js';
 import type { RouteContext, RouteHandler } from './route-context.js';
 import { tokenOutcome } from './token-outcome.js';
@@ -92,7 +93,7 @@ export function createUserInfoRoute(context: RouteContext): RouteHandler {
   }
 
   return function answerUserInfo(request) {
-    const token = readBearerToken(request.header('authorization'));
+    const token = readBearerToken(headerValue(request, 'authorization'));
     if (token === null) return notBearer;
     let cached = cache.get(token);
     if (cached === undefined) {

@@ -148,7 +148,7 @@ function createAnswerWriter(
     started: number,
   ): void {
     let headers = allowedOrigins
-      ? [...answer.headers, ...corsHeadersForOrigin(allowedOrigins, request.header('origin'))]
+      ? [...answer.headers, ...corsHeadersForOrigin(allowedOrigins, request.incoming.headers.origin)]
       : answer.headers;
     // A body the mock did not read is not read later either: the connection ends with the answer.
     if (request.leavesBodyUnread) headers = [...headers, 'Connection', 'close'];

@@ -3,17 +3,13 @@
  * engine's transport-free `MockRequest`, its body read only when a route asks, and never past a limit.
  */
 import type { IncomingMessage } from 'node:http';
-import { type BodyRead, headerValue, type MockRequest } from '../http/mock-request.js';
+import type { BodyRead, MockRequest } from '../http/mock-request.js';
 
-/**
- * An `IncomingMessage` as a `MockRequest`. Headers are read from `rawHeaders`, which the parser has
- * already made: Node builds `incoming.headers` on first use, and on the hot path that object is a fair part of
- * what the mock costs beyond a bare server. It is built only for a repeated header.
- */
+/** An `IncomingMessage` as a `MockRequest`. */
 export class NodeRequest implements MockRequest {
   readonly method: string;
   readonly url: string;
-  readonly sentHeaders: readonly string[];
+  readonly headers: IncomingMessage['headers'];
   readonly incoming: IncomingMessage;
   #body: Promise<BodyRead> | undefined;
   #bodyRead: BodyRead | undefined;
@@ -22,20 +18,7 @@ export class NodeRequest implements MockRequest {
     this.incoming = incoming;
     this.method = incoming.method ?? 'GET';
     this.url = incoming.url ?? '/';
-    this.sentHeaders = incoming.rawHeaders;
-  }
-
-  header(name: string): string | undefined {
-    const lines = this.sentHeaders;
-    let found: string | undefined;
-    for (let at = 0; at < lines.length; at += 2) {
-      const each = lines[at] as string;
-      if (each.length !== name.length || each.toLowerCase() !== name) continue;
-      // Repeated: Node's rules say which value counts (the first, or all joined), as its object holds it.
-      if (found !== undefined) return headerValue(this.incoming.headers, name);
-      found = lines[at + 1];
-    }
-    return found;
+    this.headers = incoming.headers;
   }
 
   get bodyRead(): BodyRead | undefined {
@@ -52,7 +35,8 @@ export class NodeRequest implements MockRequest {
    * the connection, so a body the mock will not read is not read anyway, byte by byte, by Node.
    */
   get leavesBodyUnread(): boolean {
-    if (this.header('transfer-encoding') === undefined && (this.header('content-length') ?? '0') === '0')
+    const { headers } = this.incoming;
+    if (headers['transfer-encoding'] === undefined && (headers['content-length'] ?? '0') === '0')
       return false;
     return this.#bodyRead?.ok !== true;
   }

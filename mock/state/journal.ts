@@ -9,13 +9,7 @@ import type { JournalEntry, NameValue } from '../../src/wire-types.js';
 import { phoneNumberTokenInPath } from '../../src/phone-number-scenarios.js';
 import { readBearerToken } from '../http/authorization.js';
 import { isFormType } from '../http/form-body.js';
-import {
-  type BodyRead,
-  firstSentHeader,
-  forEachSentHeader,
-  type MockRequest,
-  type SentHeaders,
-} from '../http/mock-request.js';
+import { headerValue, type BodyRead, type MockRequest } from '../http/mock-request.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse } from '../http/responses.js';
 
@@ -48,6 +42,7 @@ export const DEFAULT_JOURNAL_MAX_BYTES = 16 * 2 ** 20;
 const ENTRY_OVERHEAD = 200;
 const HEADER_OVERHEAD = 40;
 
+type RequestHeaders = MockRequest['headers'];
 /** A body as the journal keeps it: its bytes, why it was not read in full, or undefined when nobody read it. */
 type KeptBody = Uint8Array | 'too-large' | 'aborted' | undefined;
 
@@ -77,7 +72,7 @@ export class RequestJournal {
   readonly #cost: Float64Array;
   readonly #method: string[];
   readonly #url: string[];
-  readonly #headers: (SentHeaders | undefined)[];
+  readonly #headers: (RequestHeaders | undefined)[];
   readonly #body: KeptBody[];
   readonly #answer: (PreparedResponse | undefined)[];
   /** How many entries hold each answer: an answer's bytes count once, while any entry holds it. */
@@ -93,7 +88,7 @@ export class RequestJournal {
     this.#cost = new Float64Array(size);
     this.#method = new Array<string>(size).fill('');
     this.#url = new Array<string>(size).fill('');
-    this.#headers = new Array<SentHeaders | undefined>(size).fill(undefined);
+    this.#headers = new Array<RequestHeaders | undefined>(size).fill(undefined);
     this.#body = new Array<KeptBody>(size).fill(undefined);
     this.#answer = new Array<PreparedResponse | undefined>(size).fill(undefined);
   }
@@ -137,21 +132,18 @@ export class RequestJournal {
     if (this.size === 0) return;
     if (this.#count === this.size) this.#dropOldest();
     const at = (this.#first + this.#count) % this.size;
-    const { sentHeaders, url } = request;
+    const { headers, url } = request;
     const body = keptBody(request.bodyRead);
     this.#seq[at] = ++this.#lastSeq;
     this.#started[at] = started;
     this.#latency[at] = latencyMs;
     this.#method[at] = request.method;
     this.#url[at] = url;
-    this.#headers[at] = sentHeaders;
+    this.#headers[at] = headers;
     this.#body[at] = body;
     this.#answer[at] = answer;
     const cost =
-      ENTRY_OVERHEAD +
-      url.length +
-      headersCost(sentHeaders) +
-      (body instanceof Uint8Array ? body.byteLength : 0);
+      ENTRY_OVERHEAD + url.length + headersCost(headers) + (body instanceof Uint8Array ? body.byteLength : 0);
     this.#cost[at] = cost;
     this.#bytes += cost;
     const uses = this.#answerUses.get(answer);
@@ -175,10 +167,10 @@ export class RequestJournal {
       const url = this.#url[at] ?? '';
       const path = pathOf(url);
       if (filter.path !== undefined && filter.path !== path) continue;
-      const headers = this.#headers[at] ?? [];
+      const headers = this.#headers[at] ?? {};
       // The validation call of users without the Truecaller app carries its token in the path.
       const token =
-        readBearerToken(firstSentHeader(headers, 'authorization')) ?? phoneNumberTokenInPath(path);
+        readBearerToken(headerValue({ headers }, 'authorization')) ?? phoneNumberTokenInPath(path);
       if (filter.token !== undefined && filter.token !== token) continue;
       list.push(this.#entryAt(at, url, path, headers, token));
     }
@@ -247,13 +239,19 @@ export class RequestJournal {
     this.#count--;
   }
 
-  #entryAt(at: number, url: string, path: string, headers: SentHeaders, token: string | null): JournalEntry {
+  #entryAt(
+    at: number,
+    url: string,
+    path: string,
+    headers: RequestHeaders,
+    token: string | null,
+  ): JournalEntry {
     const answer = this.#answer[at] as PreparedResponse;
     const method = this.#method[at] ?? '';
     const body = this.#body[at];
     const text = body instanceof Uint8Array ? utf8.decode(body) : null;
     const form =
-      text !== null && isFormType(firstSentHeader(headers, 'content-type'))
+      text !== null && isFormType(headerValue({ headers }, 'content-type'))
         ? [...new URLSearchParams(text)]
         : null;
     return {
@@ -283,9 +281,14 @@ function keptBody(read: BodyRead | undefined): KeptBody {
   return bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
-function headersCost(headers: SentHeaders): number {
+function headersCost(headers: RequestHeaders): number {
   let cost = 0;
-  forEachSentHeader(headers, (name, value) => (cost += HEADER_OVERHEAD + name.length + value.length));
+  for (const name in headers) {
+    const value = headers[name];
+    cost += HEADER_OVERHEAD + name.length;
+    if (typeof value === 'string') cost += value.length;
+    else if (value !== undefined) for (const each of value) cost += HEADER_OVERHEAD + each.length;
+  }
   return cost;
 }
 
@@ -295,10 +298,12 @@ function answerCost(answer: PreparedResponse): number {
   return cost;
 }
 
-// Names in lower case, as HTTP compares them (and as the journal has always shown them).
-function headerPairs(headers: SentHeaders): NameValue[] {
+function headerPairs(headers: RequestHeaders): NameValue[] {
   const pairs: NameValue[] = [];
-  forEachSentHeader(headers, (name, value) => pairs.push([name.toLowerCase(), value]));
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') pairs.push([name, value]);
+    else if (value !== undefined) for (const each of value) pairs.push([name, each]);
+  }
   return pairs;
 }
 

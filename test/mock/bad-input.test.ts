@@ -59,8 +59,8 @@ describe('malformed Authorization headers', () => {
     await expectStillServing();
   });
 
-  // The node:http door reads headers from the raw lines: any spelling of a name, and a repeated header as
-  // Node's own header object reads it (the first Authorization; other names joined by ", ").
+  // Any spelling of a header name, and a repeated header as Node reads it (the first Authorization; other
+  // names joined by ", ").
   it.each([
     ['an upper-case header name', 'AUTHORIZATION: Bearer valid', 200],
     ['a mixed-case header name', 'aUtHoRiZaTiOn: Bearer expired', 401],

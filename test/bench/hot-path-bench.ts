@@ -28,10 +28,12 @@ const SHAPE: LoadShape = {
   // One autocannon process on one core cannot saturate a Node server without pipelining: the server sat
   // ~27% idle at -p 1, so the figure measured the load generator. With 8 in flight per connection it is busy.
   pipelining: 8,
-  seconds: Number(process.env.BENCH_DURATION ?? 4),
+  seconds: Number(process.env.BENCH_DURATION ?? 2),
 };
-// This VM's throughput drifts by +-15% between seconds; many short alternating rounds average that out.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+// This VM's throughput drifts by +-15% between seconds, and a single round by more: many short
+// alternating rounds, whose median a few bad ones do not move, say more than a few long ones (the same
+// 24 s per server as 6 rounds of 4 s).
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 const WARM_UP: LoadShape = { ...SHAPE, seconds: 2 };
 
 interface Side {

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { EXCHANGE_PROVIDER_STATES, PACT_PROVIDER, PROVIDER_STATES } from '../../
 import { formatVerificationReport, verifyPacts } from '../../contracts/verify-pacts.js';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { runTsCli } from '../support/spawn-cli.js';
+import { scratchDirOfFile } from '../support/scratch-dir.js';
 
 const document = loadApiDocument();
 const kitPact = (async () => {
@@ -118,7 +118,7 @@ const challengePact = {
   ],
   metadata: { pactSpecification: { version: '3.0.0' } },
 };
-const scratch = mkdtempSync(join(tmpdir(), 'kit-assumptions-'));
+const scratch = scratchDirOfFile('kit-assumptions-');
 const CHALLENGE_PACT = join(scratch, 'challenge-reader-truecaller-oauth-api.json');
 writeFileSync(CHALLENGE_PACT, JSON.stringify(challengePact));
 const CHALLENGE_WARNING =

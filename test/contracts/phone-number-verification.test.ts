@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listKitPacts } from '../../contracts/kit-pacts.js';
@@ -14,6 +13,7 @@ import { validatePhoneNumberToken } from '../../src/clients/phone-number-client.
 import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
 import { useMockServer } from '../support/doors.js';
 import { ROOT } from '../support/spawn-cli.js';
+import { scratchDirOfFile } from '../support/scratch-dir.js';
 
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');
 const mock = useMockServer();
@@ -32,7 +32,7 @@ interface TeamPact {
   }[];
 }
 const teamPact = JSON.parse(readFileSync(TEAM_PACT, 'utf8')) as TeamPact;
-const scratch = mkdtempSync(join(tmpdir(), 'kit-otp-verify-'));
+const scratch = scratchDirOfFile('kit-otp-verify-');
 
 /** The team's pact with one change, written to a file of its own. */
 function alteredPact(name: string, change: (pact: TeamPact) => void): string {

@@ -3,7 +3,7 @@
  * differs from it in one assumption at a time: that assumption, and only that one, differs. No real
  * network: every server listens on 127.0.0.1, port 0.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   createServer,
   request as httpRequest,
@@ -11,7 +11,6 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findPersona } from '../../fixtures/personas.js';
@@ -25,6 +24,7 @@ import { DEFAULT_PERSONA } from '../../src/scenarios.js';
 import { kitErrorOf } from '../support/errors.js';
 import { useMockServer } from '../support/doors.js';
 import { runTsCli } from '../support/spawn-cli.js';
+import { scratchDirOfFile } from '../support/scratch-dir.js';
 
 const mock = useMockServer();
 const persona = findPersona(DEFAULT_PERSONA)!.claims;
@@ -41,6 +41,7 @@ type Variant = (answer: Passing) => void;
 let variant: Variant = () => undefined;
 /** Every token and personal value that passed through the test server: none may reach a report. */
 const seenSecrets = new Set<string>();
+const scratch = scratchDirOfFile('kit-probe-');
 
 /** Forwards to the mock (keeping the Host the client sent, so URLs name the test server) and applies `variant`. */
 async function forward(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -300,7 +301,7 @@ describe('what probe sends, and what its reports show', () => {
   it('shows no token, code, verifier or personal value in the table, the JSON or the Markdown', async () => {
     seenSecrets.clear();
     const given = credentials();
-    const markdown = join(mkdtempSync(join(tmpdir(), 'kit-probe-')), 'report.md');
+    const markdown = join(scratch, 'report.md');
     const table = await runCli([...cliArgs(proxy.url, given), '--markdown', markdown]);
     const json = await runCli([...cliArgs(proxy.url, credentials()), '--json']);
     const outputs = [table.out, json.out, readFileSync(markdown, 'utf8')];
@@ -352,7 +353,7 @@ describe('probe --record', () => {
       if (answer.path === '/v1/token' && answer.status === 200)
         delete (answer.body as Record<string, unknown>).id_token;
     };
-    const file = join(mkdtempSync(join(tmpdir(), 'kit-probe-')), 'overlay.json');
+    const file = join(scratch, 'overlay.json');
     const { code, err } = await runCli([...cliArgs(proxy.url, credentials()), '--record', file]);
     expect(code, err).toBe(1);
     expect(err).toBe('');

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMock, createMockServer, type Mock, type MockServer } from '../../mock/index.js';
@@ -11,6 +10,9 @@ import type { MockServerOptions } from '../../mock/config/options.js';
 import { findNonTruecallerPersona } from '../../fixtures/non-truecaller-personas.js';
 import { adminRequest, openApiProblems, readResponse, request, type TestResponse } from '../support/http.js';
 import { kitErrorOf } from '../support/errors.js';
+import { scratchDirOfFile } from '../support/scratch-dir.js';
+
+const scratch = scratchDirOfFile('kit-otp-db-');
 
 const PATH = ENDPOINTS.phoneNumberDetail;
 const CREDENTIALS = { clientId: DEFAULT_CLIENT_ID };
@@ -329,7 +331,7 @@ describe('phone-number tokens through the admin API and the config file', () => 
   });
 
   it('saves phone-number tokens to the --db file and refuses a file holding a bad one', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'kit-otp-db-')), 'store.json');
+    const file = join(scratch, 'store.json');
     const { base, mock } = await start({ db: file });
     await adminRequest(base, 'POST', '/__admin/phoneNumberTokens', { id: 'saved-otp' });
     await mock.close();

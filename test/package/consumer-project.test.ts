@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import {
   npm,
   packedTarball,
   SCRATCH_ENV,
+  scratchFolder,
 } from '../support/packed-package.js';
 
 const run = promisify(execFile);
@@ -45,7 +45,7 @@ function interactionsOfWrittenPact(): string[] {
 
 beforeAll(async () => {
   const tarball = await packedTarball();
-  project = await mkdtemp(join(process.env.KIT_TEST_RUN_DIR ?? '', 'consumer-'));
+  project = await scratchFolder('consumer');
   await runReadmeCommands('consumer-install', tarball);
   await runReadmeCommands('jest-install', tarball);
   // For the CommonJS TypeScript check below; a team has these already.

@@ -1,10 +1,15 @@
 import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { INSTALL_TIMEOUT_MS, npm, SCRATCH_ENV, scratchProject } from '../support/packed-package.js';
+import {
+  INSTALL_TIMEOUT_MS,
+  npm,
+  SCRATCH_ENV,
+  scratchFolder,
+  scratchProject,
+} from '../support/packed-package.js';
 import { ROOT } from '../support/spawn-cli.js';
 
 const run = promisify(execFile);
@@ -14,7 +19,7 @@ const run = promisify(execFile);
  * `npm install git+file://...` sees what a push would publish. `change` may break it first.
  */
 async function repositoryOfWorkingTree(name: string, change?: (folder: string) => void): Promise<string> {
-  const folder = await mkdtemp(join(process.env.KIT_TEST_RUN_DIR ?? '', `${name}-`));
+  const folder = await scratchFolder(name);
   const { stdout } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
     cwd: ROOT,
     maxBuffer: 64 << 20,

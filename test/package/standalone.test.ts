@@ -1,6 +1,5 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
@@ -9,7 +8,7 @@ import { READY_LINE_PREFIX } from '../../mock/cli/mock-cli.js';
 import { createProfiles } from '../../fixtures/profile-factory.js';
 import { findPersona } from '../../fixtures/personas.js';
 import { openApiProblems, request } from '../support/http.js';
-import { INSTALL_TIMEOUT_MS, TOOL_TIMEOUT_MS } from '../support/packed-package.js';
+import { INSTALL_TIMEOUT_MS, scratchFolder, TOOL_TIMEOUT_MS } from '../support/packed-package.js';
 import { readmeExample } from '../support/readme.js';
 import { ROOT } from '../support/spawn-cli.js';
 
@@ -31,7 +30,7 @@ let executable: string;
 
 beforeAll(async () => {
   if (!ON_LINUX_X64) return;
-  folder = await mkdtemp(join(process.env.KIT_TEST_RUN_DIR ?? '', 'standalone-'));
+  folder = await scratchFolder('standalone');
   // As a user runs it: the npm script, here told where to write.
   await run('npm', ['run', '--silent', 'build:standalone', '--', '--out', folder], {
     cwd: ROOT,

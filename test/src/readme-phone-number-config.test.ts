@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findNonTruecallerPersona } from '../../fixtures/non-truecaller-personas.js';
 import { createMock, type MockConfig } from '../../mock/index.js';
 import { fillPath, ENDPOINTS, TRUECALLER_OTP_URL } from '../../src/endpoints.js';
+import { answerHeldFor } from '../support/fake-time.js';
 import { readResponse } from '../support/http.js';
-import { ROOT } from '../support/spawn-cli.js';
-
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+import { readmeExample } from '../support/readme.js';
 
 describe("the README's config file of phone-number tokens", () => {
-  const text = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
-    .map((match) => match[1] ?? '')
-    .find((json) => json.includes('"phoneNumberTokens"'));
-  const mock = createMock({ config: JSON.parse(text ?? '{}') as MockConfig });
+  const mock = createMock({ config: JSON.parse(readmeExample('phone-number-config')) as MockConfig });
   afterAll(() => mock.close());
   const validate = async (token: string) =>
     readResponse(
@@ -29,6 +23,10 @@ describe("the README's config file of phone-number tokens", () => {
       countryCode: 'IN',
     });
     expect(((await validate('gone')).json as { code: number }).code).toBe(1404);
-    expect((await validate('slow')).status).toBe(200);
+    // Its own scenario, not the answer any unknown token gets.
+    expect(mock.journal?.entries({ token: 'gone' }).at(-1)?.scenario).toBe('invalid-token');
+    const slow = await answerHeldFor(() => validate('slow'), 400);
+    expect(slow.early).toBe(false);
+    expect(slow.answer.status).toBe(200);
   });
 });

@@ -18,7 +18,7 @@ let port;
 export function initialize(data) { port = data.port; }
 export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  if (result.url.includes('/node_modules/')) port.postMessage(result.url);
+  if (result.url.includes('/node_modules/') || result.url.startsWith('data:')) port.postMessage(result.url);
   return result;
 }`;
 register(`data:text/javascript,${encodeURIComponent(hook)}`, {
@@ -31,8 +31,14 @@ const mock = createMockServer({ port: 0 });
 const url = await mock.start();
 await fetch(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } });
 await mock.close();
-// The hook's last messages arrive on a later turn.
-await new Promise((resolve) => setTimeout(resolve, 50));
+// The hook's messages arrive in order, on later turns: once it has reported a last import made now,
+// it has reported every one before it.
+const LAST = 'data:text/javascript,export{}//last';
+await import(LAST);
+await new Promise<void>((resolve) => {
+  const check = (): void => (resolved.includes(LAST) ? resolve() : void setImmediate(check));
+  check();
+});
 port1.close();
 
 const paths = [...Object.keys(createRequire(import.meta.url).cache), ...resolved];

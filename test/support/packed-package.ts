@@ -90,9 +90,14 @@ function untilExists(folder: string, file: string): Promise<void> {
   });
 }
 
+/** An empty folder of this test run's, removed when the run ends: for a project the test sets up itself. */
+export function scratchFolder(name: string): Promise<string> {
+  return mkdtemp(join(runFolder(), `${name}-`));
+}
+
 /** A scratch project: an empty folder with the given package.json, as `npm init -y` would make it. */
 export async function scratchProject(name: string, manifest: Record<string, unknown> = {}): Promise<string> {
-  const folder = await mkdtemp(join(runFolder(), `${name}-`));
+  const folder = await scratchFolder(name);
   writeFileSync(
     join(folder, 'package.json'),
     JSON.stringify({ name, version: '1.0.0', private: true, ...manifest }, null, 2),

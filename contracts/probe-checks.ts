@@ -4,10 +4,10 @@
  * redirects, so a token reaches no other host.
  */
 import { randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { ENDPOINTS } from '../src/endpoints.js';
 import { getExchangeOutcome, type ExchangeOutcomeName } from '../src/exchange-outcomes.js';
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
+import { isJsonObject } from '../src/clients/api-call.js';
 import { getResponseValidator } from '../src/openapi/response-validator.js';
 import { getScenario, type ScenarioName } from '../src/scenarios.js';
 import { CLAIMS_BY_SCOPE, readScopes, type Scope } from '../src/scopes.js';
@@ -62,8 +62,6 @@ export interface ProbeContext {
 
 /** The client id of the credential-free token checks when none is given: unknown to any real host. */
 export const PROBE_CLIENT_ID = 'truecaller-oauth-kit-probe';
-
-const document = loadApiDocument();
 
 /** Sends one request to the base URL; the answer, or why none came. */
 async function send(
@@ -121,7 +119,17 @@ async function check(
     };
   }
   const observations: ProbeObservation[] = [];
-  await judge(got, (assumption, outcome, detail) => observations.push({ assumption, outcome, detail }));
+  try {
+    await judge(got, (assumption, outcome, detail) => observations.push({ assumption, outcome, detail }));
+  } catch (error) {
+    // Whatever a host answers (HTML for JSON, a jwks_uri that is no URL), the probe reports it and goes on.
+    const reason = error instanceof Error ? error.message : String(error);
+    observations.push({
+      assumption: 'documented',
+      outcome: 'differs',
+      detail: `an answer the probe cannot read (${reason})`,
+    });
+  }
   return { request, status: got.status, observations };
 }
 
@@ -235,14 +243,26 @@ async function checkDiscovery(context: ProbeContext): Promise<ProbeCheck> {
 
 function judgeUserInfoError(answer: Answer, name: ScenarioName, observe: Observe): void {
   const scenario = getScenario(name);
-  const example = getExampleValue(document, ENDPOINTS.userinfo, 'get', scenario.status, scenario.example);
+  const example = getExampleValue(
+    loadApiDocument(),
+    ENDPOINTS.userinfo,
+    'get',
+    scenario.status,
+    scenario.example,
+  );
   judgeError(answer, scenario.status, example, observe);
   judgeCacheControl(answer, observe);
 }
 
 function judgeTokenError(answer: Answer, name: ExchangeOutcomeName, observe: Observe): void {
   const outcome = getExchangeOutcome(name);
-  const example = getExampleValue(document, ENDPOINTS.token, 'post', outcome.status, outcome.example);
+  const example = getExampleValue(
+    loadApiDocument(),
+    ENDPOINTS.token,
+    'post',
+    outcome.status,
+    outcome.example,
+  );
   judgeError(answer, outcome.status, example, observe);
   judgeCacheControl(answer, observe);
 }
@@ -324,8 +344,12 @@ function judgeProfile(
     observe('scope-claims', 'not-checked', 'the granted scopes are unknown');
     return;
   }
+  if (!isJsonObject(answer.json)) {
+    observe('scope-claims', 'not-checked', 'the answer holds no JSON object of claims');
+    return;
+  }
   const granted = new Set<string>(scopes.flatMap((scope) => CLAIMS_BY_SCOPE[scope]));
-  const beyond = Object.keys(answer.json as object).filter((claim) => !granted.has(claim));
+  const beyond = Object.keys(answer.json).filter((claim) => !granted.has(claim));
   observe(
     'scope-claims',
     beyond.length === 0 ? 'held' : 'differs',
@@ -438,13 +462,21 @@ async function judgeIdToken(
     observe('id-token', 'not-checked', 'an id_token, but discovery names no jwks_uri to verify it with');
     return;
   }
-  const keys = new URL(jwksUri.replace(':clientId', encodeURIComponent(clientId)), context.baseUrl);
+  let keys: URL;
+  try {
+    keys = new URL(jwksUri.replace(':clientId', encodeURIComponent(clientId)), context.baseUrl);
+  } catch {
+    observe('id-token', 'differs', "an id_token, but discovery's jwks_uri is not a URL");
+    return;
+  }
   // Only the base URL is called; a key set elsewhere is named, not fetched.
   if (keys.origin !== new URL(context.baseUrl).origin) {
     observe('id-token', 'not-checked', `an id_token, but jwks_uri is on ${keys.origin}, not the base URL`);
     return;
   }
   const issuer = typeof context.discovery?.issuer === 'string' ? context.discovery.issuer : context.baseUrl;
+  // Loaded here: importing the contracts entry point (the interaction builders, verify) never needs jose.
+  const { createRemoteJWKSet, jwtVerify } = await import('jose');
   try {
     const { payload } = await jwtVerify(
       idToken,

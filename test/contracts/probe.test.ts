@@ -35,6 +35,8 @@ interface Passing {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** Sent instead of the body as JSON: what a host answers that is not JSON at all. */
+  raw?: string;
 }
 type Variant = (answer: Passing) => void;
 
@@ -75,7 +77,7 @@ async function forward(request: IncomingMessage, response: ServerResponse): Prom
   if (passing.status === 200 && (passing.path === '/v1/token' || passing.path === '/v1/userinfo'))
     collect(passing.body);
   variant(passing);
-  const body = passing.body === undefined ? '' : JSON.stringify(passing.body);
+  const body = passing.raw ?? (passing.body === undefined ? '' : JSON.stringify(passing.body));
   response.writeHead(passing.status, passing.headers).end(body);
 }
 
@@ -272,6 +274,36 @@ describe('probe against a server that differs from the mock in one assumption', 
       'body {code: number, message: string}, not {error, error_description}',
     );
     expect(formatProbeTable(report)).not.toContain('Request failed');
+  });
+});
+
+describe('answers a host should never give', () => {
+  it('reports an HTML page where a profile should be, and goes on', async () => {
+    variant = (answer) => {
+      if (answer.path === '/v1/userinfo' && answer.status === 200) {
+        answer.headers['content-type'] = 'text/html';
+        answer.raw = '<html><body>Sign in</body></html>';
+      }
+    };
+    const report = await probe({ baseUrl: proxy.url, ...credentials() });
+    expect(differing(report)).toContain('documented');
+    const scopeClaims = report.assumptions.find((assumption) => assumption.id === 'scope-claims');
+    expect(scopeClaims?.seen.map((seen) => seen.detail)).toContain(
+      'the answer holds no JSON object of claims',
+    );
+  });
+
+  it('reports a jwks_uri that is not a URL as the ID token differing', async () => {
+    variant = (answer) => {
+      if (answer.path === '/.well-known/openid-configuration')
+        Object.assign(answer.body as object, { jwks_uri: 'http://[not-a-host/jwks.json' });
+    };
+    const report = await probe({ baseUrl: proxy.url, ...credentials() });
+    const idToken = report.assumptions.find((assumption) => assumption.id === 'id-token');
+    expect(idToken?.outcome).toBe('differs');
+    expect(idToken?.seen.map((seen) => seen.detail)).toContain(
+      "an id_token, but discovery's jwks_uri is not a URL",
+    );
   });
 });
 

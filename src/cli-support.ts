@@ -48,7 +48,12 @@ export function parseCommandLine<const O extends FlagOptions>(
   try {
     parsed = parseArgs({
       args: joinNegativeNumbers(argv, command.options),
-      options: { ...command.options, help: { type: 'boolean' }, version: { type: 'boolean' } },
+      // -h and -v as before a command: `mock -h` is `mock --help`.
+      options: {
+        ...command.options,
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
       strict: true,
       allowPositionals: true,
     });

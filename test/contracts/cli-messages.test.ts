@@ -156,13 +156,17 @@ describe.concurrent('truecaller-oauth-kit, given a mistake, prints one line and 
 });
 
 describe.concurrent('truecaller-oauth-kit, asked about itself', () => {
-  it.each([[['--version']], [['mock', '--version']], [['fixtures', '--version']], [['verify', '--version']]])(
-    'prints the version of package.json for %j',
-    async (args) => {
-      const result = await bin(args);
-      expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
-    },
-  );
+  it.each([
+    [['--version']],
+    [['mock', '--version']],
+    [['fixtures', '--version']],
+    [['verify', '--version']],
+    [['-v']],
+    [['mock', '-v']],
+  ])('prints the version of package.json for %j', async (args) => {
+    const result = await bin(args);
+    expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
 
   it.each([
     ['mock', 'Usage: truecaller-oauth-kit mock [options]'],
@@ -172,6 +176,8 @@ describe.concurrent('truecaller-oauth-kit, asked about itself', () => {
     const result = await bin([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe(first);
+    // -h after a command, as before one
+    expect(await bin([command, '-h'])).toEqual(result);
   });
 
   it('points at the mock’s own --help when flags come first (the mock runs by default)', async () => {

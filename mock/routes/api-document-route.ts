@@ -3,8 +3,7 @@
  * document it answers from, for a client generator, a contract tool or the API reference page. Not part
  * of Truecaller's API.
  */
-import { readFileSync } from 'node:fs';
-import { OPENAPI_FILE } from '../../src/openapi/api-document.js';
+import { OPENAPI_FILE, readApiText } from '../../src/openapi/api-document.js';
 import { type PreparedResponse, prepareBytes } from '../http/responses.js';
 import type { RouteContext, RouteHandler } from './route-context.js';
 
@@ -19,7 +18,8 @@ export function createApiDocumentRoutes(context: RouteContext): { yaml: RouteHan
         context.answers,
         200,
         'application/yaml; charset=utf-8',
-        readFileSync(OPENAPI_FILE),
+        // The reader the document itself is loaded with, which the standalone executable serves from within.
+        Buffer.from(readApiText(OPENAPI_FILE)),
         {
           scenario: 'api-document',
         },

@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READY_LINE_PREFIX } from '../../mock/cli/mock-cli.js';
 import { createProfiles } from '../../fixtures/profile-factory.js';
 import { findPersona } from '../../fixtures/personas.js';
+import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { openApiProblems, request } from '../support/http.js';
 import { INSTALL_TIMEOUT_MS, scratchFolder, TOOL_TIMEOUT_MS } from '../support/packed-package.js';
 import { readmeExample } from '../support/readme.js';
@@ -119,6 +120,13 @@ describe.runIf(ON_LINUX_X64)(
         const listed = await request(`${url}/__admin/tokens?scenario=expired`);
         expect(listed.status).toBe(200);
         expect((listed.json as { id: string }[]).map((token) => token.id)).toEqual(['expired']);
+      });
+
+      it('serves the document it answers from, the one the kit ships', async () => {
+        const yaml = await request(`${url}/openapi.yaml`);
+        expect(yaml.status).toBe(200);
+        expect(yaml.text).toBe(readFileSync(join(ROOT, 'openapi.yaml'), 'utf8'));
+        expect((await request(`${url}/openapi.json`)).json).toEqual(loadApiDocument());
       });
 
       it('stops cleanly on SIGTERM', async () => {

@@ -71,7 +71,7 @@ export function assumptionsOf(
   const schema = resolveReference<OpenAPIV3_1.SchemaObject>(document, schemaOrRef);
   for (const field of Object.keys(body)) {
     // The body's own flag (the error body shape) or the field's (an assumed optional field).
-    const property = propertySchema(document, schema, field);
+    const property = propertySchema(document, schema, field, (body as Record<string, unknown>)[field]);
     add(`response body $.${field}`, (schema as Node)['x-documented'] === false ? schema : property);
   }
   // Claims expected for fewer than every scope rest on which scope grants which claim.
@@ -125,9 +125,23 @@ function propertySchema(
   document: OpenAPIV3_1.Document,
   schema: OpenAPIV3_1.SchemaObject | undefined,
   field: string,
+  value?: unknown,
 ): Node | undefined {
   const property = schema?.properties?.[field];
-  return property === undefined ? undefined : resolveReference<OpenAPIV3_1.SchemaObject>(document, property);
+  if (property === undefined) return undefined;
+  const resolved = resolveReference<OpenAPIV3_1.SchemaObject>(document, property);
+  // A field of several forms (the phone number, a JSON number or an assumed string) rests on the flag of
+  // the form the value has.
+  const branch = resolved.oneOf
+    ?.map((each) => resolveReference<OpenAPIV3_1.SchemaObject>(document, each))
+    .find((each) => each.type === jsonTypeOf(value) || (each.type === 'integer' && Number.isInteger(value)));
+  return branch ?? resolved;
+}
+
+function jsonTypeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'number' ? 'number' : typeof value;
 }
 
 /** The first sentence of a node's description: "Assumed (RFC 6750 §3), not documented by Truecaller." */

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { assumptionsOf, formatAssumption } from '../../contracts/assumptions.js';
 import { KIT_CONSUMER, listKitPacts } from '../../contracts/kit-pacts.js';
 import { type PactInteraction, readPactFile } from '../../contracts/pact-file.js';
-import { EXCHANGE_PROVIDER_STATES, PACT_PROVIDER, PROVIDER_STATES } from '../../contracts/provider-states.js';
+import {
+  EXCHANGE_PROVIDER_STATES,
+  PACT_PROVIDER,
+  PHONE_NUMBER_PROVIDER_STATES,
+  PROVIDER_STATES,
+} from '../../contracts/provider-states.js';
 import { formatVerificationReport, verifyPacts } from '../../contracts/verify-pacts.js';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { runTsCli } from '../support/spawn-cli.js';
@@ -48,6 +53,15 @@ describe('assumptionsOf, on the kit’s own pact', () => {
     expect(fields(await kitInteraction(PROVIDER_STATES['reduced-scopes']))).toEqual([
       'response body (claims of the scopes openid phone)',
     ]);
+  });
+
+  it('names the phone number as a string (an assumed form), not as the documented JSON number', async () => {
+    expect(fields(await kitInteraction(PHONE_NUMBER_PROVIDER_STATES.verified))).not.toContain(
+      'response body $.phoneNumber',
+    );
+    expect(fields(await kitInteraction(PHONE_NUMBER_PROVIDER_STATES['verified-string']))).toContain(
+      'response body $.phoneNumber',
+    );
   });
 
   it('names the undocumented refresh_token field of a refresh request, and Retry-After of a 429', async () => {

@@ -4,14 +4,15 @@
  * parses flags, calls `probe` and writes the report the flags ask for.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { type CliContext, EXIT, parseCommandLine, runAsMain } from '../src/cli-support.js';
 import { TRUECALLER_OAUTH_URL } from '../src/endpoints.js';
 import { KitError } from '../src/errors.js';
+import { fileProblem } from '../src/file-errors.js';
 import { isMainModule } from '../src/is-main-module.js';
 import { probe, recordProbe } from './probe.js';
 import { formatProbeMarkdown, formatProbeTable } from './probe-report.js';
 
-const USAGE = `Usage: truecaller-oauth-kit probe [options]
+const usage = (invocation: string): string => `Usage: ${invocation} [options]
 
 Sends the requests a team can make to a host (Truecaller's by default) and checks each answer against
 openapi.yaml, assumption by assumption: held, differs (with what was seen), or not checked. Without
@@ -32,16 +33,22 @@ Options:
   --record <file>      write what was seen as a mock config overlay (the client id, and
                        idToken: false if no ID token came); other differences are listed, not written
   --timeout <ms>       time limit of each request (default 10000)
+  --version            print the kit's version
   --help               show this text
 
 Give a value that may start with "-" (a token often does) as --token="$TOKEN".`;
 
-/** Runs `probe` with `argv` (without `node`, the script and the command); resolves with the exit code. */
-export async function runProbeCli(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
+/**
+ * Runs `probe` with `argv` (without `node`, the script and the command); resolves with the exit code:
+ * 0 nothing differs, 1 an assumption differs, 2 a usage mistake or no answer at all (as its usage says).
+ */
+export async function runProbeCli(
+  argv: readonly string[],
+  context: CliContext = { invocation: 'truecaller-oauth-kit probe' },
+): Promise<number> {
+  const parsed = parseCommandLine(
+    argv,
+    {
       options: {
         'base-url': { type: 'string' },
         token: { type: 'string' },
@@ -52,20 +59,13 @@ export async function runProbeCli(argv: readonly string[]): Promise<number> {
         markdown: { type: 'string' },
         record: { type: 'string' },
         timeout: { type: 'string' },
-        help: { type: 'boolean', default: false },
       },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+      usage,
+    },
+    context,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   try {
     const report = await probe({
@@ -87,11 +87,12 @@ export async function runProbeCli(argv: readonly string[]): Promise<number> {
         );
       }
     }
-    return report.differs ? 1 : 0;
+    return report.differs ? EXIT.failed : EXIT.ok;
   } catch (error) {
+    // Exit 2, not 1: 1 means the host differs, and a run that could not check is not that.
     if (error instanceof KitError) {
       console.error(error.message);
-      return 2;
+      return EXIT.usage;
     }
     throw error;
   }
@@ -101,16 +102,10 @@ function write(file: string, text: string, flag: string): void {
   try {
     writeFileSync(file, text);
   } catch (cause) {
-    throw new KitError(
-      'ERR_OUTPUT_UNWRITABLE',
-      `${flag}: cannot write ${file}: ${(cause as Error).message}`,
-      {
-        cause,
-      },
-    );
+    throw new KitError('ERR_OUTPUT_UNWRITABLE', `${flag}: cannot write ${file}: ${fileProblem(cause)}.`, {
+      cause,
+    });
   }
 }
 
-if (isMainModule(import.meta.url)) {
-  process.exitCode = await runProbeCli(process.argv.slice(2));
-}
+if (isMainModule(import.meta.url)) runAsMain((argv) => runProbeCli(argv));

@@ -45,6 +45,12 @@ describe.concurrent('truecaller-oauth-kit, given a mistake, prints one line and 
       /^--count must be a whole number from 0, got "-1"\. Run "truecaller-oauth-kit fixtures --help" for the options\.$/,
     ],
     [
+      'a misspelt flag of probe',
+      () => ['probe', '--tokn', 'x'],
+      2,
+      /^Unknown option --tokn \(did you mean --token\?\)\. Run "truecaller-oauth-kit probe --help" for the options\.$/,
+    ],
+    [
       'a negative --port (mock)',
       () => ['mock', '--port', '-1'],
       2,
@@ -163,6 +169,7 @@ describe.concurrent('truecaller-oauth-kit, asked about itself', () => {
     [['verify', '--version']],
     [['-v']],
     [['mock', '-v']],
+    [['probe', '--version']],
   ])('prints the version of package.json for %j', async (args) => {
     const result = await bin(args);
     expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
@@ -172,6 +179,7 @@ describe.concurrent('truecaller-oauth-kit, asked about itself', () => {
     ['mock', 'Usage: truecaller-oauth-kit mock [options]'],
     ['fixtures', 'Usage: truecaller-oauth-kit fixtures [options]'],
     ['verify', 'Usage: truecaller-oauth-kit verify [options] <pact file or URL>...'],
+    ['probe', 'Usage: truecaller-oauth-kit probe [options]'],
   ])('names the command as run in the usage of %s', async (command, first) => {
     const result = await bin([command, '--help']);
     expect(result.code).toBe(0);

@@ -6,6 +6,7 @@
  */
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { FORM_TYPE } from '../mock/http/form-body.js';
+import { pathTemplatePattern } from '../src/endpoints.js';
 import { loadApiDocument, resolveReference } from '../src/openapi/api-document.js';
 import { SCOPES } from '../src/scopes.js';
 import { formFields, profileState } from './pact-checks.js';
@@ -101,14 +102,18 @@ function findOperation(
   return undefined;
 }
 
+// Compiled once per template: verify asks for every interaction of every pact.
+const templatePatterns = new Map<string, RegExp>();
+
 function templateMatches(template: string, path: string): boolean {
   if (template === path) return true;
   if (!template.includes('{')) return false;
-  const pattern = template
-    .split(/\{[^}]+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
-  return new RegExp(`^${pattern}$`).test(path);
+  let pattern = templatePatterns.get(template);
+  if (pattern === undefined) {
+    pattern = pathTemplatePattern(template);
+    templatePatterns.set(template, pattern);
+  }
+  return pattern.test(path);
 }
 
 function formSchema(

@@ -4,7 +4,7 @@
  * (the validation call's access token) is looked for only when the exact look-up misses, so the exact
  * paths (`GET /v1/userinfo` first) pay nothing for it.
  */
-import { ENDPOINTS } from '../../src/endpoints.js';
+import { ENDPOINTS, pathTemplatePattern } from '../../src/endpoints.js';
 import { preflightHeaders } from '../http/cors.js';
 import { printable } from '../http/printable.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from '../http/responses.js';
@@ -46,14 +46,6 @@ interface TemplateRoute {
   readonly route: Route;
 }
 
-/** The regular expression of a template: its text, with `[^/]+` for the `{parameter}`. */
-export function templatePattern(template: string): RegExp {
-  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const open = template.indexOf('{');
-  const close = template.indexOf('}', open);
-  return new RegExp(`^${escape(template.slice(0, open))}[^/]+${escape(template.slice(close + 1))}$`);
-}
-
 /** The routes of one mock. */
 export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): RouteTable {
   const routes = new Map<string, Route>();
@@ -74,7 +66,7 @@ export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): 
       routes.set(path, route);
       return;
     }
-    templates.push({ pattern: templatePattern(path), route });
+    templates.push({ pattern: pathTemplatePattern(path), route });
     templatePaths.push(path);
   };
   const userInfo = createUserInfoRoute(context);

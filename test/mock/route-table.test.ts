@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { templatePattern } from '../../mock/engine/route-table.js';
+import { pathTemplatePattern } from '../../src/endpoints.js';
 
 describe('path templates of the route table', () => {
   it.each([
@@ -28,6 +28,6 @@ describe('path templates of the route table', () => {
     ['/.well-known/{clientId}/jwks.json', '/.well-known/a/b/jwks.json', false],
     ['/.well-known/{clientId}/jwks.json', '/.well-known/a/jwksXjson', false],
   ])('matches %s against %s: %s', (template, path, matches) => {
-    expect(templatePattern(template).test(path)).toBe(matches);
+    expect(pathTemplatePattern(template).test(path)).toBe(matches);
   });
 });

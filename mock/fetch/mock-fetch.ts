@@ -95,19 +95,30 @@ export function toResponse(answer: PreparedResponse, method: string): Response {
 /** Fetch normalises these method names to upper case; any other is sent as written (RFC 9110 §9.1). */
 const NORMALISED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
-/** A fetch call as the engine's request. A `Request` is read as is; a URL with `init` is not turned into one first. */
+/**
+ * A fetch call as the engine's request. The common call (a URL, no body, headers as a plain object) is
+ * read directly, as fetch would send it, without building a `Request`; any other goes through
+ * `new Request`, so fetch's own rules apply: a body's Content-Type, header checks, forbidden methods.
+ */
 interface FetchRequest extends MockRequest {
   readonly signal: AbortSignal | undefined;
 }
 
 function fetchRequest(input: string | URL | Request, init: RequestInit | undefined): FetchRequest {
   const incoming =
-    input instanceof Request ? (init === undefined ? input : new Request(input, init)) : undefined;
+    input instanceof Request && init === undefined
+      ? input
+      : input instanceof Request || init?.body != null || !isPlainRecord(init?.headers)
+        ? new Request(input, init)
+        : undefined;
   const url = splitUrl(incoming?.url ?? (typeof input === 'string' ? input : (input as URL).href));
   const method = incoming?.method ?? normaliseMethod(init?.method ?? 'GET');
-  const headers = headerRecord(incoming?.headers ?? init?.headers);
+  const headers =
+    incoming === undefined
+      ? plainHeaders(init?.headers as Record<string, string> | undefined)
+      : headersOf(incoming);
   headers.host ??= url.host;
-  const body = incoming ?? (init?.body == null ? undefined : new Response(init.body));
+  const body = incoming;
   let bodyRead: BodyRead | undefined;
   return {
     method,
@@ -147,23 +158,41 @@ function normaliseMethod(method: string): string {
   return NORMALISED_METHODS.has(upper) ? upper : method;
 }
 
-/** Header values by lower-case name, from any `HeadersInit`. */
-function headerRecord(init: RequestInit['headers']): Record<string, string> {
+function isPlainRecord(value: unknown): value is Record<string, string> | undefined {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Header values by lower-case name, as a `Request` holds them. */
+function headersOf(request: Request): Record<string, string> {
   const record: Record<string, string> = {};
-  if (init === undefined) return record;
-  if (init instanceof Headers) {
-    init.forEach((value, name) => (record[name] = value));
-    return record;
-  }
-  const add = (name: string, value: string): void => {
-    const key = name.toLowerCase();
-    record[key] = record[key] === undefined ? value : `${record[key]}, ${value}`;
-  };
-  if (Array.isArray(init)) for (const [name, value] of init as [string, string][]) add(name, String(value));
-  else for (const name in init) add(name, String((init as Record<string, string>)[name]));
+  request.headers.forEach((value, name) => (record[name] = value));
   return record;
 }
 
+/** A plain object's headers as fetch sends them: names in lower case, values without surrounding blanks. */
+function plainHeaders(init: Record<string, string> | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const name in init) {
+    const key = name.toLowerCase();
+    const value = String(init[name]).replace(/^[\t ]+|[\t ]+$/g, '');
+    record[key] = record[key] === undefined ? value : `${record[key]}, ${value}`;
+  }
+  return record;
+}
+
+// The errors the mock throws on purpose (a fault broke the connection), told apart from any other.
+const networkErrors = new WeakSet<Error>();
+
 function networkError(reason: string): TypeError {
-  return new TypeError('fetch failed', { cause: new Error(reason) });
+  const error = new TypeError('fetch failed', { cause: new Error(reason) });
+  networkErrors.add(error);
+  return error;
+}
+
+/** Whether `error` is the network error `mock.fetch` rejects with for a fault that breaks the connection. */
+export function isMockNetworkError(error: unknown): boolean {
+  return error instanceof Error && networkErrors.has(error);
 }

@@ -55,6 +55,21 @@ describe('mock.fetch takes whatever the global fetch takes', () => {
     expect(await response.json()).toHaveProperty('access_token');
   });
 
+  it('gives a body the Content-Type fetch gives it, when the call names none', async () => {
+    const response = await mock.fetch(TOKEN, { method: 'POST', body: new URLSearchParams(FORM) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toHaveProperty('access_token');
+  });
+
+  it.each([
+    ['a Map', new Map([['Authorization', 'Bearer valid']]) as unknown as NonNullable<RequestInit['headers']>],
+    ['pairs', [['Authorization', 'Bearer valid']] as NonNullable<RequestInit['headers']>],
+    ['a Headers', new Headers({ Authorization: 'Bearer valid' })],
+    ['a plain object with blanks around the value', { Authorization: ' Bearer valid\t' }],
+  ])('reads headers given as %s, as fetch sends them', async (_, headers) => {
+    expect((await mock.fetch(USERINFO, { headers })).status).toBe(200);
+  });
+
   it('answers HEAD without a body and 204 preflights with null bodies', async () => {
     const head = await mock.fetch(USERINFO, { method: 'HEAD', headers: { authorization: 'Bearer valid' } });
     const preflight = await mock.fetch(USERINFO, { method: 'OPTIONS' });

@@ -75,7 +75,8 @@ export function replayInChildProcess(options: ReplayOptions): Promise<string> {
 }
 
 async function setUp(handlers: StateHandlers, call: StateSetupCall): Promise<StateSetupAnswer> {
-  const handler = handlers[call.name];
+  // A pact names the state: `constructor` or `__proto__` is no handler, whatever Object has under that name.
+  const handler = Object.hasOwn(handlers, call.name) ? handlers[call.name] : undefined;
   try {
     if (!handler) throw new Error(`no handler for the provider state "${call.name}"`);
     return { type: 'state-done', id: call.id, values: await handler(call.params) };

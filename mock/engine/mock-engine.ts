@@ -176,7 +176,7 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
         return notFound(answers, request.method, path, routes.paths);
       }
       if (request.method === 'OPTIONS') return route.preflight;
-      const handler = route.handlers[request.method];
+      const handler = route.handlers.get(request.method);
       if (handler === undefined) return methodNotAllowed(answers, request.method, path, route.allow);
       try {
         const answer = handler(request);
@@ -190,6 +190,8 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
     },
 
     answered(request, answer, started) {
+      // Nothing records (no journal, no log): no clock reading either.
+      if (!engine.timed) return;
       // One clock reading for both: it is a fair part of what recording costs on the hot path.
       const latencyMs = performance.now() - started;
       // The journal records the mocked API, not the control plane reading it (a dashboard polls it).

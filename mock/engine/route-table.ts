@@ -23,7 +23,8 @@ import type { ExpiryQueue } from '../state/expiry-queue.js';
 export interface Route {
   /** The `Allow` header: its methods and OPTIONS. */
   readonly allow: string;
-  readonly handlers: Readonly<Record<string, RouteHandler>>;
+  /** By method, in a Map: a method named like an Object member (`constructor`, `__proto__`) is simply absent. */
+  readonly handlers: ReadonlyMap<string, RouteHandler>;
   /** The answer to OPTIONS (a CORS preflight). */
   readonly preflight: PreparedResponse;
 }
@@ -59,7 +60,7 @@ export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): 
     const allow = [...Object.keys(handlers), 'OPTIONS'].join(', ');
     const route: Route = {
       allow,
-      handlers,
+      handlers: new Map(Object.entries(handlers)),
       preflight: prepareEmpty(context.answers, 204, preflightHeaders(allow, requestHeaders), 'preflight'),
     };
     if (!path.includes('{')) {

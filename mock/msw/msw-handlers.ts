@@ -6,6 +6,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { TRUECALLER_OAUTH_URL, TRUECALLER_OTP_URL } from '../../src/endpoints.js';
 import type { Mock } from '../fetch/create-mock.js';
+import { isMockNetworkError } from '../fetch/mock-fetch.js';
 
 /** Where the handlers intercept. */
 export interface TruecallerHandlersOptions {
@@ -49,7 +50,8 @@ export function truecallerHandlers(
         return await mock.fetch(forwarded);
       } catch (error) {
         // The mock broke the connection on purpose (a fault): the client sees what a dropped socket gives.
-        if (error instanceof TypeError) return HttpResponse.error();
+        // Any other error is a bug or a bad request the client should see as thrown, not as a network fault.
+        if (isMockNetworkError(error)) return HttpResponse.error();
         throw error;
       }
     });

@@ -70,6 +70,15 @@ describe('mock.fetch takes whatever the global fetch takes', () => {
     expect((await mock.fetch(USERINFO, { headers })).status).toBe(200);
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'answers the method %s with 405, as any method the route does not serve',
+    async (method) => {
+      const response = await mock.fetch(USERINFO, { method, headers: { authorization: 'Bearer valid' } });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    },
+  );
+
   it('answers HEAD without a body and 204 preflights with null bodies', async () => {
     const head = await mock.fetch(USERINFO, { method: 'HEAD', headers: { authorization: 'Bearer valid' } });
     const preflight = await mock.fetch(USERINFO, { method: 'OPTIONS' });

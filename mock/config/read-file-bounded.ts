@@ -3,13 +3,15 @@
  * device that never ends (`/dev/zero`) or a file far larger than any store are refused with a message
  * naming the file, before they can fill the memory.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { fileProblem } from '../../src/file-errors.js';
 
 /** Why a file could not be read: missing, a folder, over the limit, or another error of the system. */
 export type ReadProblem =
   | { readonly kind: 'missing' }
   | { readonly kind: 'folder' }
+  /** A named pipe or a socket: opening one waits for a writer, so it is never opened. */
+  | { readonly kind: 'pipe' }
   | { readonly kind: 'too-large' }
   | { readonly kind: 'other'; readonly cause: unknown };
 
@@ -23,6 +25,8 @@ const CHUNK = 1 << 20;
 export function readFileBounded(file: string, limit: number): BoundedRead {
   let descriptor: number;
   try {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats !== undefined && (stats.isFIFO() || stats.isSocket())) return { ok: false, kind: 'pipe' };
     descriptor = openSync(file, 'r');
   } catch (cause) {
     return problemOf(cause);
@@ -60,6 +64,8 @@ export function describeReadProblem(problem: ReadProblem, limit: number): string
       return fileProblem({ code: 'ENOENT' });
     case 'folder':
       return fileProblem({ code: 'EISDIR' });
+    case 'pipe':
+      return 'it is a named pipe or a socket, not a file';
     case 'too-large':
       return `it is larger than ${formatBytes(limit)} (or never ends, as a device may)`;
     default:

@@ -3,6 +3,7 @@
  * the process, made a `--db` file unloadable, stalled every route, leaked json-server's HTML page, or
  * read a body without end now gets a JSON answer and leaves the mock serving.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -264,10 +265,19 @@ describe('files the mock is pointed at', () => {
     throw new Error('no error');
   };
 
+  const namedPipe = (): string => {
+    const pipe = join(folder, 'config.fifo');
+    if (!existsSync(pipe)) execFileSync('mkfifo', [pipe]);
+    return pipe;
+  };
+
   it.each([
     ['a device that never ends', '/dev/zero', /larger than 4 MiB \(or never ends/],
     ['a folder', tmpdir(), /it is a folder, not a file\. Give the path of a JSON file/],
-  ])('names %s given as --config in one line', (_case, config, message) => {
+    // Opening a pipe waits for a writer: it is refused without being opened, never a hang.
+    ['a named pipe', 'fifo', /it is a named pipe or a socket, not a file/],
+  ])('names %s given as --config in one line', (_case, given, message) => {
+    const config = given === 'fifo' ? namedPipe() : given;
     const error = kitError(() => createMockServer({ config }));
     expect(error.code).toBe('ERR_CONFIG_UNREADABLE');
     expect(error.message).toMatch(message);

@@ -13,9 +13,13 @@ import { fileProblem } from '../../src/file-errors.js';
 import { type RecordInput, recordCheck } from './record-checks.js';
 import type { StoreData } from '../../src/wire-types.js';
 import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
+import { printable } from '../http/printable.js';
 
-/** The largest `--db` file (or log) read: a million issued tokens take about 700 MiB. */
-export const DB_FILE_LIMIT = 1 << 30;
+/**
+ * The largest `--db` file (or log) read: 500 MiB, under the longest string V8 can make (512 MiB), which
+ * the file's text must fit in. About 700,000 issued tokens; a million take about 700 MiB.
+ */
+export const DB_FILE_LIMIT = 500 * 2 ** 20;
 
 /**
  * The store saved in `file`, or undefined when there is no such file yet. Temporary files a killed run
@@ -39,7 +43,7 @@ export function loadDbFile(file: string): unknown {
   } catch (cause) {
     throw new KitError(
       'ERR_DB_UNREADABLE',
-      `The --db file ${file} is not valid JSON (${(cause as Error).message}). Delete it to start from the built-in store and --config.`,
+      `The --db file ${file} is not valid JSON (${printable((cause as Error).message)}). Delete it to start from the built-in store and --config.`,
       { cause },
     );
   }

@@ -113,6 +113,14 @@ export async function runMockCli(
     );
     return EXIT.failed;
   }
+  // The file is replaced at each start: a folder (or a device) of that name would stop the start half-way.
+  const readyExisting = readyFile === undefined ? undefined : statSync(readyFile, { throwIfNoEntry: false });
+  if (readyExisting !== undefined && !readyExisting.isFile()) {
+    console.error(
+      `Cannot use --ready-file ${readyFile ?? ''}: it is ${readyExisting.isDirectory() ? 'a folder' : 'not a file'}. Give the path of a file to write.`,
+    );
+    return EXIT.failed;
+  }
 
   return runReportingKitErrors(async () => {
     const requestLog = flags.quiet ? null : createRequestLog(process.stdout);

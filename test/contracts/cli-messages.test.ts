@@ -153,6 +153,12 @@ describe.concurrent('truecaller-oauth-kit, given a mistake, prints one line and 
       1,
       /^Cannot use --ready-file .*no-such-folder\/url: the folder .*no-such-folder does not exist\. Create it or choose another path\.$/,
     ],
+    [
+      'a --ready-file naming a folder',
+      () => ['mock', '--port', '0', '--ready-file', folder],
+      1,
+      /^Cannot use --ready-file .*a-folder: it is a folder\. Give the path of a file to write\.$/,
+    ],
   ])('%s', async (_, args, code, message) => {
     const result = await bin(args());
     expect(result.code).toBe(code);

@@ -36,6 +36,7 @@ import type {
   TokenRecord,
 } from '../../src/wire-types.js';
 import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
+import { printable } from '../http/printable.js';
 
 /**
  * What a `--config` file holds: personas by id, tokens by the bearer string a client sends,
@@ -225,7 +226,7 @@ export function readConfigFile(
   } catch (cause) {
     throw new KitError(
       'ERR_CONFIG_INVALID',
-      `The config file ${file} is not valid JSON: ${(cause as Error).message}. Fix the syntax (a JSON validator shows where).`,
+      `The config file ${file} is not valid JSON: ${printable((cause as Error).message)}. Fix the syntax (a JSON validator shows where).`,
       { cause },
     );
   }

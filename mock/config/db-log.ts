@@ -25,6 +25,7 @@ import {
 } from '../state/store.js';
 import { DB_FILE_LIMIT } from './db-file.js';
 import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
+import { printable } from '../http/printable.js';
 
 /** One change, as a line of the log holds it. */
 export type LogEntry =
@@ -193,7 +194,7 @@ function parseEntry(line: string, file: string, number: number): LogEntry {
   try {
     entry = JSON.parse(line) as Partial<Record<string, unknown>>;
   } catch (cause) {
-    return fail(`is not JSON (${(cause as Error).message})`);
+    return fail(`is not JSON (${printable((cause as Error).message)})`);
   }
   const collectionOk = COLLECTIONS.includes(entry?.collection as Collection);
   const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;

@@ -162,6 +162,13 @@ describe('broken config', () => {
     expect(error.message).toMatch(/not valid JSON/);
   });
 
+  it('names a JSON syntax error in one printable line, whatever bytes the file quotes', () => {
+    const error = configError(file('lines.json', 'x\ny\u001b[2J'));
+    expect(error.code).toBe('ERR_CONFIG_INVALID');
+    expect(error.message).not.toContain('\n');
+    expect(error.message).not.toContain('\u001b');
+  });
+
   it('names every field at fault in one message', () => {
     const path = file(
       'invalid.json',

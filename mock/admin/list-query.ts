@@ -10,7 +10,7 @@ import { Socket } from 'node:net';
 import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
 import { printable } from '../http/printable.js';
 import type { MockStore } from '../state/store.js';
-import { ADMIN_COLLECTIONS, type AdminCollection } from './admin-paths.js';
+import type { AdminCollection } from './admin-paths.js';
 
 const FAULT_FIELDS = ['fault.failure', 'fault.delayMs', 'fault.retryAfterS'];
 
@@ -135,7 +135,7 @@ export interface ListResult {
 
 interface JsonServerRouter {
   (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void;
-  db: { setState(state: object): void };
+  db: { getState(): object; setState(state: object): void };
   render: (request: IncomingMessage, response: ServerResponse & { locals: Record<string, unknown> }) => void;
 }
 
@@ -188,9 +188,10 @@ export function listRecords(
   query: string,
 ): Promise<ListResult> {
   const { app, router } = jsonServerApp();
-  // Every collection, not just this one: lists run concurrently over the one router, and one list's state
-  // must not replace another's before json-server reads it.
-  router.db.setState(Object.fromEntries(ADMIN_COLLECTIONS.map((name) => [name, [...store.values(name)]])));
+  // This collection only, the others kept as they are: lists run concurrently over the one router, and one
+  // list's records must not replace another's before json-server reads them (nor copy a large store's
+  // tokens to list its clients).
+  router.db.setState({ ...router.db.getState(), [collection]: [...store.values(collection)] });
   return new Promise((resolve, reject) => {
     const request = new IncomingMessage(new Socket());
     request.method = 'GET';

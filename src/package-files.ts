@@ -37,6 +37,11 @@ function standaloneAssets(): SeaModule | null {
   return standalone;
 }
 
+/** Whether this is the standalone executable (a single executable application), not the npm package. */
+export function isStandalone(): boolean {
+  return standaloneAssets() !== null;
+}
+
 /**
  * Reads a file the package ships, by its name at the package root; `openapi.yaml` also sits in `dist/`
  * once built, beside the code that reads it.

@@ -25,6 +25,7 @@ import { formatPhoneNumberTokenTable } from './phone-number-table.js';
 import { formatTokenTable } from './token-table.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { ENDPOINTS, fillPath } from '../../src/endpoints.js';
+import { isStandalone } from '../../src/package-files.js';
 
 /**
  * The first line the mock prints once it listens, whatever the port: `TRUECALLER_OAUTH_KIT_URL=<base URL>`.
@@ -170,8 +171,11 @@ export async function runMockCli(
         (flags['no-admin']
           ? ''
           : `Control plane: ${url}${ENDPOINTS.admin}/tokens, /personas, /phoneNumberTokens, /fault, /requests, /reset\n` +
-            `Dashboard: ${url}${ENDPOINTS.admin}/ui  API reference: ${url}${ENDPOINTS.admin}/docs` +
-            `${flags['admin-token'] === undefined ? '' : ' (they ask for the --admin-token)'}\n`),
+            // The standalone executable ships no pages.
+            (isStandalone()
+              ? ''
+              : `Dashboard: ${url}${ENDPOINTS.admin}/ui  API reference: ${url}${ENDPOINTS.admin}/docs` +
+                `${flags['admin-token'] === undefined ? '' : ' (they ask for the --admin-token)'}\n`)),
     );
     await stopped;
     await server.close();

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { printable } from '../http/printable.js';
 import { type PreparedResponse, prepareBytes, type ResponseContext } from '../http/responses.js';
+import { isStandalone } from '../../src/package-files.js';
 
 /** Where the pages' files are: beside this module, in the source tree and in the built package alike. */
 export const PAGES_FOLDER = new URL('./public/', import.meta.url);
@@ -68,8 +69,9 @@ export function createPageFiles(
         ok: false,
         status: 503,
         code: 'server_error',
-        problem:
-          'The pages are not built: in a checkout of the kit, run `npm run build:ui` (the package ships them built).',
+        problem: isStandalone()
+          ? 'The standalone executable has no dashboard or API reference: run the npm package (npx truecaller-oauth-kit mock) for them.'
+          : 'The pages are not built: in a checkout of the kit, run `npm run build:ui` (the package ships them built).',
       };
     }
     if (!names.has(file)) {

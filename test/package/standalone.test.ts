@@ -129,6 +129,14 @@ describe.runIf(ON_LINUX_X64)(
         expect((await request(`${url}/openapi.json`)).json).toEqual(loadApiDocument());
       });
 
+      it('says it has no dashboard, and where to find one', async () => {
+        const page = await request(`${url}/__admin/ui`);
+        expect(page.status).toBe(503);
+        expect((page.json as { error_description: string }).error_description).toContain(
+          'The standalone executable has no dashboard or API reference: run the npm package',
+        );
+      });
+
       it('stops cleanly on SIGTERM', async () => {
         const exited = new Promise<number | null>((resolve) => mock.once('exit', (code) => resolve(code)));
         mock.kill('SIGTERM');

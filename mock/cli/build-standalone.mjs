@@ -116,6 +116,10 @@ try {
   console.log(
     `build:standalone: wrote ${executable} (Node ${process.version}, linux-x64; lazy requires bundled from ${rewritten.join(', ')}; embedded ${embedded.join(', ')}).`,
   );
+} catch (error) {
+  // A step that failed has said why (its own output, then this line); no stack trace for it.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode ||= 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -123,8 +127,9 @@ try {
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`build:standalone: ${[command, ...args].join(' ')} failed.`);
-    process.exit(result.status ?? 1);
+    // Set, not exit(): the finally above still removes the work folder.
+    process.exitCode = result.status ?? 1;
+    throw new Error(`build:standalone: ${[command, ...args].join(' ')} failed.`);
   }
 }
 

@@ -89,7 +89,7 @@ export function saveDbFile(file: string, store: MockStore): number {
  * The `KitError` of a save that failed (a full disk, a folder gone), naming the file and why; a
  * half-written temporary file is removed.
  */
-export function unwritable(file: string, temporary: string, cause: unknown): KitError {
+function unwritable(file: string, temporary: string, cause: unknown): KitError {
   rmSync(temporary, { force: true });
   return new KitError(
     'ERR_DB_UNWRITABLE',
@@ -116,7 +116,8 @@ export async function saveDbFileInSteps(
     for (const chunk of snapshotChunks(store)) bytes += (await handle.write(chunk)).bytesWritten;
     await handle.sync();
   } catch (error) {
-    await handle.close();
+    // The write's error is the one to report; a close failing after it changes nothing.
+    await handle.close().catch(() => undefined);
     throw unwritable(file, temporary, error);
   }
   await handle.close();

@@ -19,7 +19,7 @@ type Single = 'fault' | 'requests' | 'reset' | 'db' | 'clock' | 'scenarios';
  * The browser pages: `/__admin/ui` (the dashboard) and `/__admin/docs` (the API reference), and the
  * files they load, `/__admin/ui/<file>`. Each names the file it is served from.
  */
-export const ADMIN_PAGES = Object.freeze({ ui: 'dashboard.html', docs: 'docs.html' });
+const ADMIN_PAGES = Object.freeze({ ui: 'dashboard.html', docs: 'docs.html' });
 
 /** What an admin path names. */
 export type AdminTarget =

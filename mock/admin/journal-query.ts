@@ -6,7 +6,7 @@ import { printable } from '../http/printable.js';
 import type { JournalFilter } from '../state/journal.js';
 
 /** The longest a reader may wait for a newer entry: under the 60 s idle timeouts of common proxies. */
-export const MAX_JOURNAL_WAIT_SECONDS = 30;
+const MAX_JOURNAL_WAIT_SECONDS = 30;
 
 const KNOWN = ['token', 'path', 'after', 'wait', '_delay'];
 

@@ -8,12 +8,7 @@ import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
 
 /** Makes the log line of an answered request, `elapsedMs` after it arrived. */
-export type LogLineFormatter = (
-  request: MockRequest,
-  status: number,
-  scenario: string,
-  elapsedMs: number,
-) => string;
+type LogLineFormatter = (request: MockRequest, status: number, scenario: string, elapsedMs: number) => string;
 
 /** A formatter remembering the last line's start. */
 export function createLogLineFormatter(): LogLineFormatter {

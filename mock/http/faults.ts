@@ -125,7 +125,7 @@ export type BrokenConnection = 'connection-reset' | 'empty-response';
  * What the journal records for a connection broken on purpose: status 0, no headers, no body. Made once,
  * so recording one costs nothing.
  */
-export const BROKEN_ANSWERS: Readonly<Record<BrokenConnection, PreparedResponse>> = Object.freeze({
+const BROKEN_ANSWERS: Readonly<Record<BrokenConnection, PreparedResponse>> = Object.freeze({
   'connection-reset': noAnswer(FAULT_SCENARIOS['connection-reset']),
   'empty-response': noAnswer(FAULT_SCENARIOS['empty-response']),
 });

@@ -18,7 +18,7 @@ const [JWKS_PREFIX = '', JWKS_SUFFIX = ''] = ENDPOINTS.jwks.split(PLACEHOLDER);
 export const JWKS_PATH_ENDS = Object.freeze({ prefix: JWKS_PREFIX, suffix: JWKS_SUFFIX });
 
 /** The client id of a key-set path, or undefined when `path` is not one (one segment between the ends). */
-export function jwksClientId(path: string): string | undefined {
+function jwksClientId(path: string): string | undefined {
   if (!path.startsWith(JWKS_PREFIX) || !path.endsWith(JWKS_SUFFIX)) return undefined;
   const raw = path.slice(JWKS_PREFIX.length, path.length - JWKS_SUFFIX.length);
   if (raw === '' || raw.includes('/')) return undefined;

@@ -20,7 +20,7 @@ export interface RequestLogOptions {
 }
 
 /** The defaults: a tenth of a second, 64 Ki characters. */
-export const DEFAULT_REQUEST_LOG_OPTIONS: Readonly<RequestLogOptions> = Object.freeze({
+const DEFAULT_REQUEST_LOG_OPTIONS: Readonly<RequestLogOptions> = Object.freeze({
   flushMs: 100,
   maxChars: 1 << 16,
 });

@@ -10,7 +10,7 @@ import { type PreparedResponse, prepareBytes, type ResponseContext } from '../ht
 import { isStandalone } from '../../src/package-files.js';
 
 /** Where the pages' files are: beside this module, in the source tree and in the built package alike. */
-export const PAGES_FOLDER = new URL('./public/', import.meta.url);
+const PAGES_FOLDER = new URL('./public/', import.meta.url);
 
 // The pages load only their own files and talk only to this mock: no CDN, no inline script.
 const DASHBOARD_POLICY =

@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readmeExampleNames } from '../support/readme.js';
+import { ROOT } from '../support/spawn-cli.js';
+
+// Every test source but the reader of the markers itself.
+const testSources = readdirSync(join(ROOT, 'test'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts') && file !== join('support', 'readme.ts'))
+  .map((file) => readFileSync(join(ROOT, 'test', file), 'utf8'))
+  .join('\n');
+
+describe("the README's marked examples", () => {
+  // A `<!-- test: name -->` nothing reads would claim a test it does not have. The test files among them
+  // (name.test.ts) are all run by test/package/readme-examples.test.ts; each other one is named by a test.
+  it.each(readmeExampleNames().filter((name) => !/\.test\.[jt]s$/.test(name)))(
+    '%s is read by a test',
+    (name) => {
+      expect(testSources).toContain(`('${name}'`);
+    },
+  );
+});

@@ -12,6 +12,7 @@ import { KitError } from '../../src/errors.js';
 import { EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
 import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
 import { unpooledFetch } from '../support/unpooled-fetch.js';
+import { kitErrorThrownBy } from '../support/errors.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kit-scopes-pact-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -79,15 +80,10 @@ describe('the interaction builders, given scopes as a space-separated string', (
         }),
     ],
   ])('%s rejects an undocumented scope in the string, naming it and the documented ones', (_name, build) => {
-    let error: unknown;
-    try {
-      build();
-    } catch (caught) {
-      error = caught;
-    }
+    const error = kitErrorThrownBy(build);
     expect(error).toBeInstanceOf(KitError);
-    expect((error as KitError).code).toBe('ERR_OPTIONS_INVALID');
-    expect((error as KitError).message).toContain('"openid wallet"');
-    expect((error as KitError).message).toContain('openid, profile, phone');
+    expect(error.code).toBe('ERR_OPTIONS_INVALID');
+    expect(error.message).toContain('"openid wallet"');
+    expect(error.message).toContain('openid, profile, phone');
   });
 });

@@ -7,6 +7,7 @@ import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { openApiProblems, rawRequest, schemaProblems } from '../support/http.js';
 import { useMockServer } from '../support/doors.js';
+import { kitErrorThrownBy } from '../support/errors.js';
 
 const USERINFO = '/v1/userinfo';
 const document = loadApiDocument();
@@ -138,15 +139,8 @@ describe('broken config', () => {
     writeFileSync(path, text);
     return path;
   };
-  const configError = (config: string | object): KitError => {
-    try {
-      createMockServer({ config });
-    } catch (error) {
-      if (error instanceof KitError) return error;
-      throw error;
-    }
-    throw new Error('createMockServer accepted the config');
-  };
+  const configError = (config: string | object): KitError =>
+    kitErrorThrownBy(() => createMockServer({ config }));
 
   it('names a config file that does not exist', () => {
     const error = configError(join(dir, 'missing.json'));

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mock/index.js';
-import { KitError } from '../../src/errors.js';
 import { startMockServer, useMockServer } from '../support/doors.js';
 import { rawRequest, schemaProblems, type TestResponse } from '../support/http.js';
+import { kitErrorThrownBy } from '../support/errors.js';
 
 const mock = useMockServer();
 afterEach(() => mock.server.reset());
@@ -255,15 +255,7 @@ describe('growth without bound', () => {
 describe('files the mock is pointed at', () => {
   const folder = mkdtempSync(join(tmpdir(), 'tok-harden-files-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
-  const kitError = (attempt: () => unknown): KitError => {
-    try {
-      attempt();
-    } catch (error) {
-      if (error instanceof KitError) return error;
-      throw error;
-    }
-    throw new Error('no error');
-  };
+  const kitError = kitErrorThrownBy;
 
   const namedPipe = (): string => {
     const pipe = join(folder, 'config.fifo');

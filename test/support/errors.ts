@@ -9,3 +9,15 @@ export async function kitErrorOf(promise: Promise<unknown>): Promise<KitError> {
   if (!(error instanceof KitError)) throw new Error(`expected a KitError, got ${String(error)}`);
   return error;
 }
+
+/** The `KitError` a call throws; fails the test when it returns or throws anything else. */
+export function kitErrorThrownBy(call: () => unknown): KitError {
+  let error: unknown;
+  try {
+    call();
+  } catch (thrown) {
+    error = thrown;
+  }
+  if (!(error instanceof KitError)) throw new Error(`expected a KitError, got ${String(error)}`);
+  return error;
+}

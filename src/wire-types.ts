@@ -63,7 +63,10 @@ export interface JournalEntry {
   scenario: string;
   /** The status sent; 0 when a fault broke the connection instead. */
   status: number;
-  /** From arrival to the answer handed to the socket, delays included. */
+  /**
+   * From arrival to the answer handed to the socket, delays and body reads included; 0 for an answer
+   * made in the turn its request arrived (the mock's own microsecond is not timed).
+   */
   latencyMs: number;
   /** The request as it arrived. */
   request: JournalRequest;

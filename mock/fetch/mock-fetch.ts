@@ -3,8 +3,7 @@
  * global `fetch` that answers from the engine without a socket, for anything that takes a custom fetch
  * (oauth4webapi's `customFetch`, openid-client, ky, the kit's own `getUserInfo` and `exchangeCode`).
  */
-import { performance } from 'node:perf_hooks';
-import type { MockEngine } from '../engine/mock-engine.js';
+import { ANSWERED_AT_ONCE, type MockEngine } from '../engine/mock-engine.js';
 import { deliveryOf } from '../http/faults.js';
 import type { BodyRead, MockRequest } from '../http/mock-request.js';
 import type { PreparedResponse } from '../http/responses.js';
@@ -39,16 +38,18 @@ export function createMockFetch(engine: MockEngine): { fetch: MockFetch; close: 
     });
 
   async function mockFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-    const started = engine.timed ? performance.now() : 0;
     const request = fetchRequest(input, init);
     request.signal?.throwIfAborted();
     const handled = engine.handle(request);
+    // An answer made at once is timed by one clock reading in `answered`; any other reads it now.
+    let started = handled instanceof Promise ? engine.arrival() : ANSWERED_AT_ONCE;
     const answer = handled instanceof Promise ? await handled : handled;
     if (answer.fault === null && answer.delayMs === 0) {
       engine.answered(request, answer, started);
       return toResponse(answer, request.method);
     }
     // Off the hot path: only answers that carry a delay or a fault come here.
+    if (started === ANSWERED_AT_ONCE) started = engine.arrival();
     const delivery = deliveryOf(answer);
     if (delivery.delayMs > 0) await wait(delivery.delayMs, request.signal);
     if (delivery.kind === 'break') {

@@ -4,9 +4,14 @@
  * (`GET /v1/userinfo`) is a header match, a map look-up and one `writeHead`: no middleware chain.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { performance } from 'node:perf_hooks';
 import { type MockServerOptions, resolveMockServerOptions } from '../config/options.js';
-import { controlsOf, createMockEngine, type MockControls, type MockEngine } from '../engine/mock-engine.js';
+import {
+  ANSWERED_AT_ONCE,
+  controlsOf,
+  createMockEngine,
+  type MockControls,
+  type MockEngine,
+} from '../engine/mock-engine.js';
 import { internalError } from '../engine/route-table.js';
 import { createMockFetch, type MockFetch } from '../fetch/mock-fetch.js';
 import { corsHeadersForAnyOrigin, corsHeadersForOrigin } from '../http/cors.js';
@@ -54,16 +59,17 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       connectionsCheckingInterval: Math.min(1000, settings.headersTimeoutMs),
     },
     function onRequest(incoming, response) {
-      const started = engine.timed ? performance.now() : 0;
       const request = new NodeRequest(incoming);
       const answer = engine.handle(request);
       if (answer instanceof Promise) {
+        // Still the turn the request arrived in: the clock says when it came.
+        const started = engine.arrival();
         answer.then(
           (ready) => writer.deliver(request, response, ready, started),
           (error: unknown) =>
             writer.deliver(request, response, internalError({ commonHeaders }, error), started),
         );
-      } else writer.deliver(request, response, answer, started);
+      } else writer.deliver(request, response, answer, ANSWERED_AT_ONCE);
     },
   );
   server.on('clientError', answerClientError);
@@ -189,10 +195,11 @@ function createAnswerWriter(
       }
       // Off the hot path: only answers that carry a delay or a fault come here.
       const delivery = deliveryOf(answer);
+      const arrived = started === ANSWERED_AT_ONCE ? engine.arrival() : started;
       const act = (): void => {
         if (response.destroyed) return;
-        if (delivery.kind === 'send') send(request, response, delivery.answer, started);
-        else breakConnection(request, response, delivery.failure, delivery.answer, started);
+        if (delivery.kind === 'send') send(request, response, delivery.answer, arrived);
+        else breakConnection(request, response, delivery.failure, delivery.answer, arrived);
       };
       if (delivery.delayMs > 0) later(act, delivery.delayMs);
       else act();

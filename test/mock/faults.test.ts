@@ -118,6 +118,18 @@ describe.each(DOORS)('faults through the %s door', (door) => {
       expect(early).toBe(false);
       expect(answer.status).toBe(200);
     });
+
+    it('counts a delay in the journal’s latency, and an answer made at once as 0', async () => {
+      mock.server.setFault({ delayMs: 30 }, { token: 'valid' });
+      await sendUserInfo('valid');
+      await sendUserInfo('expired');
+      const [delayed] = mock.server.journal?.entries({ token: 'valid' }) ?? [];
+      const [atOnce] = mock.server.journal?.entries({ token: 'expired' }) ?? [];
+      // Node may fire a timer up to a loop turn early by the real clock; 30 ms cannot come out below 20.
+      expect(delayed?.latencyMs).toBeGreaterThanOrEqual(20);
+      expect(atOnce?.latencyMs).toBe(0);
+      expect(Date.parse(String(atOnce?.time))).toBeGreaterThanOrEqual(Date.parse(String(delayed?.time)));
+    });
   });
 });
 

@@ -1,6 +1,9 @@
 // RFC 7235 §2.1: the scheme is case-insensitive and one or more spaces separate it from the token.
-// Node has already trimmed the header value, so a bare "Bearer" has no token.
-const BEARER_CREDENTIALS = /^bearer +(.+)$/i;
+// Node has already trimmed the header value, so a bare "Bearer" has no token. The token is the rest
+// (line breaks included: Node and fetch refuse them, and a token holding one matches no known token).
+const BEARER_CREDENTIALS = /^bearer +(.+)$/is;
+const CANONICAL_SCHEME = 'Bearer ';
+const SPACE = 0x20;
 
 /**
  * The bearer token of an `Authorization` header, or null when the request carries no bearer credentials
@@ -13,6 +16,14 @@ const BEARER_CREDENTIALS = /^bearer +(.+)$/i;
  */
 export function readBearerToken(header: string | undefined): string | null {
   if (header === undefined) return null;
+  // The spelling nearly every client sends, `Bearer <token>`, read without the regular expression: it
+  // was a sixth of the mock's own time on the hot path. Any other spelling takes the expression.
+  if (
+    header.startsWith(CANONICAL_SCHEME) &&
+    header.length > CANONICAL_SCHEME.length &&
+    header.charCodeAt(CANONICAL_SCHEME.length) !== SPACE
+  )
+    return header.slice(CANONICAL_SCHEME.length);
   const match = BEARER_CREDENTIALS.exec(header);
   return match ? (match[1] ?? null) : null;
 }

@@ -84,8 +84,20 @@ export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): 
     const handler = phoneNumber[call.sdk];
     add(call.path, { GET: handler, HEAD: handler }, [call.credentialHeader]);
   }
+  // Requests in a row mostly go to one path: comparing a new path with the last one found takes a few
+  // nanoseconds, where the map must first hash it (about 25 ns, a tenth of the mock's own time per request).
+  let lastPath: string | undefined;
+  let lastRoute: Route | undefined;
   return {
-    find: (path) => routes.get(path) ?? findTemplate(templates, path),
+    find(path) {
+      if (path === lastPath) return lastRoute;
+      const route = routes.get(path) ?? findTemplate(templates, path);
+      if (route !== undefined) {
+        lastPath = path;
+        lastRoute = route;
+      }
+      return route;
+    },
     paths: [...routes.keys(), ...templatePaths],
   };
 }

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { pathTemplatePattern } from '../../src/endpoints.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createMock } from '../../mock/index.js';
+import { ENDPOINTS, fillPath, pathTemplatePattern, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
+import { DEFAULT_CLIENT_ID } from '../../src/exchange-outcomes.js';
 
 describe('path templates of the route table', () => {
   it.each([
@@ -29,5 +31,33 @@ describe('path templates of the route table', () => {
     ['/.well-known/{clientId}/jwks.json', '/.well-known/a/jwksXjson', false],
   ])('matches %s against %s: %s', (template, path, matches) => {
     expect(pathTemplatePattern(template).test(path)).toBe(matches);
+  });
+});
+
+describe('the route table remembers the last route found', () => {
+  it('finds each path’s own route whatever came before it, the same path repeated or not', async () => {
+    const mock = createMock();
+    onTestFinished(() => mock.close());
+    const phoneNumber = (token: string): string => fillPath(ENDPOINTS.phoneNumberDetail, token);
+    const steps: [path: string, status: number][] = [
+      [ENDPOINTS.userinfo, 200],
+      [ENDPOINTS.userinfo, 200],
+      [ENDPOINTS.token, 405], // the token route, which answers POST only
+      ['/v1/nothing', 404],
+      [ENDPOINTS.userinfo, 200],
+      [phoneNumber('otp-valid'), 200],
+      [phoneNumber('no-such-token'), 404], // the same template, another parameter, read from this path
+      ['/v1/nothing', 404],
+      ['/v1/nothing', 404],
+      [ENDPOINTS.userinfo, 200],
+    ];
+    const statuses: number[] = [];
+    for (const [path] of steps) {
+      const response = await mock.fetch(`${TRUECALLER_OAUTH_URL}${path}`, {
+        headers: { authorization: 'Bearer valid', clientId: DEFAULT_CLIENT_ID },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual(steps.map(([, status]) => status));
   });
 });

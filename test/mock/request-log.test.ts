@@ -52,6 +52,20 @@ describe('createRequestLog', () => {
     expect(stream.writes).toEqual(['12345\n67890\n', 'last\n']);
   });
 
+  it('keeps every line in order when equal lines come in runs, across flushes of any size', () => {
+    vi.useFakeTimers();
+    const stream = recorder();
+    const log = createRequestLog(stream, { flushMs: 100, maxChars: 12 });
+    const lines = ['same', 'same', 'same', 'other', 'same', 'same', 'other', 'other', 'last'];
+    lines.forEach((line, index) => {
+      log.write(line);
+      if (index === 4) log.flush();
+    });
+    vi.advanceTimersByTime(100);
+    expect(stream.writes.join('')).toBe(lines.map((line) => `${line}\n`).join(''));
+    expect(stream.writes.length).toBeGreaterThan(2);
+  });
+
   it('writes each line at once to a terminal: someone is watching', () => {
     const stream = recorder(true);
     const log = createRequestLog(stream);
@@ -114,10 +128,54 @@ describe('createLogLineFormatter', () => {
     );
   });
 
+  it('gives each line its own time and start, in any order of repeats', () => {
+    const line = createLogLineFormatter();
+    const userInfo = request('GET', '/v1/userinfo');
+    const lines = [
+      line(userInfo, 200, 'valid', 0),
+      line(userInfo, 200, 'valid', 0),
+      line(userInfo, 200, 'valid', 0.26),
+      line(userInfo, 200, 'valid', 0),
+      line(userInfo, 401, 'expired', 0),
+      line(request('GET', '/v1/other'), 401, 'expired', 0),
+      line(userInfo, 200, 'valid', 0),
+    ];
+    expect(lines).toEqual([
+      'GET /v1/userinfo valid 200 0.0ms',
+      'GET /v1/userinfo valid 200 0.0ms',
+      'GET /v1/userinfo valid 200 0.3ms',
+      'GET /v1/userinfo valid 200 0.0ms',
+      'GET /v1/userinfo expired 401 0.0ms',
+      'GET /v1/other expired 401 0.0ms',
+      'GET /v1/userinfo valid 200 0.0ms',
+    ]);
+  });
+
   it('keeps what the client sent on one printable line', () => {
     const line = createLogLineFormatter();
     expect(line(request('GET', '/v1/user\ninfo\u0007'), 404, 'unknown-path', 0.1)).toBe(
       'GET /v1/user\\x0ainfo\\x07 unknown-path 404 0.1ms',
     );
+  });
+
+  it('makes lines of ASCII only, which the log writes as the bytes of their UTF-8', () => {
+    vi.useFakeTimers();
+    const bytes: Buffer[] = [];
+    const stream = Object.assign(
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          bytes.push(chunk);
+          done();
+        },
+      }),
+      { isTTY: false },
+    );
+    const log = createRequestLog(stream, { flushMs: 100, maxChars: 1000 });
+    const line = createLogLineFormatter();
+    const text = line(request('GET', '/v1/café/\u2028/\u{1F600}'), 404, 'unknown-path', 0);
+    expect(text).toMatch(/^[\x20-\x7e]+$/);
+    log.write(text);
+    log.flush();
+    expect(Buffer.concat(bytes)).toEqual(Buffer.from(`${text}\n`, 'utf8'));
   });
 });

@@ -17,7 +17,7 @@ import {
 import { isMainModule } from '../../src/is-main-module.js';
 import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { writeFileAtomically } from '../../fixtures/atomic-write.js';
-import { DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
+import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
 import { formatCodeTable } from './code-table.js';
@@ -51,7 +51,7 @@ Options:
   --admin-token <secret>
                    require 'Authorization: Bearer <secret>' on /__admin (needed off loopback)
   --journal-size <n>
-                   requests the journal keeps (default 1000)
+                   requests the journal keeps (default 1000, at most 100000)
   --version        print the kit's version
   --help           show this text`;
 
@@ -98,12 +98,13 @@ export async function runMockCli(
       context,
     );
   }
-  if (!/^\d{1,7}$/.test(flags['journal-size'])) {
+  if (!/^\d{1,7}$/.test(flags['journal-size']) || Number(flags['journal-size']) > MAX_JOURNAL_SIZE) {
     return usageError(
-      `--journal-size must be a whole number from 0, got "${flags['journal-size']}".`,
+      `--journal-size must be a whole number from 0 to ${MAX_JOURNAL_SIZE}, got "${flags['journal-size']}".`,
       context,
     );
   }
+  if (flags['admin-token'] === '') return usageError('--admin-token needs a secret.', context);
   if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
   const readyFile = flags['ready-file'];
   const readyFolder = readyFile === undefined ? undefined : dirname(resolve(readyFile));

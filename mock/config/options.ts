@@ -7,7 +7,7 @@ import { KitError } from '../../src/errors.js';
 import type { Fault } from '../../src/faults.js';
 import type { CorsOrigin } from '../http/cors.js';
 import { type Clock, SYSTEM_CLOCK } from '../state/clock.js';
-import { DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_SIZE } from '../state/journal.js';
+import { DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
 import { configProblems, type MockConfig } from './config-file.js';
 
 /** How to set a mock up, whichever door it is reached through. Every field is optional; see `DEFAULT_MOCK_OPTIONS`. */
@@ -169,9 +169,10 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
   ) {
     problems.push('adminToken must be a non-empty string');
   }
-  if (!Number.isInteger(resolved.journalSize) || resolved.journalSize < 0 || resolved.journalSize > 100_000) {
+  const { journalSize } = resolved;
+  if (!Number.isInteger(journalSize) || journalSize < 0 || journalSize > MAX_JOURNAL_SIZE) {
     problems.push(
-      `journalSize must be an integer from 0 to 100000, got ${JSON.stringify(resolved.journalSize)}`,
+      `journalSize must be an integer from 0 to ${MAX_JOURNAL_SIZE}, got ${JSON.stringify(journalSize)}`,
     );
   }
   const maxBytes = resolved.journalMaxBytes;

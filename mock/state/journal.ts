@@ -30,6 +30,9 @@ export const MAX_JOURNAL_READERS = 32;
 /** The default number of requests the journal keeps; older ones are dropped. */
 export const DEFAULT_JOURNAL_SIZE = 1000;
 
+/** The most requests a journal may be asked to keep (`journalSize`, `--journal-size`). */
+export const MAX_JOURNAL_SIZE = 100_000;
+
 /**
  * The default bytes the journal's entries may hold: 16 MiB. Ordinary requests (1 to 2 KiB each) fill the
  * default 1000 entries long before that, so the entry bound decides; requests with huge headers or

@@ -7,13 +7,16 @@
 import { performance } from 'node:perf_hooks';
 import { type MockRequest, requestWithBody } from '../../mock/http/mock-request.js';
 import { prepareJson } from '../../mock/http/responses.js';
-import { DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_SIZE, RequestJournal } from '../../mock/state/journal.js';
+import {
+  DEFAULT_JOURNAL_MAX_BYTES,
+  DEFAULT_JOURNAL_SIZE,
+  MAX_JOURNAL_SIZE,
+  RequestJournal,
+} from '../../mock/state/journal.js';
 import { heapMiB } from './heap.js';
 
 const EMPTY = new Uint8Array();
 const REQUESTS = 100_000;
-/** The largest `--journal-size` the mock accepts. */
-const LARGEST_SIZE = 100_000;
 const TOKEN_BYTES = 15 * 1024;
 // One prepared answer shared by every entry, as the userinfo route's cached answer is.
 const ANSWER = prepareJson({ commonHeaders: [] }, 200, { sub: '1', given_name: 'A' }, { scenario: 'valid' });
@@ -49,7 +52,7 @@ export async function journalBench(): Promise<string[]> {
   const held = journal.length;
   journal.clear();
 
-  const large = new RequestJournal(LARGEST_SIZE, DEFAULT_JOURNAL_MAX_BYTES);
+  const large = new RequestJournal(MAX_JOURNAL_SIZE, DEFAULT_JOURNAL_MAX_BYTES);
   const largeEmpty = heapMiB();
   for (let index = 0; index < REQUESTS; index++) large.record(bigTokenRequest(index), ANSWER, 0);
   const largeAfter = heapMiB();
@@ -65,7 +68,7 @@ export async function journalBench(): Promise<string[]> {
     `| full (${DEFAULT_JOURNAL_SIZE} ordinary requests) | ${full.toFixed(2)} |`,
     `| after ${REQUESTS.toLocaleString('en')} ordinary requests | ${after.toFixed(2)} (growth since full: ${(after - full).toFixed(2)} MiB; holds ${held} entries, ${held <= journal.size ? 'within' : 'OVER'} its bound) |`,
     `| record() cost, including building the fake request | ${((elapsed * 1e6) / (REQUESTS - journal.size)).toFixed(0)} ns |`,
-    `| size ${LARGEST_SIZE.toLocaleString('en')}, created, empty | ${largeEmpty.toFixed(2)} |`,
+    `| size ${MAX_JOURNAL_SIZE.toLocaleString('en')}, created, empty | ${largeEmpty.toFixed(2)} |`,
     `| after ${REQUESTS.toLocaleString('en')} requests with 15 KiB tokens | ${largeAfter.toFixed(2)} (growth: ${mib(growth)} MiB for ${large.length} entries held, ${mib(large.bytes)} MiB as counted; bound ${mib(bound)} MiB: ${growth <= bound ? 'within' : 'OVER'}) |`,
   ];
 }

@@ -60,7 +60,19 @@ describe.concurrent('truecaller-oauth-kit, given a mistake, prints one line and 
       'a negative --journal-size (mock)',
       () => ['mock', '--journal-size', '-5'],
       2,
-      /^--journal-size must be a whole number from 0, got "-5"\./,
+      /^--journal-size must be a whole number from 0 to 100000, got "-5"\./,
+    ],
+    [
+      'a --journal-size past the largest the journal keeps (mock)',
+      () => ['mock', '--journal-size', '200000'],
+      2,
+      /^--journal-size must be a whole number from 0 to 100000, got "200000"\. Run "truecaller-oauth-kit mock --help"/,
+    ],
+    [
+      'an empty --admin-token (mock)',
+      () => ['mock', '--admin-token='],
+      2,
+      /^--admin-token needs a secret\. Run "truecaller-oauth-kit mock --help"/,
     ],
     [
       'a flag without its value',

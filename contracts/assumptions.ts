@@ -6,7 +6,7 @@
  */
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { FORM_TYPE } from '../mock/http/form-body.js';
-import { pathTemplatePattern } from '../src/endpoints.js';
+import { pathTemplatePattern } from '../src/paths.js';
 import { loadApiDocument, resolveReference } from '../src/openapi/api-document.js';
 import { SCOPES } from '../src/scopes.js';
 import { formFields, profileState } from './pact-checks.js';

@@ -1,6 +1,6 @@
 import { FORM_TYPE, isFormType } from '../mock/http/form-body.js';
-import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../src/exchange-outcomes.js';
-import { SCENARIOS, type Scenario } from '../src/scenarios.js';
+import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../src/operations/token/outcomes.js';
+import { SCENARIOS, type Scenario } from '../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE, readScopes, type Scope } from '../src/scopes.js';
 import type { PactFile, PactInteraction } from './pact-file.js';
 import { HTTP_INTERACTION } from './pact-file.js';

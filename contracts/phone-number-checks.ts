@@ -3,7 +3,7 @@ import {
   PHONE_NUMBER_CALLS,
   type PhoneNumberCall,
   phoneNumberTokenInPath,
-} from '../src/phone-number-scenarios.js';
+} from '../src/operations/phone-number/scenarios.js';
 import type { PactInteraction } from './pact-file.js';
 
 const CALLS: readonly PhoneNumberCall[] = Object.values(PHONE_NUMBER_CALLS);

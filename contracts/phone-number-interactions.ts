@@ -1,5 +1,5 @@
 import type { PactV4 } from '@pact-foundation/pact';
-import { DEFAULT_CLIENT_ID } from '../src/exchange-outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../src/operations/token/outcomes.js';
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
 import {
   getPhoneNumberScenario,
@@ -8,8 +8,8 @@ import {
   type PhoneNumberScenario,
   type PhoneNumberScenarioName,
   type PhoneNumberSdk,
-} from '../src/phone-number-scenarios.js';
-import type { PhoneNumberDetail, PhoneNumberErrorBody } from '../src/wire-types.js';
+} from '../src/operations/phone-number/scenarios.js';
+import type { PhoneNumberDetail, PhoneNumberErrorBody } from '../src/operations/phone-number/wire-types.js';
 import type { InteractionOptions, ReadyInteraction, RequestBuilder, ResponseBuilder } from './pact-steps.js';
 import { loadPact } from './peer-dependencies.js';
 import { UNKNOWN_PARTNER_CLIENT_ID } from './provider-states.js';

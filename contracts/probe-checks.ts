@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ENDPOINTS } from '../src/endpoints.js';
-import { getExchangeOutcome, type ExchangeOutcomeName } from '../src/exchange-outcomes.js';
+import { getExchangeOutcome, type ExchangeOutcomeName } from '../src/operations/token/outcomes.js';
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
 import { isJsonObject } from '../src/clients/api-call.js';
 import { getResponseValidator } from '../src/openapi/response-validator.js';
-import { getScenario, type ScenarioName } from '../src/scenarios.js';
+import { getScenario, type ScenarioName } from '../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE, readScopes, type Scope } from '../src/scopes.js';
 import { parseChallenge } from '../src/www-authenticate.js';
 import type { ProbeAssumptionId } from './probe-assumptions.js';

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { type CliContext, EXIT, parseCommandLine, runAsMain } from '../src/cli-support.js';
-import { TRUECALLER_OAUTH_URL } from '../src/endpoints.js';
+import { TRUECALLER_OAUTH_URL } from '../src/hosts.js';
 import { KitError } from '../src/errors.js';
 import { fileProblem } from '../src/file-errors.js';
 import { isMainModule } from '../src/is-main-module.js';

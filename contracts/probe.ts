@@ -5,7 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { KitError } from '../src/errors.js';
-import { TRUECALLER_OAUTH_URL } from '../src/endpoints.js';
+import { TRUECALLER_OAUTH_URL } from '../src/hosts.js';
 import type { MockConfig } from '../mock/config/config-file.js';
 import { probeAssumptions, type ProbeAssumption } from './probe-assumptions.js';
 import { type ProbeCheck, type ProbeCredentials, type ProbeOutcome, runProbeChecks } from './probe-checks.js';

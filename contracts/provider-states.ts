@@ -3,15 +3,15 @@ import {
   EXCHANGE_OUTCOMES,
   type ExchangeOutcome,
   type ExchangeOutcomeName,
-} from '../src/exchange-outcomes.js';
-import { createPkcePair } from '../src/pkce.js';
+} from '../src/operations/token/outcomes.js';
+import { createPkcePair } from '../src/operations/token/pkce.js';
 import {
   PHONE_NUMBER_SCENARIOS,
   type PhoneNumberScenario,
   type PhoneNumberScenarioName,
-} from '../src/phone-number-scenarios.js';
-import type { Scenario, ScenarioName } from '../src/scenarios.js';
-import { SCENARIOS } from '../src/scenarios.js';
+} from '../src/operations/phone-number/scenarios.js';
+import type { Scenario, ScenarioName } from '../src/operations/userinfo/scenarios.js';
+import { SCENARIOS } from '../src/operations/userinfo/scenarios.js';
 import { readScopes } from '../src/scopes.js';
 import type { StateRegistrars } from './token-registrar.js';
 

@@ -6,7 +6,7 @@ import {
   getExchangeOutcome,
   type ExchangeOutcome,
   type ExchangeOutcomeName,
-} from '../src/exchange-outcomes.js';
+} from '../src/operations/token/outcomes.js';
 import {
   getExampleValue,
   getOperation,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegisterCodeInput } from '../mock/admin/register.js';
 import type { MockControls } from '../mock/engine/mock-engine.js';
 import { KitError } from '../src/errors.js';
-import type { TokenScenarioName } from '../src/scenarios.js';
+import type { TokenScenarioName } from '../src/operations/userinfo/scenarios.js';
 import type { Scope } from '../src/scopes.js';
 
 /** What a provider state asks the mock to know about a fresh access token. */

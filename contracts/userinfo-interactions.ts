@@ -9,7 +9,7 @@ import {
   type ResponseBuilder,
 } from './pact-steps.js';
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
-import { getScenario, type Scenario, type ScenarioName } from '../src/scenarios.js';
+import { getScenario, type Scenario, type ScenarioName } from '../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE } from '../src/scopes.js';
 import { type UserInfoClaim } from '../src/user-info.js';
 import {

@@ -4,7 +4,7 @@
  * config file's checks here, and no delete leaves a record pointing at nothing (which would make a
  * `--db` file unloadable).
  */
-import { CODE_LIFETIME_SECONDS } from '../../src/exchange-outcomes.js';
+import { CODE_LIFETIME_SECONDS } from '../../src/operations/token/outcomes.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { type KnownIds, newRecordId, type RecordInput, recordCheck } from '../config/record-checks.js';
 import type { Clock } from '../state/clock.js';

@@ -4,10 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { KitError } from '../../src/errors.js';
-import { CODE_LIFETIME_SECONDS, type CodeScenarioName } from '../../src/exchange-outcomes.js';
+import { CODE_LIFETIME_SECONDS, type CodeScenarioName } from '../../src/operations/token/outcomes.js';
 import type { Fault } from '../../src/faults.js';
-import type { PhoneNumberAs, PhoneNumberTokenScenarioName } from '../../src/phone-number-scenarios.js';
-import type { TokenScenarioName } from '../../src/scenarios.js';
+import type {
+  PhoneNumberAs,
+  PhoneNumberTokenScenarioName,
+} from '../../src/operations/phone-number/scenarios.js';
+import type { TokenScenarioName } from '../../src/operations/userinfo/scenarios.js';
 import type { Scope } from '../../src/scopes.js';
 import type { RecordInput } from '../config/record-checks.js';
 import type { Clock } from '../state/clock.js';

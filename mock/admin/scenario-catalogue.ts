@@ -8,9 +8,9 @@ import {
   DEFAULT_CLIENT_ID,
   EXAMPLE_CODE_VERIFIER,
   EXCHANGE_OUTCOMES,
-} from '../../src/exchange-outcomes.js';
+} from '../../src/operations/token/outcomes.js';
 import { FAULT_FAILURES } from '../../src/faults.js';
-import { SCENARIOS, TOKEN_SCENARIO_NAMES } from '../../src/scenarios.js';
+import { SCENARIOS, TOKEN_SCENARIO_NAMES } from '../../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE, SCOPES } from '../../src/scopes.js';
 import type { ScenarioCatalogue } from '../../src/wire-types.js';
 

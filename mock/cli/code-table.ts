@@ -2,7 +2,7 @@
  * The table of authorization codes and clients the mock's `POST /v1/token` knows, as the CLI prints it
  * (a test double, not for production).
  */
-import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../src/exchange-outcomes.js';
+import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../src/operations/token/outcomes.js';
 import { SCOPES } from '../../src/scopes.js';
 import type { MockStore } from '../state/store.js';
 import { formatRows } from './token-table.js';

@@ -23,8 +23,9 @@ import { createRequestLog } from '../server/request-log.js';
 import { formatCodeTable } from './code-table.js';
 import { formatPhoneNumberTokenTable } from './phone-number-table.js';
 import { formatTokenTable } from './token-table.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
-import { ENDPOINTS, fillPath } from '../../src/endpoints.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { fillPath } from '../../src/paths.js';
 import { isStandalone } from '../../src/package-files.js';
 
 /**

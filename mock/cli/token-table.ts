@@ -1,4 +1,4 @@
-import { getScenario, SCENARIOS } from '../../src/scenarios.js';
+import { getScenario, SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { SCOPES } from '../../src/scopes.js';
 import type { MockStore } from '../state/store.js';
 import { tokenOutcome } from '../routes/token-outcome.js';

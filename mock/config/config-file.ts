@@ -8,9 +8,9 @@ import {
   type CodeScenarioName,
   GRANT_TYPES,
   type GrantType,
-} from '../../src/exchange-outcomes.js';
+} from '../../src/operations/token/outcomes.js';
 import type { JWK } from 'jose';
-import { CODE_CHALLENGE_PATTERN } from '../../src/pkce.js';
+import { CODE_CHALLENGE_PATTERN } from '../../src/operations/token/pkce.js';
 import {
   DEFAULT_NON_TRUECALLER_PERSONA,
   findNonTruecallerPersona,
@@ -21,20 +21,20 @@ import {
   PHONE_NUMBER_TOKEN_SCENARIO_NAMES,
   type PhoneNumberAs,
   type PhoneNumberTokenScenarioName,
-} from '../../src/phone-number-scenarios.js';
-import { DEFAULT_PERSONA, TOKEN_SCENARIO_NAMES, type TokenScenarioName } from '../../src/scenarios.js';
+} from '../../src/operations/phone-number/scenarios.js';
+import {
+  DEFAULT_PERSONA,
+  TOKEN_SCENARIO_NAMES,
+  type TokenScenarioName,
+} from '../../src/operations/userinfo/scenarios.js';
 import { readScopes, SCOPES, type Scope } from '../../src/scopes.js';
 import type { UserInfo } from '../../src/user-info.js';
 import { TOKEN_PATTERN } from '../http/authorization.js';
 import { signingKeyProblems } from './signing-key-check.js';
-import type {
-  ClientRecord,
-  CodeRecord,
-  PersonaRecord,
-  PhoneNumberTokenRecord,
-  StoreData,
-  TokenRecord,
-} from '../../src/wire-types.js';
+import type { ClientRecord, CodeRecord } from '../../src/operations/token/wire-types.js';
+import type { PersonaRecord, StoreData } from '../../src/wire-types.js';
+import type { PhoneNumberTokenRecord } from '../../src/operations/phone-number/wire-types.js';
+import type { TokenRecord } from '../../src/operations/userinfo/wire-types.js';
 import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
 import { printable } from '../http/printable.js';
 

@@ -4,11 +4,12 @@
  * (the validation call's access token) is looked for only when the exact look-up misses, so the exact
  * paths (`GET /v1/userinfo` first) pay nothing for it.
  */
-import { ENDPOINTS, pathTemplatePattern } from '../../src/endpoints.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { pathTemplatePattern } from '../../src/paths.js';
 import { preflightHeaders } from '../http/cors.js';
 import { printable } from '../http/printable.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from '../http/responses.js';
-import { PHONE_NUMBER_CALLS } from '../../src/phone-number-scenarios.js';
+import { PHONE_NUMBER_CALLS } from '../../src/operations/phone-number/scenarios.js';
 import { createApiDocumentRoutes } from '../routes/api-document-route.js';
 import { createDiscoveryRoute } from '../routes/discovery-route.js';
 import { createJwksRoute, JWKS_PATH_ENDS } from '../routes/jwks-route.js';

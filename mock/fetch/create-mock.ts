@@ -2,7 +2,7 @@
  * The mock in-process (a test double of Truecaller's OAuth API, not for production): no port, no
  * start-up. `mock.fetch` answers as the mock server would; the MSW handlers serve the real host from it.
  */
-import { TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
+import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
 import { type MockOptions, resolveMockOptions } from '../config/options.js';
 import { controlsOf, createMockEngine, type MockControls } from '../engine/mock-engine.js';
 import { createMockFetch, type MockFetch } from './mock-fetch.js';

@@ -4,7 +4,8 @@
  * or `node:http`, is served unchanged: no port, no base-URL setting.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { TRUECALLER_OAUTH_URL, TRUECALLER_OTP_URL } from '../../src/endpoints.js';
+import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
+import { TRUECALLER_OTP_URL } from '../../src/operations/phone-number/endpoints.js';
 import type { Mock } from '../fetch/create-mock.js';
 import { isMockNetworkError } from '../fetch/mock-fetch.js';
 

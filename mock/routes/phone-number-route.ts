@@ -12,8 +12,11 @@ import {
   type PhoneNumberCall,
   type PhoneNumberScenarioName,
   type PhoneNumberSdk,
-} from '../../src/phone-number-scenarios.js';
-import type { PhoneNumberDetail, PhoneNumberTokenRecord } from '../../src/wire-types.js';
+} from '../../src/operations/phone-number/scenarios.js';
+import type {
+  PhoneNumberDetail,
+  PhoneNumberTokenRecord,
+} from '../../src/operations/phone-number/wire-types.js';
 import { readFaultBodies, withFault } from '../http/faults.js';
 import { headerValue } from '../http/mock-request.js';
 import { type PreparedResponse, prepareJson } from '../http/responses.js';

@@ -1,5 +1,6 @@
-import type { ScenarioName } from '../../src/scenarios.js';
-import type { PersonaRecord, TokenRecord } from '../../src/wire-types.js';
+import type { ScenarioName } from '../../src/operations/userinfo/scenarios.js';
+import type { PersonaRecord } from '../../src/wire-types.js';
+import type { TokenRecord } from '../../src/operations/userinfo/wire-types.js';
 import type { MockStore } from '../state/store.js';
 
 /** Which scenario a known token's answer is, and the persona a `valid` answer shows. */

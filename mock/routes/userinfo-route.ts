@@ -6,9 +6,10 @@
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { FAULT_RESPONSES } from '../../src/faults.js';
 import { getExampleValue } from '../../src/openapi/api-document.js';
-import { SCENARIOS, type ScenarioName } from '../../src/scenarios.js';
+import { SCENARIOS, type ScenarioName } from '../../src/operations/userinfo/scenarios.js';
 import { filterClaimsByScopes } from '../../src/scopes.js';
-import type { ErrorBody, TokenRecord } from '../../src/wire-types.js';
+import type { ErrorBody } from '../../src/wire-types.js';
+import type { TokenRecord } from '../../src/operations/userinfo/wire-types.js';
 import { readBearerToken } from '../http/authorization.js';
 import { readFaultBodies, withFault } from '../http/faults.js';
 import { headerValue } from '../http/mock-request.js';

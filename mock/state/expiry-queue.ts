@@ -4,7 +4,7 @@
  * tokens, codes and phone-number tokens made at run time are dropped once they have been expired for a
  * grace period.
  */
-import { CODE_LIFETIME_SECONDS } from '../../src/exchange-outcomes.js';
+import { CODE_LIFETIME_SECONDS } from '../../src/operations/token/outcomes.js';
 import type { Collection, MockStore, RecordOf } from './store.js';
 
 /**

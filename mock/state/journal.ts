@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { JournalEntry, NameValue } from '../../src/wire-types.js';
-import { phoneNumberTokenInPath } from '../../src/phone-number-scenarios.js';
+import { phoneNumberTokenInPath } from '../../src/operations/phone-number/scenarios.js';
 import { readBearerToken } from '../http/authorization.js';
 import { isFormType } from '../http/form-body.js';
 import { headerValue, type BodyRead, type MockRequest } from '../http/mock-request.js';

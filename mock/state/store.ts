@@ -13,24 +13,19 @@ import {
   EXCHANGE_OUTCOMES,
   GRANT_TYPES,
   RESTRICTED_CLIENT_ID,
-} from '../../src/exchange-outcomes.js';
+} from '../../src/operations/token/outcomes.js';
 import type { Fault } from '../../src/faults.js';
 import {
   PHONE_NUMBER_SCENARIOS,
   type PhoneNumberScenario,
   type PhoneNumberTokenScenarioName,
-} from '../../src/phone-number-scenarios.js';
-import { DEFAULT_PERSONA, SCENARIOS } from '../../src/scenarios.js';
+} from '../../src/operations/phone-number/scenarios.js';
+import { DEFAULT_PERSONA, SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { SCOPES } from '../../src/scopes.js';
-import type {
-  ClientRecord,
-  CodeRecord,
-  PersonaRecord,
-  PhoneNumberTokenRecord,
-  RefreshTokenRecord,
-  StoreData,
-  TokenRecord,
-} from '../../src/wire-types.js';
+import type { ClientRecord, CodeRecord, RefreshTokenRecord } from '../../src/operations/token/wire-types.js';
+import type { PersonaRecord, StoreData } from '../../src/wire-types.js';
+import type { PhoneNumberTokenRecord } from '../../src/operations/phone-number/wire-types.js';
+import type { TokenRecord } from '../../src/operations/userinfo/wire-types.js';
 
 /** The store's collections: every field of `StoreData` but the singular `fault`. */
 export type Collection = Exclude<keyof StoreData, 'fault'>;

@@ -1,10 +1,12 @@
 import { ENDPOINTS } from '../endpoints.js';
 import type { Fault, FaultTarget } from '../faults.js';
-import type { PhoneNumberAs, PhoneNumberTokenScenarioName } from '../phone-number-scenarios.js';
-import type { TokenScenarioName } from '../scenarios.js';
+import type { PhoneNumberAs, PhoneNumberTokenScenarioName } from '../operations/phone-number/scenarios.js';
+import type { TokenScenarioName } from '../operations/userinfo/scenarios.js';
 import type { Scope } from '../scopes.js';
 import type { UserInfo } from '../user-info.js';
-import type { JournalEntry, PhoneNumberTokenRecord, TokenRecord } from '../wire-types.js';
+import type { JournalEntry } from '../wire-types.js';
+import type { PhoneNumberTokenRecord } from '../operations/phone-number/wire-types.js';
+import type { TokenRecord } from '../operations/userinfo/wire-types.js';
 import { callApi, invalid, rejected } from './api-call.js';
 
 /** A token as the mock stores it (the mock's own `TokenRecord`). */

@@ -5,8 +5,9 @@
  * dropped, so the heap comes back to where it started, within a stated bound.
  */
 import { createMock } from '../../mock/index.js';
-import { ENDPOINTS, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
 import type { Figure, SectionResult } from './figures.js';
 import { heapMiB } from './heap.js';
 

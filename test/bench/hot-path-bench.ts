@@ -4,8 +4,9 @@
  * `npx truecaller-oauth-kit mock` (the request log on, to a file here) and with `--quiet`. All servers run side by side and take turns, round by round.
  */
 import { join } from 'node:path';
-import { ENDPOINTS, fillPath } from '../../src/endpoints.js';
-import { DEFAULT_CLIENT_ID } from '../../src/exchange-outcomes.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { fillPath } from '../../src/paths.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/outcomes.js';
 import { type Figure, median, type SectionResult } from './figures.js';
 import {
   alternate,

@@ -9,7 +9,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createMock } from '../../mock/index.js';
 import { truecallerHandlers } from '../../mock/msw/index.js';
-import { ENDPOINTS, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
 import { type Figure, median, type SectionResult } from './figures.js';
 
 const ROUND_MS = Number(process.env.BENCH_IN_PROCESS_ROUND_MS ?? 1000);

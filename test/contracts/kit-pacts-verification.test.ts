@@ -8,10 +8,10 @@ import {
   PHONE_NUMBER_PROVIDER_STATES,
   PROVIDER_STATES,
 } from '../../contracts/provider-states.js';
-import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
 import { verifyPacts } from '../../contracts/verify-pacts.js';
-import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../src/exchange-outcomes.js';
-import { SCENARIOS } from '../../src/scenarios.js';
+import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../src/operations/token/outcomes.js';
+import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 
 const pacts = listKitPacts();
 

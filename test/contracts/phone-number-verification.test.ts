@@ -9,8 +9,8 @@ import {
 } from '../../contracts/provider-states.js';
 import { mockStateRegistrars } from '../../contracts/token-registrar.js';
 import { verifyPacts } from '../../contracts/verify-pacts.js';
-import { validatePhoneNumberToken } from '../../src/clients/phone-number-client.js';
-import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
+import { validatePhoneNumberToken } from '../../src/operations/phone-number/client.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
 import { useMockServer } from '../support/doors.js';
 import { ROOT } from '../support/spawn-cli.js';
 import { scratchDirOfFile } from '../support/scratch-dir.js';

@@ -10,10 +10,10 @@ import {
   PROVIDER_STATES,
 } from '../../contracts/provider-states.js';
 import { mockStateRegistrars } from '../../contracts/token-registrar.js';
-import { EXAMPLE_CODE_VERIFIER, EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
-import { SCENARIOS } from '../../src/scenarios.js';
-import { exchangeCode } from '../../src/clients/token-client.js';
-import { getUserInfo } from '../../src/clients/user-info-client.js';
+import { EXAMPLE_CODE_VERIFIER, EXCHANGE_OUTCOMES } from '../../src/operations/token/outcomes.js';
+import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
+import { exchangeCode } from '../../src/operations/token/client.js';
+import { getUserInfo } from '../../src/operations/userinfo/client.js';
 import { openApiProblems, request } from '../support/http.js';
 import { ROOT } from '../support/spawn-cli.js';
 

@@ -13,20 +13,20 @@ import {
   EXAMPLE_CODE_VERIFIER,
   EXCHANGE_OUTCOMES,
   type ExchangeOutcome,
-} from '../../src/exchange-outcomes.js';
+} from '../../src/operations/token/outcomes.js';
 import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import { SCENARIOS } from '../../src/scenarios.js';
+import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
-import { exchangeCode } from '../../src/clients/token-client.js';
+import { exchangeCode } from '../../src/operations/token/client.js';
 import { kitErrorOf } from '../support/errors.js';
-import { getUserInfo } from '../../src/clients/user-info-client.js';
+import { getUserInfo } from '../../src/operations/userinfo/client.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { phoneNumberInteraction } from '../../contracts/phone-number-interactions.js';
 import { UNKNOWN_PARTNER_CLIENT_ID } from '../../contracts/provider-states.js';
-import { validatePhoneNumberToken } from '../../src/clients/phone-number-client.js';
-import { DEFAULT_CLIENT_ID } from '../../src/exchange-outcomes.js';
-import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
+import { validatePhoneNumberToken } from '../../src/operations/phone-number/client.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/outcomes.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
 import { phoneNumberErrorBody } from '../support/examples.js';
 
 // The kit has one pact (one consumer, one provider), so every endpoint's interactions are added here: two

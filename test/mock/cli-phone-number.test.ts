@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
 import { request } from '../support/http.js';
 import { type CliProcess, runTsCli } from '../support/spawn-cli.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../src/endpoints.js';
-import { EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
-import { SCENARIOS } from '../../src/scenarios.js';
+import { EXCHANGE_OUTCOMES } from '../../src/operations/token/outcomes.js';
+import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { DOORS, useDoor, type DoorName } from '../support/doors.js';
 import { openApiProblems, type TestResponse } from '../support/http.js';
 

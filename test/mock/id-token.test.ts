@@ -11,11 +11,11 @@ import { findPersona } from '../../fixtures/personas.js';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../mock/index.js';
 import { loadAjv } from '../../src/openapi/load-ajv.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/exchange-outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
 import type { HttpMethod } from '../../src/openapi/api-document.js';
-import { createPkcePair } from '../../src/pkce.js';
-import { DEFAULT_PERSONA } from '../../src/scenarios.js';
-import type { TokenResponse } from '../../src/wire-types.js';
+import { createPkcePair } from '../../src/operations/token/pkce.js';
+import { DEFAULT_PERSONA } from '../../src/operations/userinfo/scenarios.js';
+import type { TokenResponse } from '../../src/operations/token/wire-types.js';
 import { kitErrorOf } from '../support/errors.js';
 import { openApiProblems, request, schemaProblems, type TestResponse } from '../support/http.js';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createMock } from '../../mock/index.js';
-import { ENDPOINTS, fillPath, pathTemplatePattern, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
-import { DEFAULT_CLIENT_ID } from '../../src/exchange-outcomes.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { fillPath, pathTemplatePattern } from '../../src/paths.js';
+import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/outcomes.js';
 
 describe('path templates of the route table', () => {
   it.each([

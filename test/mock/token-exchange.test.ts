@@ -6,11 +6,12 @@ import {
   EXCHANGE_OUTCOMES,
   RESTRICTED_CLIENT_ID,
   type ExchangeOutcomeName,
-} from '../../src/exchange-outcomes.js';
+} from '../../src/operations/token/outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import { createPkcePair } from '../../src/pkce.js';
+import { createPkcePair } from '../../src/operations/token/pkce.js';
 import { SCOPES } from '../../src/scopes.js';
-import type { ErrorBody, TokenResponse } from '../../src/wire-types.js';
+import type { ErrorBody } from '../../src/wire-types.js';
+import type { TokenResponse } from '../../src/operations/token/wire-types.js';
 import { DOORS, useDoor } from '../support/doors.js';
 import { openApiProblems, type TestResponse } from '../support/http.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { startMockServer, type DoorUnderTest } from '../support/doors.js';
 import { createMockServer } from '../../mock/index.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import type { ErrorBody, TokenResponse } from '../../src/wire-types.js';
+import type { ErrorBody } from '../../src/wire-types.js';
+import type { TokenResponse } from '../../src/operations/token/wire-types.js';
 import { openApiProblems } from '../support/http.js';
 
 const TOKEN = '/v1/token';

@@ -4,7 +4,7 @@ import {
   EXAMPLE_CODE_VERIFIER,
   getExchangeOutcome,
   type ExchangeOutcomeName,
-} from '../../src/exchange-outcomes.js';
+} from '../../src/operations/token/outcomes.js';
 import type { Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { openApiProblems, rawRequest } from '../support/http.js';

@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer, type DoorUnderTest } from '../support/doors.js';
 import { type MockServer } from '../../mock/index.js';
 import { issuedTokenGraceMs } from '../../mock/state/expiry-queue.js';
-import { DEFAULT_CLIENT_ID, getExchangeOutcome } from '../../src/exchange-outcomes.js';
+import { DEFAULT_CLIENT_ID, getExchangeOutcome } from '../../src/operations/token/outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import type { ErrorBody, TokenResponse } from '../../src/wire-types.js';
+import type { ErrorBody } from '../../src/wire-types.js';
+import type { TokenResponse } from '../../src/operations/token/wire-types.js';
 import { openApiProblems, type TestResponse } from '../support/http.js';
 
 const TOKEN = '/v1/token';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../fixtures/personas.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import { SCENARIOS } from '../../src/scenarios.js';
+import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE, type Scope } from '../../src/scopes.js';
 import { DOORS, useDoor } from '../support/doors.js';
 import { answerHeldFor } from '../support/fake-time.js';

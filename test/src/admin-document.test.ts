@@ -1,11 +1,14 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
-import { CODE_SCENARIO_NAMES, GRANT_TYPES } from '../../src/exchange-outcomes.js';
+import { CODE_SCENARIO_NAMES, GRANT_TYPES } from '../../src/operations/token/outcomes.js';
 import { FAULT_FAILURES, FAULT_SCHEMA } from '../../src/faults.js';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
-import { CODE_CHALLENGE_PATTERN } from '../../src/pkce.js';
-import { PHONE_NUMBER_PATTERN, PHONE_NUMBER_TOKEN_SCENARIO_NAMES } from '../../src/phone-number-scenarios.js';
-import { TOKEN_SCENARIO_NAMES } from '../../src/scenarios.js';
+import { CODE_CHALLENGE_PATTERN } from '../../src/operations/token/pkce.js';
+import {
+  PHONE_NUMBER_PATTERN,
+  PHONE_NUMBER_TOKEN_SCENARIO_NAMES,
+} from '../../src/operations/phone-number/scenarios.js';
+import { TOKEN_SCENARIO_NAMES } from '../../src/operations/userinfo/scenarios.js';
 import { SCOPES } from '../../src/scopes.js';
 
 const document = loadApiDocument();

@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { namedExamples } from '../support/examples.js';
 import { getOperation, loadApiDocument } from '../../src/openapi/api-document.js';
 import { getResponseValidator } from '../../src/openapi/response-validator.js';
-import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES, GRANT_TYPES } from '../../src/exchange-outcomes.js';
-import { codeChallengeS256, createPkcePair, isCodeVerifier, verifyCodeVerifier } from '../../src/pkce.js';
+import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES, GRANT_TYPES } from '../../src/operations/token/outcomes.js';
+import {
+  codeChallengeS256,
+  createPkcePair,
+  isCodeVerifier,
+  verifyCodeVerifier,
+} from '../../src/operations/token/pkce.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();

@@ -1,7 +1,9 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
 import { namedExamples } from '../support/examples.js';
-import { ENDPOINTS, fillPath, TRUECALLER_OTP_URL } from '../../src/endpoints.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { fillPath } from '../../src/paths.js';
+import { TRUECALLER_OTP_URL } from '../../src/operations/phone-number/endpoints.js';
 import { FAULT_RESPONSES } from '../../src/faults.js';
 import { getOperation, loadApiDocument, resolveReference } from '../../src/openapi/api-document.js';
 import { getResponseValidator } from '../../src/openapi/response-validator.js';
@@ -11,7 +13,7 @@ import {
   PHONE_NUMBER_SCENARIOS,
   PHONE_NUMBER_TOKEN_PATTERN,
   phoneNumberTokenInPath,
-} from '../../src/phone-number-scenarios.js';
+} from '../../src/operations/phone-number/scenarios.js';
 
 const document = loadApiDocument();
 const validator = getResponseValidator(document);

@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { findNonTruecallerPersona } from '../../fixtures/non-truecaller-personas.js';
 import { createMock, type MockConfig } from '../../mock/index.js';
-import { fillPath, ENDPOINTS, TRUECALLER_OTP_URL } from '../../src/endpoints.js';
+import { fillPath } from '../../src/paths.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { TRUECALLER_OTP_URL } from '../../src/operations/phone-number/endpoints.js';
 import { answerHeldFor } from '../support/fake-time.js';
 import { readResponse } from '../support/http.js';
 import { readmeExample } from '../support/readme.js';

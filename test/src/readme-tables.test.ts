@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE_OUTCOMES } from '../../src/exchange-outcomes.js';
-import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
-import { SCENARIOS } from '../../src/scenarios.js';
+import { EXCHANGE_OUTCOMES } from '../../src/operations/token/outcomes.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
+import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { ROOT } from '../support/spawn-cli.js';
 
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');

@@ -4,7 +4,7 @@ import { namedExamples } from '../support/examples.js';
 import { getOperation, loadApiDocument } from '../../src/openapi/api-document.js';
 import { getResponseValidator } from '../../src/openapi/response-validator.js';
 import { FAULT_RESPONSES } from '../../src/faults.js';
-import { SCENARIOS } from '../../src/scenarios.js';
+import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE, SCOPES } from '../../src/scopes.js';
 
 const document = loadApiDocument();

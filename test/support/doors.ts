@@ -9,7 +9,8 @@ import {
   type MockServerOptions,
 } from '../../mock/index.js';
 import { truecallerHandlers } from '../../mock/msw/index.js';
-import { ENDPOINTS, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
 import { adminRequest, openApiProblems, request, type TestResponse } from './http.js';
 import { type CodeExchangeOptions, postCodeExchange, postForm } from './token.js';
 

@@ -6,8 +6,8 @@ import {
   loadApiDocument,
   resolveReference,
 } from '../../src/openapi/api-document.js';
-import { PHONE_NUMBER_CALLS, type PhoneNumberScenario } from '../../src/phone-number-scenarios.js';
-import type { PhoneNumberErrorBody } from '../../src/wire-types.js';
+import { PHONE_NUMBER_CALLS, type PhoneNumberScenario } from '../../src/operations/phone-number/scenarios.js';
+import type { PhoneNumberErrorBody } from '../../src/operations/phone-number/wire-types.js';
 
 /** The named examples of one JSON response of `openapi.yaml`, by name, with `$ref`s followed. */
 export function namedExamples(

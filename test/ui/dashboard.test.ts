@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findPersona } from '../../fixtures/personas.js';
 import { createMockServer } from '../../mock/index.js';
 import { filterClaimsByScopes } from '../../src/scopes.js';
-import type { Journal, TokenResponse } from '../../src/wire-types.js';
+import type { Journal } from '../../src/wire-types.js';
+import type { TokenResponse } from '../../src/operations/token/wire-types.js';
 import {
   pngSize,
   screenshot,

@@ -3,7 +3,7 @@
  * of `openapi.yaml`, prepared once, optionally with why it happened and what to fix.
  */
 import { ENDPOINTS } from '../../../src/endpoints.js';
-import { EXCHANGE_OUTCOMES, type ExchangeOutcomeName } from '../../../src/exchange-outcomes.js';
+import { EXCHANGE_OUTCOMES, type ExchangeOutcomeName } from '../../../src/operations/token/outcomes.js';
 import { getExampleValue, resolveReference } from '../../../src/openapi/api-document.js';
 import type { ErrorBody } from '../../../src/wire-types.js';
 import type { OpenAPIV3_1 } from 'openapi-types';

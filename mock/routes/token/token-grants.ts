@@ -3,7 +3,7 @@
  * PKCE verifier (documented), and a refresh token (seen on the real host, undocumented). Each checks its
  * fields in the order a client's mistakes are most usefully reported, then issues a token.
  */
-import { isCodeVerifier, verifyCodeVerifier } from '../../../src/pkce.js';
+import { isCodeVerifier, verifyCodeVerifier } from '../../../src/operations/token/pkce.js';
 import type { PreparedResponse } from '../../http/responses.js';
 import type { RouteContext } from '../route-context.js';
 import type { IssueToken } from './token-issuer.js';

@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Scope } from '../../../src/scopes.js';
-import type { TokenRecord, TokenResponse } from '../../../src/wire-types.js';
+import type { TokenRecord } from '../../../src/operations/userinfo/wire-types.js';
+import type { TokenResponse } from '../../../src/operations/token/wire-types.js';
 import { type PreparedResponse, prepareJson } from '../../http/responses.js';
 import { type ExpiryQueue, issuedTokenGraceMs } from '../../state/expiry-queue.js';
 import { signingKeyFor } from '../../state/signing-key.js';

@@ -2,14 +2,9 @@
  * What the dashboard shows of the mock, read in one go through the admin API and read again after every
  * change it makes: no copy of the mock's state lives in the page beyond this snapshot.
  */
-import type {
-  ClientRecord,
-  ClockState,
-  CodeRecord,
-  PersonaRecord,
-  ScenarioCatalogue,
-  TokenRecord,
-} from '../../../src/wire-types.js';
+import type { ClientRecord, CodeRecord } from '../../../src/operations/token/wire-types.js';
+import type { ClockState, PersonaRecord, ScenarioCatalogue } from '../../../src/wire-types.js';
+import type { TokenRecord } from '../../../src/operations/userinfo/wire-types.js';
 import type { Fault } from '../../../src/faults.js';
 import { adminCall } from './admin-calls.js';
 

@@ -2,7 +2,9 @@
  * The dashboard's Scenarios section: every token and code the mock answers, what each simulates, whether
  * Truecaller documents it, a `curl` line to try it, and the forms that add a token or a code.
  */
-import type { CatalogueScenario, CodeRecord, TokenRecord } from '../../../src/wire-types.js';
+import type { CatalogueScenario } from '../../../src/wire-types.js';
+import type { CodeRecord } from '../../../src/operations/token/wire-types.js';
+import type { TokenRecord } from '../../../src/operations/userinfo/wire-types.js';
 import { adminCall } from './admin-calls.js';
 import { announce, byId, checkedValues, copyable, element, fieldText, setOptions, table } from './dom.js';
 import type { MockState } from './mock-state.js';

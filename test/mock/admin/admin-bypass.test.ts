@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPkcePair } from '../../../src/pkce.js';
+import { createPkcePair } from '../../../src/operations/token/pkce.js';
 import { adminRequest, schemaProblems } from '../../support/http.js';
 import { postCodeExchange } from '../../support/token.js';
 import { useMockServer } from '../../support/doors.js';

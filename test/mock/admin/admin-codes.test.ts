@@ -3,10 +3,11 @@ import {
   DEFAULT_CLIENT_ID,
   getExchangeOutcome,
   type ExchangeOutcomeName,
-} from '../../../src/exchange-outcomes.js';
+} from '../../../src/operations/token/outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
-import { createPkcePair } from '../../../src/pkce.js';
-import type { ErrorBody, TokenResponse } from '../../../src/wire-types.js';
+import { createPkcePair } from '../../../src/operations/token/pkce.js';
+import type { ErrorBody } from '../../../src/wire-types.js';
+import type { TokenResponse } from '../../../src/operations/token/wire-types.js';
 import { openApiProblems, schemaProblems, type TestResponse } from '../../support/http.js';
 import { useMockServer } from '../../support/doors.js';
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CLOCK_ADVANCE_MS } from '../../../mock/admin/clock-control.js';
-import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES } from '../../../src/exchange-outcomes.js';
+import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES } from '../../../src/operations/token/outcomes.js';
 import { FAULT_FAILURES } from '../../../src/faults.js';
-import { SCENARIOS, TOKEN_SCENARIO_NAMES } from '../../../src/scenarios.js';
+import { SCENARIOS, TOKEN_SCENARIO_NAMES } from '../../../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE } from '../../../src/scopes.js';
-import type { ClockState, ScenarioCatalogue, TokenResponse } from '../../../src/wire-types.js';
+import type { ClockState, ScenarioCatalogue } from '../../../src/wire-types.js';
+import type { TokenResponse } from '../../../src/operations/token/wire-types.js';
 import { adminRequest, openApiProblems, request } from '../../support/http.js';
 import { useMockServer } from '../../support/doors.js';
 import { postCodeExchange } from '../../support/token.js';

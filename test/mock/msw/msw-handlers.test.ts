@@ -3,7 +3,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMock } from '../../../mock/index.js';
 import { truecallerHandlers } from '../../../mock/msw/index.js';
-import { ENDPOINTS, TRUECALLER_OAUTH_URL } from '../../../src/endpoints.js';
+import { ENDPOINTS } from '../../../src/endpoints.js';
+import { TRUECALLER_OAUTH_URL } from '../../../src/hosts.js';
 import { importGraph } from '../../support/import-graph.js';
 
 const mock = createMock();

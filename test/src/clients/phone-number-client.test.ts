@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findNonTruecallerPersona } from '../../../fixtures/non-truecaller-personas.js';
-import { validatePhoneNumberToken } from '../../../src/clients/phone-number-client.js';
-import { ENDPOINTS, fillPath } from '../../../src/endpoints.js';
-import { DEFAULT_CLIENT_ID } from '../../../src/exchange-outcomes.js';
-import { PHONE_NUMBER_SCENARIOS } from '../../../src/phone-number-scenarios.js';
+import { validatePhoneNumberToken } from '../../../src/operations/phone-number/client.js';
+import { ENDPOINTS } from '../../../src/endpoints.js';
+import { fillPath } from '../../../src/paths.js';
+import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/outcomes.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { phoneNumberErrorBody } from '../../support/examples.js';
 import { kitErrorOf } from '../../support/errors.js';
 import { useMockServer } from '../../support/doors.js';

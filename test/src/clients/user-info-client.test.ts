@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../../fixtures/personas.js';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
-import { DEFAULT_PERSONA, SCENARIOS } from '../../../src/scenarios.js';
+import { DEFAULT_PERSONA, SCENARIOS } from '../../../src/operations/userinfo/scenarios.js';
 import { filterClaimsByScopes } from '../../../src/scopes.js';
-import { getUserInfo } from '../../../src/clients/user-info-client.js';
+import { getUserInfo } from '../../../src/operations/userinfo/client.js';
 import { parseChallenge } from '../../../src/www-authenticate.js';
 import { kitErrorOf } from '../../support/errors.js';
 import { ENDPOINTS } from '../../../src/endpoints.js';

@@ -1,5 +1,5 @@
-import type { Scope } from './scopes.js';
-import { SCOPES } from './scopes.js';
+import type { Scope } from '../../scopes.js';
+import { SCOPES } from '../../scopes.js';
 
 /** How the mock answers a scenario: from a persona and scopes, with a fixed error, or from the header alone. */
 export type ScenarioKind = 'profile' | 'error' | 'header';

@@ -3,7 +3,7 @@
  * hands the app an access token, which the backend validates with `phoneNumberDetail` on
  * `TRUECALLER_OTP_URL`. This file holds the two documented forms of that call and its scenario table.
  */
-import { ENDPOINTS } from './endpoints.js';
+import { PHONE_NUMBER_ENDPOINTS } from './endpoints.js';
 
 /** The SDK versions whose validation call is documented. */
 export type PhoneNumberSdk = '3' | '2.8';
@@ -21,10 +21,14 @@ export interface PhoneNumberCall {
  * and with `appKey`. The mock answers both alike.
  */
 export const PHONE_NUMBER_CALLS: Readonly<Record<PhoneNumberSdk, PhoneNumberCall>> = Object.freeze({
-  '3': Object.freeze({ sdk: '3', path: ENDPOINTS.phoneNumberDetail, credentialHeader: 'clientId' }),
+  '3': Object.freeze({
+    sdk: '3',
+    path: PHONE_NUMBER_ENDPOINTS.phoneNumberDetail,
+    credentialHeader: 'clientId',
+  }),
   '2.8': Object.freeze({
     sdk: '2.8',
-    path: ENDPOINTS.phoneNumberDetailLegacy,
+    path: PHONE_NUMBER_ENDPOINTS.phoneNumberDetailLegacy,
     credentialHeader: 'appKey',
   }),
 } as const);

@@ -1,6 +1,6 @@
-import { fillPath } from '../endpoints.js';
-import { PHONE_NUMBER_CALLS, PHONE_NUMBER_PATTERN, type PhoneNumberSdk } from '../phone-number-scenarios.js';
-import { callApi, invalid, isJsonObject, rejected } from './api-call.js';
+import { fillPath } from '../../paths.js';
+import { PHONE_NUMBER_CALLS, PHONE_NUMBER_PATTERN, type PhoneNumberSdk } from './scenarios.js';
+import { callApi, invalid, isJsonObject, rejected } from '../../clients/api-call.js';
 
 /** How `validatePhoneNumberToken` reaches the server. */
 export interface PhoneNumberClientOptions {

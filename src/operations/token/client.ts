@@ -1,7 +1,7 @@
-import { ENDPOINTS } from '../endpoints.js';
-import { DEFAULT_CLIENT_ID } from '../exchange-outcomes.js';
-import type { TokenResponse } from '../wire-types.js';
-import { callApi, invalid, isJsonObject, rejected } from './api-call.js';
+import { TOKEN_ENDPOINTS } from './endpoints.js';
+import { DEFAULT_CLIENT_ID } from './outcomes.js';
+import type { TokenResponse } from './wire-types.js';
+import { callApi, invalid, isJsonObject, rejected } from '../../clients/api-call.js';
 
 /** Where and what to exchange. */
 export interface ExchangeCodeInput {
@@ -28,7 +28,7 @@ export interface ExchangeCodeInput {
  * const { access_token } = await exchangeCode({ baseUrl: mock.url, code, codeVerifier });
  */
 export async function exchangeCode(input: ExchangeCodeInput): Promise<TokenResponse> {
-  const url = new URL(ENDPOINTS.token, input.baseUrl).href;
+  const url = new URL(TOKEN_ENDPOINTS.token, input.baseUrl).href;
   const label = `POST ${url}`;
   const send = input.fetch ?? fetch;
   const answer = await callApi(label, () =>

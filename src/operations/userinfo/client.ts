@@ -1,6 +1,6 @@
-import { ENDPOINTS } from '../endpoints.js';
-import type { UserInfo } from '../user-info.js';
-import { callApi, invalid, isJsonObject, rejected } from './api-call.js';
+import { USERINFO_ENDPOINTS } from './endpoints.js';
+import type { UserInfo } from '../../user-info.js';
+import { callApi, invalid, isJsonObject, rejected } from '../../clients/api-call.js';
 
 /** How `getUserInfo` reaches the server. */
 export interface UserInfoClientOptions {
@@ -27,7 +27,7 @@ export interface UserInfoClientOptions {
  * }
  */
 export async function getUserInfo(token: string | null, options: UserInfoClientOptions): Promise<UserInfo> {
-  const url = new URL(ENDPOINTS.userinfo, options.baseUrl).href;
+  const url = new URL(USERINFO_ENDPOINTS.userinfo, options.baseUrl).href;
   const label = `GET ${url}`;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token !== null) headers.authorization = `Bearer ${token}`;

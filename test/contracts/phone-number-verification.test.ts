@@ -12,10 +12,10 @@ import { verifyPacts } from '../../contracts/verify-pacts.js';
 import { validatePhoneNumberToken } from '../../src/operations/phone-number/client.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
 import { useMockServer } from '../support/doors.js';
-import { ROOT } from '../support/spawn-cli.js';
+import { readmeSection } from '../support/readme.js';
 import { scratchDirOfFile } from '../support/scratch-dir.js';
 
-const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+const readme = readmeSection('## Provider states');
 const mock = useMockServer();
 
 // Written by hand as a client team would: its own consumer name, tokens and client id, the documented states.

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORM_TYPE } from '../../mock/http/form-body.js';
 import { createMockServer } from '../../mock/index.js';
@@ -15,9 +14,9 @@ import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { exchangeCode } from '../../src/operations/token/client.js';
 import { getUserInfo } from '../../src/operations/userinfo/client.js';
 import { openApiProblems, request } from '../support/http.js';
-import { ROOT } from '../support/spawn-cli.js';
+import { readmeSection } from '../support/readme.js';
 
-const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+const readme = readmeSection('## Provider states');
 const UNUSED_REGISTRARS = { token: () => Promise.resolve('unused'), code: () => Promise.resolve('unused') };
 
 describe('provider states', () => {

@@ -80,7 +80,7 @@ describe(
 
     it('verifies the pact it wrote with npx truecaller-oauth-kit verify, printing the README’s lines and warnings', async () => {
       const bin = join(project, 'node_modules/.bin/truecaller-oauth-kit');
-      const printed = /```text\n([\s\S]*?)```/.exec(readmeSection('### Worked example'))?.[1] ?? '';
+      const printed = /```text\n([\s\S]*?)```/.exec(readmeSection('## Worked example'))?.[1] ?? '';
       expect(printed).toContain('checkout-app -> truecaller-oauth-api');
       const { stdout } = await run(bin, ['verify', PACT_FILE], { cwd: project, env: SCRATCH_ENV });
       expect(stdout).toContain(printed.trim());

@@ -15,9 +15,10 @@ import { readmeExample, readmeExampleNames } from '../support/readme.js';
 
 const run = promisify(execFile);
 
-// The README's test files (marked `<!-- test: <name>.test.ts -->`), as a team's own tests: in a fresh
-// project with the packed kit and what the examples import beside it (the other marked blocks, the worked
-// example among them, run in their own scratch projects: consumer-project, mock-only-install, ...).
+// The test files of every README (README_FILES: the front page, mock/, contracts/, fixtures/; marked
+// `<!-- test: <name>.test.ts -->`), as a team's own tests: in a fresh project with the packed kit and what
+// the examples import beside it (the other marked blocks, the worked example among them, run in their own
+// scratch projects: consumer-project, mock-only-install, ...).
 const TEST_FILES = readmeExampleNames().filter((name) => /\.test\.[jt]s$/.test(name));
 let project: string;
 
@@ -35,7 +36,7 @@ beforeAll(async () => {
   ]);
 }, INSTALL_TIMEOUT_MS);
 
-describe('the README’s test files, in a project with the packed kit', { timeout: TOOL_TIMEOUT_MS }, () => {
+describe('the READMEs’ test files, in a project with the packed kit', { timeout: TOOL_TIMEOUT_MS }, () => {
   it('finds them', () => {
     expect(TEST_FILES).toEqual(
       expect.arrayContaining([
@@ -44,6 +45,8 @@ describe('the README’s test files, in a project with the packed kit', { timeou
         'parallel-tokens.test.ts',
         'both-kinds-of-user.test.ts',
         'mock-server.test.ts',
+        'mock-fetch.test.ts',
+        'msw-handlers.test.ts',
         'token.pact.test.js',
         'phone-number.pact.test.js',
         'personas.test.ts',

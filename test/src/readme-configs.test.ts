@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMock, type MockConfig } from '../../mock/index.js';
-import { readmeSection } from '../support/readme.js';
+import { README_FILES, readmeText } from '../support/readme.js';
 
-// Every config-file example of the README (a ```json block with a config's sections), as a user copies it.
+// Every config-file example of the READMEs (a ```json block with a config's sections), as a user copies it.
 const SECTIONS = ['personas', 'tokens', 'codes', 'clients', 'phoneNumberTokens', 'fault'];
-const configs = [...readmeSection('# truecaller-oauth-kit').matchAll(/```json\n([\s\S]*?)```/g)]
+const configs = README_FILES.flatMap((file) => [...readmeText(file).matchAll(/```json\n([\s\S]*?)```/g)])
   .map(([, text = '']) => text)
   .filter((text) => SECTIONS.some((section) => text.includes(`"${section}"`)) && text.trim().startsWith('{'))
   .filter((text) => !/"(delayMs|failure)"/.test(text.split('\n')[0] ?? ''));

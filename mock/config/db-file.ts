@@ -8,7 +8,8 @@ import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeS
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KitError } from '../../src/errors.js';
-import { COLLECTIONS, type MockStore } from '../state/store.js';
+import type { MockStore } from '../state/store.js';
+import { COLLECTIONS } from './built-ins.js';
 import { fileProblem } from '../../src/file-errors.js';
 import { type RecordInput, recordCheck } from './record-checks.js';
 import type { StoreData } from '../../src/wire-types.js';

@@ -16,13 +16,8 @@ import {
 import { KitError } from '../../src/errors.js';
 import type { Fault } from '../../src/faults.js';
 import type { StoreData } from '../../src/wire-types.js';
-import {
-  type Collection,
-  COLLECTIONS,
-  type MockStore,
-  type RecordOf,
-  type StoreChange,
-} from '../state/store.js';
+import type { Collection, MockStore, RecordOf, StoreChange } from '../state/store.js';
+import { COLLECTIONS } from './built-ins.js';
 import { DB_FILE_LIMIT } from './db-file.js';
 import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
 import { printable } from '../http/printable.js';

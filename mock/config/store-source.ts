@@ -3,14 +3,15 @@
  * config, or the `--db` file; every change logged with `--db`; rebuilt when a watched config changes.
  */
 import type { EventEmitter } from 'node:events';
-import type { JWK } from 'jose';
 import { applyConfig, type MockConfig, readConfigFile, validateConfig } from './config-file.js';
 import { watchConfigFile } from './config-watcher.js';
 import { checkStoreData } from './db-file.js';
 import { openDbFile } from './db-persistence.js';
 import type { MockOptions } from './options.js';
-import { builtInStoreData, MockStore } from '../state/store.js';
+import { MockStore } from '../state/store.js';
+import { builtInStoreData, COLLECTIONS } from './built-ins.js';
 import type { StoreData } from '../../src/wire-types.js';
+import type { IdTokenSettings } from '../operations/operation.js';
 
 /** The live store and what can happen to it as a whole. */
 export interface StoreSource {
@@ -28,14 +29,6 @@ export interface StoreSource {
   readonly idTokenSettings: () => IdTokenSettings;
 }
 
-/** A config's global ID-token settings. */
-export interface IdTokenSettings {
-  /** False when the config (or the options) turn ID tokens off. */
-  readonly enabled: boolean;
-  /** The config's private JWK, or undefined for the mock's generated key. */
-  readonly signingKey: JWK | undefined;
-}
-
 /**
  * Opens the store for `settings`. With a `config` path the file is watched: `events` gets
  * `config-reloaded`, or `config-rejected` with the `KitError` while the previous config stays.
@@ -47,6 +40,7 @@ export function openStore(settings: Readonly<MockOptions>, events: EventEmitter)
   let store: MockStore;
   try {
     store = new MockStore(
+      COLLECTIONS,
       db?.saved === undefined ? structuredClone(initial) : checkStoreData(db.saved, settings.db ?? ''),
     );
   } catch (error) {

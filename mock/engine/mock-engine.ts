@@ -25,7 +25,12 @@ import { DEFAULT_JSON_BODY_LIMIT } from '../http/json-body.js';
 import type { MockRequest } from '../http/mock-request.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse, ResponseContext } from '../http/responses.js';
-import type { RouteContext } from '../routes/route-context.js';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { MOCK_OPERATIONS } from '../operations/index.js';
+import type { MockOperation, OperationContext, OperationSettings } from '../operations/operation.js';
+import { createApiDocumentRoutes } from '../routes/api-document-route.js';
+import { createAnswerCache } from '../state/answer-cache.js';
+import { storeAccess } from '../state/store-access.js';
 import { MockClock } from '../state/clock.js';
 import { ExpiryQueue } from '../state/expiry-queue.js';
 import { RequestJournal } from '../state/journal.js';
@@ -117,7 +122,9 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
   const source = openStore(settings, events);
   const { store } = source;
   const clock = new MockClock(settings.clock);
-  const journal = settings.admin ? new RequestJournal(settings.journalSize, settings.journalMaxBytes) : null;
+  const journal = settings.admin
+    ? new RequestJournal(settings.journalSize, settings.journalMaxBytes, credentialInPath)
+    : null;
   const answers: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
   const expiries = new ExpiryQueue(store, settings.tokenLifetimeSeconds);
   const writer = createRecordWriter(store, clock, expiries);
@@ -126,16 +133,29 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
   const logLine = createLogLineFormatter();
   const timed = journal !== null || log !== null;
 
-  const context: RouteContext = {
-    store,
-    document,
-    answers,
-    clock,
+  const operationSettings: OperationSettings = {
     tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
     baseUrl: () => engine.baseUrl,
     idTokens: source.idTokenSettings,
   };
-  const routes = createRouteTable(context, expiries);
+  const routes = createRouteTable(
+    [
+      ...MOCK_OPERATIONS.flatMap((operation) =>
+        operation.createRoutes(
+          operationContext(operation, {
+            store,
+            document,
+            answers,
+            clock,
+            expiries,
+            settings: operationSettings,
+          }),
+        ),
+      ),
+      ...createApiDocumentRoutes({ document, answers }),
+    ],
+    answers,
+  );
   const admin =
     journal === null
       ? undefined
@@ -221,6 +241,38 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
     },
   };
   return engine;
+}
+
+/** What every operation's context shares: the engine's state and settings. */
+interface EngineParts {
+  readonly store: MockStore;
+  readonly document: OpenAPIV3_1.Document;
+  readonly answers: ResponseContext;
+  readonly clock: MockClock;
+  readonly expiries: ExpiryQueue;
+  readonly settings: OperationSettings;
+}
+
+/**
+ * The context of one operation: the store as far as it declared it, and caches the engine drops when
+ * what the operation reads changes.
+ */
+function operationContext(operation: MockOperation, parts: EngineParts): OperationContext {
+  const { store, ...shared } = parts;
+  return {
+    ...shared,
+    state: storeAccess(store, operation.api.name, operation),
+    cache: (keyedBy) => createAnswerCache(store, operation.reads, keyedBy),
+  };
+}
+
+/** The token a request carries in its path, for the operations whose credential travels there. */
+function credentialInPath(path: string): string | null {
+  for (const operation of MOCK_OPERATIONS) {
+    const credential = operation.credentialInPath?.(path) ?? null;
+    if (credential !== null) return credential;
+  }
+  return null;
 }
 
 /** The controls of `engine` as a plain object, for a door to hand its users beside its own members. */

@@ -1,24 +1,14 @@
 /**
  * The paths the mock answers and the handler of each method (a test double, not for production): one
- * table, built once, so a request costs a map look-up to find its handler. A path with a `{parameter}`
- * (the validation call's access token) is looked for only when the exact look-up misses, so the exact
- * paths (`GET /v1/userinfo` first) pay nothing for it.
+ * table, built once from the routes every operation declares, so a request costs a map look-up to find
+ * its handler. A path with a `{parameter}` (the validation call's access token) is looked for only when
+ * the exact look-up misses, so the exact paths (`GET /v1/userinfo` first) pay nothing for it.
  */
-import { ENDPOINTS } from '../../src/endpoints.js';
 import { pathTemplatePattern } from '../../src/paths.js';
 import { preflightHeaders } from '../http/cors.js';
 import { printable } from '../http/printable.js';
 import { type PreparedResponse, prepareEmpty, prepareJson, type ResponseContext } from '../http/responses.js';
-import { PHONE_NUMBER_CALLS } from '../../src/operations/phone-number/scenarios.js';
-import { createApiDocumentRoutes } from '../routes/api-document-route.js';
-import { createDiscoveryRoute } from '../routes/discovery-route.js';
-import { createJwksRoute, JWKS_PATH_ENDS } from '../routes/jwks-route.js';
-import { createPhoneNumberRoutes } from '../routes/phone-number-route.js';
-import { createRevokeRoute } from '../routes/revoke-route.js';
-import type { RouteContext, RouteHandler } from '../routes/route-context.js';
-import { createTokenRoute } from '../routes/token/token-route.js';
-import { createUserInfoRoute } from '../routes/userinfo-route.js';
-import type { ExpiryQueue } from '../state/expiry-queue.js';
+import type { RouteDefinition, RouteHandler } from '../routes/route-context.js';
 
 /** One path: its handlers by method, and the answers that depend on nothing but the path. */
 export interface Route {
@@ -48,42 +38,28 @@ interface TemplateRoute {
   readonly route: Route;
 }
 
-/** The routes of one mock. */
-export function createRouteTable(context: RouteContext, expiries: ExpiryQueue): RouteTable {
+/** The table of `definitions` (the kit's own routes and every operation's), for answers with `common` headers. */
+export function createRouteTable(
+  definitions: readonly RouteDefinition[],
+  common: ResponseContext,
+): RouteTable {
   const routes = new Map<string, Route>();
   const templates: TemplateRoute[] = [];
   const templatePaths: string[] = [];
-  const add = (
-    path: string,
-    handlers: Record<string, RouteHandler>,
-    requestHeaders: readonly string[] = [],
-  ): void => {
+  for (const { path, handlers, requestHeaders = [] } of definitions) {
     const allow = [...Object.keys(handlers), 'OPTIONS'].join(', ');
     const route: Route = {
       allow,
       handlers: new Map(Object.entries(handlers)),
-      preflight: prepareEmpty(context.answers, 204, preflightHeaders(allow, requestHeaders), 'preflight'),
+      preflight: prepareEmpty(common, 204, preflightHeaders(allow, requestHeaders), 'preflight'),
     };
-    if (!path.includes('{')) {
-      routes.set(path, route);
-      return;
+    if (routes.has(path) || templatePaths.includes(path))
+      throw new TypeError(`Two routes claim ${path}: each path belongs to one operation.`);
+    if (!path.includes('{')) routes.set(path, route);
+    else {
+      templates.push({ pattern: pathTemplatePattern(path), route });
+      templatePaths.push(path);
     }
-    templates.push({ pattern: pathTemplatePattern(path), route });
-    templatePaths.push(path);
-  };
-  const userInfo = createUserInfoRoute(context);
-  add(ENDPOINTS.userinfo, { GET: userInfo, HEAD: userInfo });
-  add(ENDPOINTS.token, { POST: createTokenRoute(context, expiries) });
-  add(ENDPOINTS.revoke, { POST: createRevokeRoute(context) });
-  add(ENDPOINTS.discovery, { GET: createDiscoveryRoute(context) });
-  const document = createApiDocumentRoutes(context);
-  add(ENDPOINTS.apiDocumentYaml, { GET: document.yaml, HEAD: document.yaml });
-  add(ENDPOINTS.apiDocumentJson, { GET: document.json, HEAD: document.json });
-  add(`${JWKS_PATH_ENDS.prefix}{clientId}${JWKS_PATH_ENDS.suffix}`, { GET: createJwksRoute(context) });
-  const phoneNumber = createPhoneNumberRoutes(context);
-  for (const call of Object.values(PHONE_NUMBER_CALLS)) {
-    const handler = phoneNumber[call.sdk];
-    add(call.path, { GET: handler, HEAD: handler }, [call.credentialHeader]);
   }
   // Requests in a row mostly go to one path: comparing a new path with the last one found takes a few
   // nanoseconds, where the map must first hash it (about 25 ns, a tenth of the mock's own time per request).

@@ -5,14 +5,23 @@
  */
 import { OPENAPI_FILE, readApiText } from '../../src/openapi/api-document.js';
 import { type PreparedResponse, prepareBytes } from '../http/responses.js';
-import type { RouteContext, RouteHandler } from './route-context.js';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { KIT_ENDPOINTS } from '../../src/endpoints.js';
+import type { ResponseContext } from '../http/responses.js';
+import type { RouteDefinition } from './route-context.js';
 
-/** The handlers of the document in YAML (the file as written, comments kept) and in JSON. */
-export function createApiDocumentRoutes(context: RouteContext): { yaml: RouteHandler; json: RouteHandler } {
+/** What the document's routes serve from. */
+export interface ApiDocumentContext {
+  readonly document: OpenAPIV3_1.Document;
+  readonly answers: ResponseContext;
+}
+
+/** The routes of the document in YAML (the file as written, comments kept) and in JSON. */
+export function createApiDocumentRoutes(context: ApiDocumentContext): RouteDefinition[] {
   // Prepared on the first request: a mock nobody asks for its document reads nothing more at start.
   let yaml: PreparedResponse | undefined;
   let json: PreparedResponse | undefined;
-  return {
+  const routes = {
     yaml: () =>
       (yaml ??= prepareBytes(
         context.answers,
@@ -33,4 +42,8 @@ export function createApiDocumentRoutes(context: RouteContext): { yaml: RouteHan
         { scenario: 'api-document' },
       )),
   };
+  return [
+    { path: KIT_ENDPOINTS.apiDocumentYaml, handlers: { GET: routes.yaml, HEAD: routes.yaml } },
+    { path: KIT_ENDPOINTS.apiDocumentJson, handlers: { GET: routes.json, HEAD: routes.json } },
+  ];
 }

@@ -1,30 +1,20 @@
 /**
- * What every route of the mock is built from (a test double, not for production). A route is a function
- * from a transport-free request to a prepared answer; the engine builds each once, with this context.
+ * What every route of the mock is (a test double, not for production): a function from a transport-free
+ * request to a prepared answer, and where it is served. Operations declare theirs; the engine's route
+ * table serves them.
  */
-import type { OpenAPIV3_1 } from 'openapi-types';
-import type { IdTokenSettings } from '../config/store-source.js';
 import type { MockRequest } from '../http/mock-request.js';
-import type { PreparedResponse, ResponseContext } from '../http/responses.js';
-import type { Clock } from '../state/clock.js';
-import type { MockStore } from '../state/store.js';
+import type { PreparedResponse } from '../http/responses.js';
 
 /** The answer to one request: ready at once on the hot path, a promise where a body is read. */
 export type RouteHandler = (request: MockRequest) => PreparedResponse | Promise<PreparedResponse>;
 
-/** The state and settings routes answer from. */
-export interface RouteContext {
-  readonly store: MockStore;
-  /** `openapi.yaml`: the statuses, named examples and headers routes answer with. */
-  readonly document: OpenAPIV3_1.Document;
-  /** Headers every answer carries. */
-  readonly answers: ResponseContext;
-  /** The time tokens and codes expire against. */
-  readonly clock: Clock;
-  /** `expires_in` of issued access tokens, in seconds. */
-  readonly tokenLifetimeSeconds: number;
-  /** The base URL the mock answers on (`http://127.0.0.1:4010`), for a request that names no host. */
-  readonly baseUrl: () => string;
-  /** Whether ID tokens are issued at all, and the key they are signed with (the config in force). */
-  readonly idTokens: () => IdTokenSettings;
+/** One path the mock serves and its handler by method. */
+export interface RouteDefinition {
+  /** The path, or a template with one `{parameter}` standing for one non-empty segment. */
+  readonly path: string;
+  /** By method (`GET`, `HEAD`, `POST`); OPTIONS is answered for every path as a CORS preflight. */
+  readonly handlers: Readonly<Record<string, RouteHandler>>;
+  /** Request headers a browser may send besides the usual ones (the preflight allows them). */
+  readonly requestHeaders?: readonly string[];
 }

@@ -6,7 +6,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { JournalEntry, NameValue } from '../../src/wire-types.js';
-import { phoneNumberTokenInPath } from '../../src/operations/phone-number/scenarios.js';
 import { readBearerToken } from '../http/authorization.js';
 import { isFormType } from '../http/form-body.js';
 import { headerValue, type BodyRead, type MockRequest } from '../http/mock-request.js';
@@ -81,8 +80,18 @@ export class RequestJournal {
   /** How many entries hold each answer: an answer's bytes count once, while any entry holds it. */
   readonly #answerUses = new Map<PreparedResponse, { count: number }>();
   readonly #waiters = new Set<(changed: boolean) => void>();
+  readonly #credentialInPath: (path: string) => string | null;
 
-  constructor(size: number = DEFAULT_JOURNAL_SIZE, maxBytes: number = DEFAULT_JOURNAL_MAX_BYTES) {
+  /**
+   * `credentialInPath` finds the token a request carries in its path (a call whose credential is not a
+   * bearer header), for the entries' `token`.
+   */
+  constructor(
+    size: number = DEFAULT_JOURNAL_SIZE,
+    maxBytes: number = DEFAULT_JOURNAL_MAX_BYTES,
+    credentialInPath: (path: string) => string | null = () => null,
+  ) {
+    this.#credentialInPath = credentialInPath;
     this.size = size;
     this.maxBytes = maxBytes;
     this.#seq = new Float64Array(size);
@@ -171,9 +180,9 @@ export class RequestJournal {
       const path = pathOf(url);
       if (filter.path !== undefined && filter.path !== path) continue;
       const headers = this.#headers[at] ?? {};
-      // The validation call of users without the Truecaller app carries its token in the path.
+      // Some calls (users without the Truecaller app) carry their token in the path.
       const token =
-        readBearerToken(headerValue({ headers }, 'authorization')) ?? phoneNumberTokenInPath(path);
+        readBearerToken(headerValue({ headers }, 'authorization')) ?? this.#credentialInPath(path);
       if (filter.token !== undefined && filter.token !== token) continue;
       list.push(this.#entryAt(at, url, path, headers, token));
     }

@@ -12,8 +12,9 @@ const LAYERS = ['src', 'fixtures', 'mock', 'contracts'] as const;
 const MOCK_FOLDERS = [
   'http',
   'state',
-  'config',
   'routes',
+  'operations',
+  'config',
   'ui',
   'admin',
   'engine',

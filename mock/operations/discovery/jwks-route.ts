@@ -4,12 +4,13 @@
  * path with a literal `:clientId` placeholder, so the mock serves the same key set at that literal path
  * and at every known client's id.
  */
-import { ENDPOINTS } from '../../src/endpoints.js';
-import { pathOf } from '../http/request-path.js';
-import { printable } from '../http/printable.js';
-import { type PreparedResponse, prepareJson } from '../http/responses.js';
-import { signingKeyFor, type SigningKey } from '../state/signing-key.js';
-import type { RouteContext, RouteHandler } from './route-context.js';
+import { ENDPOINTS } from '../../../src/endpoints.js';
+import { pathOf } from '../../http/request-path.js';
+import { printable } from '../../http/printable.js';
+import { type PreparedResponse, prepareJson } from '../../http/responses.js';
+import { signingKeyFor, type SigningKey } from '../../state/signing-key.js';
+import type { RouteHandler } from '../../routes/route-context.js';
+import type { OperationContext } from '../operation.js';
 
 const PLACEHOLDER = ':clientId';
 const [JWKS_PREFIX = '', JWKS_SUFFIX = ''] = ENDPOINTS.jwks.split(PLACEHOLDER);
@@ -30,7 +31,7 @@ function jwksClientId(path: string): string | undefined {
 }
 
 /** The handler of the key set: the mock's one public key, for the placeholder and every known client. */
-export function createJwksRoute({ store, answers, idTokens }: RouteContext): RouteHandler {
+export function createJwksRoute({ state: store, answers, settings }: OperationContext): RouteHandler {
   let last: { key: SigningKey; answer: PreparedResponse } | undefined;
 
   return async function answerJwks(request) {
@@ -46,7 +47,7 @@ export function createJwksRoute({ store, answers, idTokens }: RouteContext): Rou
         { scenario: 'jwks:unknown-client' },
       );
     }
-    const key = await signingKeyFor(idTokens().signingKey);
+    const key = await signingKeyFor(settings.idTokens().signingKey);
     if (last?.key !== key) {
       last = { key, answer: prepareJson(answers, 200, { keys: [key.publicJwk] }, { scenario: 'jwks' }) };
     }

@@ -5,14 +5,15 @@
  */
 import { isCodeVerifier, verifyCodeVerifier } from '../../../src/operations/token/pkce.js';
 import type { PreparedResponse } from '../../http/responses.js';
-import type { RouteContext } from '../route-context.js';
+import type { Clock } from '../../state/clock.js';
+import type { StoreAccess } from '../../state/store-access.js';
 import type { IssueToken } from './token-issuer.js';
 import type { FailTokenRequest } from './token-errors.js';
 
 /** What both grants need besides the form. */
 export interface GrantContext {
-  readonly store: RouteContext['store'];
-  readonly clock: RouteContext['clock'];
+  readonly store: StoreAccess;
+  readonly clock: Clock;
   readonly fail: FailTokenRequest;
   readonly issue: IssueToken;
   /** The base URL the client called, for an ID token's `iss`. */

@@ -2,16 +2,16 @@
  * The table of authorization codes and clients the mock's `POST /v1/token` knows, as the CLI prints it
  * (a test double, not for production).
  */
-import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../src/operations/token/outcomes.js';
-import { SCOPES } from '../../src/scopes.js';
-import type { MockStore } from '../state/store.js';
-import { formatRows } from './token-table.js';
+import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../../src/operations/token/outcomes.js';
+import { SCOPES } from '../../../src/scopes.js';
+import type { StoreReader } from '../../state/store-access.js';
+import { formatRows } from '../table-rows.js';
 
 /**
  * Built-in codes with what they simulate, then the config's codes (scenario, persona, scopes, and
  * whether a challenge or a client binds them), then the client ids.
  */
-export function formatCodeTable(store: MockStore): string {
+export function formatCodeTable(store: StoreReader): string {
   const rows: [string, string, string][] = [['code', 'status', 'simulates']];
   for (const record of store.values('codes')) {
     const builtIn = EXCHANGE_OUTCOMES.find((outcome) => outcome.code === record.id);

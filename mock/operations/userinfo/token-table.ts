@@ -1,13 +1,14 @@
-import { getScenario, SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
-import { SCOPES } from '../../src/scopes.js';
-import type { MockStore } from '../state/store.js';
-import { tokenOutcome } from '../routes/token-outcome.js';
+import { getScenario, SCENARIOS } from '../../../src/operations/userinfo/scenarios.js';
+import { SCOPES } from '../../../src/scopes.js';
+import type { StoreReader } from '../../state/store-access.js';
+import { tokenOutcome } from './token-outcome.js';
+import { formatRows } from '../table-rows.js';
 
 /**
  * The table of tokens the mock answers, as the CLI prints it: built-in tokens with what they simulate,
  * then the config's tokens with their scenario, persona and scopes.
  */
-export function formatTokenTable(store: MockStore): string {
+export function formatTokenTable(store: StoreReader): string {
   const rows: [string, string, string][] = [['token', 'status', 'simulates']];
   for (const record of store.values('tokens')) {
     const builtIn = SCENARIOS.find((scenario) => scenario.token === record.id);
@@ -23,12 +24,4 @@ export function formatTokenTable(store: MockStore): string {
   }
   rows.push(['(anything else)', '401', 'unknown token; a missing or non-Bearer header gets the other 401']);
   return formatRows(rows);
-}
-
-/** Three columns (name, status, text) aligned for a terminal; the first row is the heading. */
-export function formatRows(rows: readonly (readonly [string, string, string])[]): string {
-  const width = Math.min(32, Math.max(...rows.map(([name]) => name.length)));
-  return rows
-    .map(([name, status, text]) => `  ${name.padEnd(width)}  ${status.padEnd(6)}  ${text}`)
-    .join('\n');
 }

@@ -4,23 +4,24 @@
  * and `GET /v1/otp/installation/phoneNumberDetail/{accessToken}` with `appKey` (SDK 2.8), answered alike
  * by token with the named examples of `openapi.yaml`, or with the token's phone number.
  */
-import { FAULT_RESPONSES } from '../../src/faults.js';
-import { getExampleValue } from '../../src/openapi/api-document.js';
+import { FAULT_RESPONSES } from '../../../src/faults.js';
+import { getExampleValue } from '../../../src/openapi/api-document.js';
 import {
   PHONE_NUMBER_CALLS,
   PHONE_NUMBER_SCENARIOS,
   type PhoneNumberCall,
   type PhoneNumberScenarioName,
   type PhoneNumberSdk,
-} from '../../src/operations/phone-number/scenarios.js';
+} from '../../../src/operations/phone-number/scenarios.js';
 import type {
   PhoneNumberDetail,
   PhoneNumberTokenRecord,
-} from '../../src/operations/phone-number/wire-types.js';
-import { readFaultBodies, withFault } from '../http/faults.js';
-import { headerValue } from '../http/mock-request.js';
-import { type PreparedResponse, prepareJson } from '../http/responses.js';
-import type { RouteContext, RouteHandler } from './route-context.js';
+} from '../../../src/operations/phone-number/wire-types.js';
+import { readFaultBodies, withFault } from '../../http/faults.js';
+import { headerValue } from '../../http/mock-request.js';
+import { type PreparedResponse, prepareJson } from '../../http/responses.js';
+import type { RouteHandler } from '../../routes/route-context.js';
+import type { OperationContext } from '../operation.js';
 
 // Only tokens with `expiresAt` pay for a clock read.
 interface CachedAnswer {
@@ -34,43 +35,29 @@ interface CachedAnswer {
  * first (assumed order): a missing `clientId` (or `appKey`), or one that is not among the mock's clients,
  * gets the documented 404 code 404. Then the token in the path: an unknown one, or one past its expiry
  * on the mock's clock, gets the documented 404 code 1404. Answers are prepared once per token and kept
- * until that token or the global fault changes, so the hot path is a header read, two map look-ups and
- * the slice of the path that is the token.
+ * until what they were made from changes, so the hot path is a header read, two map look-ups and the
+ * slice of the path that is the token.
  */
 export function createPhoneNumberRoutes(
-  context: RouteContext,
+  context: OperationContext,
 ): Readonly<Record<PhoneNumberSdk, RouteHandler>> {
-  const { store, document, answers: common, clock } = context;
+  const { state, answers: common, clock } = context;
   const path = PHONE_NUMBER_CALLS['3'].path;
-  const errors = new Map<PhoneNumberScenarioName, PreparedResponse>();
-  for (const scenario of PHONE_NUMBER_SCENARIOS) {
-    if (scenario.kind !== 'error') continue;
-    const body = getExampleValue(document, path, 'get', scenario.status, scenario.example);
-    errors.set(scenario.name, prepareJson(common, scenario.status, body, { scenario: scenario.name }));
-  }
+  const errors = prepareErrors(context, path);
   const errorAnswer = (name: PhoneNumberScenarioName): PreparedResponse =>
     errors.get(name) as PreparedResponse;
-  const faultBodies = readFaultBodies(document, path, 'get', FAULT_RESPONSES);
-
+  const faultBodies = readFaultBodies(context.document, path, 'get', FAULT_RESPONSES);
+  const cache = context.cache<CachedAnswer>('phoneNumberTokens');
   // Answers that depend on no token carry the global fault.
-  let badCredentials = errorAnswer('invalid-credentials');
-  let invalidToken = errorAnswer('invalid-token');
-  const cache = new Map<string, CachedAnswer>();
-  const onGlobalChange = (): void => {
-    cache.clear();
-    badCredentials = withFault(errorAnswer('invalid-credentials'), store.fault, faultBodies, common);
-    invalidToken = withFault(errorAnswer('invalid-token'), store.fault, faultBodies, common);
-  };
-  onGlobalChange();
-  store.onChange((change) => {
-    // Clients are looked up on each request, so only a token's own change or the fault touches a cached answer.
-    if (change.kind === 'record') {
-      if (change.collection === 'phoneNumberTokens') cache.delete(change.id);
-    } else onGlobalChange();
-  });
+  const badCredentials = cache.shared(() =>
+    withFault(errorAnswer('invalid-credentials'), state.fault, faultBodies, common),
+  );
+  const invalidToken = cache.shared(() =>
+    withFault(errorAnswer('invalid-token'), state.fault, faultBodies, common),
+  );
 
   function prepare(record: PhoneNumberTokenRecord): CachedAnswer {
-    const fault = record.fault ?? store.fault;
+    const fault = record.fault ?? state.fault;
     const answer =
       record.scenario === 'verified'
         ? prepareJson(common, 200, detailOf(record), {
@@ -94,16 +81,16 @@ export function createPhoneNumberRoutes(
     const header = credentialHeader.toLowerCase();
     return function answerPhoneNumberDetail(request) {
       const client = headerValue(request, header);
-      if (client === undefined || !store.has('clients', client)) return badCredentials;
+      if (client === undefined || !state.has('clients', client)) return badCredentials();
       // The route table matched the path, so the token is what follows the template's prefix.
       const { url } = request;
       const queryAt = url.indexOf('?');
       const token = queryAt === -1 ? url.slice(tokenAt) : url.slice(tokenAt, queryAt);
       let cached = cache.get(token);
       if (cached === undefined) {
-        const record = store.get('phoneNumberTokens', token);
+        const record = state.get('phoneNumberTokens', token);
         // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
-        if (record === undefined) return invalidToken;
+        if (record === undefined) return invalidToken();
         cached = prepare(record);
         cache.set(token, cached);
       }
@@ -113,6 +100,20 @@ export function createPhoneNumberRoutes(
   }
 
   return Object.freeze({ '3': handler(PHONE_NUMBER_CALLS['3']), '2.8': handler(PHONE_NUMBER_CALLS['2.8']) });
+}
+
+/** Every error answer of the table, from its named example of `openapi.yaml`, prepared once. */
+function prepareErrors(
+  { document, answers }: OperationContext,
+  path: string,
+): Map<PhoneNumberScenarioName, PreparedResponse> {
+  const errors = new Map<PhoneNumberScenarioName, PreparedResponse>();
+  for (const scenario of PHONE_NUMBER_SCENARIOS) {
+    if (scenario.kind !== 'error') continue;
+    const body = getExampleValue(document, path, 'get', scenario.status, scenario.example);
+    errors.set(scenario.name, prepareJson(answers, scenario.status, body, { scenario: scenario.name }));
+  }
+  return errors;
 }
 
 /** The 200 body: the number as a JSON number (as documented) unless the token asks for a string. */

@@ -10,8 +10,8 @@ import { readFaultBodies, refusesRequest, withFault } from '../../http/faults.js
 import { readFormBody } from '../../http/form-body.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import type { PreparedResponse } from '../../http/responses.js';
-import type { ExpiryQueue } from '../../state/expiry-queue.js';
-import type { RouteContext, RouteHandler } from '../route-context.js';
+import type { RouteHandler } from '../../routes/route-context.js';
+import type { OperationContext } from '../operation.js';
 import { exchangeAuthorizationCode, exchangeRefreshToken, type GrantContext } from './token-grants.js';
 import { prepareTokenErrors } from './token-errors.js';
 import { createTokenIssuer } from './token-issuer.js';
@@ -19,14 +19,14 @@ import { createTokenIssuer } from './token-issuer.js';
 const GRANT_SET: ReadonlySet<string> = new Set(GRANT_TYPES);
 
 /** The handler of `POST /v1/token`. */
-export function createTokenRoute(context: RouteContext, expiries: ExpiryQueue): RouteHandler {
-  const { store, document, answers } = context;
+export function createTokenRoute(context: OperationContext): RouteHandler {
+  const { state: store, document, answers } = context;
   const fail = prepareTokenErrors(document, answers);
   const grants: Omit<GrantContext, 'issuer'> = {
     store,
     clock: context.clock,
     fail,
-    issue: createTokenIssuer(context, expiries),
+    issue: createTokenIssuer(context),
   };
   // An injected 429/503 answers with this route's own documented examples, not userinfo's.
   const faultBodies = readFaultBodies(document, ENDPOINTS.token, 'post', {
@@ -50,7 +50,7 @@ export function createTokenRoute(context: RouteContext, expiries: ExpiryQueue): 
     // The fault's own 429/503 replaces this answer; only its shape (no delay) matters.
     if (refusesRequest(fault)) return faulted(fail('rate-limited'), fault);
     // An ID token names the base URL the client called, as discovery does.
-    const issuer = requestOrigin(request, context.baseUrl) ?? context.baseUrl();
+    const issuer = requestOrigin(request, context.settings.baseUrl) ?? context.settings.baseUrl();
     return faulted(await answerForm(fields, { ...grants, issuer }), fault);
   };
 }

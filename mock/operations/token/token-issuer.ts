@@ -7,9 +7,9 @@ import type { Scope } from '../../../src/scopes.js';
 import type { TokenRecord } from '../../../src/operations/userinfo/wire-types.js';
 import type { TokenResponse } from '../../../src/operations/token/wire-types.js';
 import { type PreparedResponse, prepareJson } from '../../http/responses.js';
-import { type ExpiryQueue, issuedTokenGraceMs } from '../../state/expiry-queue.js';
+import { issuedTokenGraceMs } from '../../state/expiry-queue.js';
 import { signingKeyFor } from '../../state/signing-key.js';
-import type { RouteContext } from '../route-context.js';
+import type { OperationContext } from '../operation.js';
 import { idTokenClaims, signIdToken } from './id-token.js';
 
 /** What a grant that succeeded hands on: the client, and whose profile with which scopes. */
@@ -28,8 +28,9 @@ export interface Grant {
 export type IssueToken = (grant: Grant, issuer: string) => PreparedResponse | Promise<PreparedResponse>;
 
 /** The issuer of one mock; it also drops what has expired, so the store stays bounded. */
-export function createTokenIssuer(context: RouteContext, expiries: ExpiryQueue): IssueToken {
-  const { store, clock, tokenLifetimeSeconds } = context;
+export function createTokenIssuer(context: OperationContext): IssueToken {
+  const { state: store, clock, expiries } = context;
+  const { tokenLifetimeSeconds } = context.settings;
   const graceMs = issuedTokenGraceMs(tokenLifetimeSeconds);
 
   return function issue({ clientId, persona, scopes, idToken }, issuer) {
@@ -67,7 +68,7 @@ export function createTokenIssuer(context: RouteContext, expiries: ExpiryQueue):
     }
     store.set('tokens', record);
     expiries.schedule('tokens', record);
-    const settings = context.idTokens();
+    const settings = context.settings.idTokens();
     // Assumed (the real host's discovery advertises RS256 ID tokens): one whenever openid is granted,
     // unless the options, the config, the client or the code turn it off.
     const claims =

@@ -5,12 +5,12 @@
 import {
   getPhoneNumberScenario,
   PHONE_NUMBER_SCENARIOS,
-} from '../../src/operations/phone-number/scenarios.js';
-import type { MockStore } from '../state/store.js';
-import { formatRows } from './token-table.js';
+} from '../../../src/operations/phone-number/scenarios.js';
+import type { StoreReader } from '../../state/store-access.js';
+import { formatRows } from '../table-rows.js';
 
 /** Built-in tokens with what they simulate, then the others with their scenario, number and country. */
-export function formatPhoneNumberTokenTable(store: MockStore): string {
+export function formatPhoneNumberTokenTable(store: StoreReader): string {
   const rows: [string, string, string][] = [['token', 'status', 'simulates']];
   for (const record of store.values('phoneNumberTokens')) {
     const builtIn = PHONE_NUMBER_SCENARIOS.find((scenario) => scenario.token === record.id);

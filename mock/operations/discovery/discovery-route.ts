@@ -3,21 +3,27 @@
  * by Truecaller; the fields are those captured from the real host, with every URL on the mock's own
  * base URL, so a client that discovers its endpoints needs only the base URL changed.
  */
-import { GRANT_TYPES } from '../../src/operations/token/outcomes.js';
-import { getExampleValue } from '../../src/openapi/api-document.js';
-import { SCOPES } from '../../src/scopes.js';
-import { requestOrigin } from '../http/request-origin.js';
-import { type PreparedResponse, prepareJson } from '../http/responses.js';
-import type { RouteContext, RouteHandler } from './route-context.js';
-import { ID_TOKEN_CLAIMS } from './token/id-token.js';
-import { ID_TOKEN_ALGORITHM } from '../state/signing-key.js';
-import { ENDPOINTS } from '../../src/endpoints.js';
+import { GRANT_TYPES } from '../../../src/operations/token/outcomes.js';
+import { getExampleValue } from '../../../src/openapi/api-document.js';
+import { SCOPES } from '../../../src/scopes.js';
+import { requestOrigin } from '../../http/request-origin.js';
+import { type PreparedResponse, prepareJson } from '../../http/responses.js';
+import type { RouteHandler } from '../../routes/route-context.js';
+import type { OperationContext } from '../operation.js';
+import { ID_TOKEN_CLAIMS } from '../token/id-token.js';
+import { ID_TOKEN_ALGORITHM } from '../../state/signing-key.js';
+import { ENDPOINTS } from '../../../src/endpoints.js';
 
 /**
  * The handler of the discovery document. The base URL comes from the request's `Host` (what the client
  * called), else from the context's `baseUrl()` (the URL the server listens on).
  */
-export function createDiscoveryRoute({ document, answers: context, baseUrl }: RouteContext): RouteHandler {
+export function createDiscoveryRoute({
+  document,
+  answers: context,
+  settings,
+}: OperationContext): RouteHandler {
+  const { baseUrl } = settings;
   const invalidHost = prepareJson(
     context,
     400,

@@ -1,0 +1,79 @@
+/**
+ * What an operation is in the mock (a test double, not for production): its routes, what of the store
+ * it reads and writes, the collections it owns, and what it adds to the CLI's start-up text and the
+ * journal. Each operation's folder under `mock/operations/` defines one; `mock/operations/index.ts` lists
+ * them, and the engine, the config file, the control plane and the CLI loop over that list.
+ */
+import type { JWK } from 'jose';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { Operation } from '../../src/operations/operation.js';
+import type { ResponseContext } from '../http/responses.js';
+import type { RouteDefinition } from '../routes/route-context.js';
+import type { AnswerCache } from '../state/answer-cache.js';
+import type { Clock } from '../state/clock.js';
+import type { ExpiryQueue } from '../state/expiry-queue.js';
+import type { StoreAccess, StoreNeeds, StoreReader } from '../state/store-access.js';
+import type { Collection } from '../state/store.js';
+
+/** A config's global ID-token settings. */
+export interface IdTokenSettings {
+  /** False when the config (or the options) turn ID tokens off. */
+  readonly enabled: boolean;
+  /** The config's private JWK, or undefined for the mock's generated key. */
+  readonly signingKey: JWK | undefined;
+}
+
+/** The settings of one mock that operations answer from. */
+export interface OperationSettings {
+  /** `expires_in` of issued access tokens, in seconds. */
+  readonly tokenLifetimeSeconds: number;
+  /** The base URL the mock answers on (`http://127.0.0.1:4010`), for a request that names no host. */
+  readonly baseUrl: () => string;
+  /** Whether ID tokens are issued at all, and the key they are signed with (the config in force). */
+  readonly idTokens: () => IdTokenSettings;
+}
+
+/** What an operation's routes are built from, once per mock. */
+export interface OperationContext {
+  /** The store, as far as the operation declared it reads and writes it. */
+  readonly state: StoreAccess;
+  /**
+   * A cache of prepared answers by the ids of `keyedBy` (one of the operation's reads), dropped by the
+   * engine when what the operation reads changes.
+   */
+  cache<V>(keyedBy?: Collection): AnswerCache<V>;
+  /** `openapi.yaml`: the statuses, named examples and headers routes answer with. */
+  readonly document: OpenAPIV3_1.Document;
+  /** Headers every answer carries. */
+  readonly answers: ResponseContext;
+  /** The time tokens and codes expire against. */
+  readonly clock: Clock;
+  /** Drops what has expired, so the store stays bounded: records made at run time are scheduled here. */
+  readonly expiries: ExpiryQueue;
+  readonly settings: OperationSettings;
+}
+
+/** What an operation adds to the CLI's start-up text. */
+export interface StartupText {
+  /** A heading and a table of what it answers (built-in and configured credentials). */
+  readonly table: string;
+  /** Ready-to-paste `curl` lines against `baseUrl`. */
+  readonly tryIt: readonly string[];
+}
+
+/** One operation of the mock. */
+export interface MockOperation extends StoreNeeds {
+  /** The operation as `src/operations` defines it: name, host, paths, scenarios. */
+  readonly api: Operation;
+  /** Its routes, built once per mock. */
+  createRoutes(context: OperationContext): readonly RouteDefinition[];
+  /** The credential a request to it carries in its path (the journal records it as the request's token). */
+  credentialInPath?(path: string): string | null;
+  /** What the CLI prints for it at start-up; `store` is read-only here. */
+  startupText?(store: StoreReader, baseUrl: string): StartupText;
+}
+
+/** Freezes an operation's definition (and types its callbacks). */
+export function defineMockOperation(operation: MockOperation): MockOperation {
+  return Object.freeze({ ...operation });
+}

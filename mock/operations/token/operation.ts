@@ -1,0 +1,30 @@
+/**
+ * `POST /v1/token` and `POST /v1/revoke` in the mock (a test double, not for production): their routes,
+ * the state they read and change, and their start-up table.
+ */
+import { TOKEN } from '../../../src/operations/token/index.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../../src/operations/token/outcomes.js';
+import { defineMockOperation } from '../operation.js';
+import { formatCodeTable } from './code-table.js';
+import { createRevokeRoute } from './revoke-route.js';
+import { createTokenRoute } from './token-route.js';
+
+/** The token operation of the mock. */
+export const TOKEN_MOCK = defineMockOperation({
+  api: TOKEN,
+  // An exchange reads the code (or refresh token), the client, the persona (for an ID token) and the
+  // fault; a revocation reads the tokens it ends. It issues tokens, uses codes and rotates refresh tokens.
+  reads: ['codes', 'clients', 'refreshTokens', 'tokens', 'personas', 'fault'],
+  writes: ['codes', 'refreshTokens', 'tokens'],
+  createRoutes: (context) => [
+    { path: TOKEN.endpoints.token, handlers: { POST: createTokenRoute(context) } },
+    { path: TOKEN.endpoints.revoke, handlers: { POST: createRevokeRoute(context) } },
+  ],
+  startupText: (store, baseUrl) => ({
+    table: `POST ${TOKEN.endpoints.token} (any verifier of RFC 7636 syntax passes for the built-in codes):\n${formatCodeTable(store)}`,
+    tryIt: [
+      `curl -d grant_type=authorization_code -d client_id=${DEFAULT_CLIENT_ID} -d code=valid-code ` +
+        `-d code_verifier=${EXAMPLE_CODE_VERIFIER} ${baseUrl}${TOKEN.endpoints.token}`,
+    ],
+  }),
+});

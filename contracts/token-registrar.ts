@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RegisterCodeInput } from '../mock/admin/register.js';
+import type { RegisterCodeInput } from '../mock/operations/token/register-code.js';
 import type { MockControls } from '../mock/engine/mock-engine.js';
 import { KitError } from '../src/errors.js';
 import type { TokenScenarioName } from '../src/operations/userinfo/scenarios.js';

@@ -6,26 +6,22 @@
 export { createMockServer, type MockServer } from './server/mock-server.js';
 export { createMock, type Mock } from './fetch/create-mock.js';
 export type { MockFetch } from './fetch/mock-fetch.js';
-export type { MockControls } from './engine/mock-engine.js';
+export type { CoreControls, MockControls } from './engine/mock-engine.js';
 export {
   DEFAULT_MOCK_OPTIONS,
   DEFAULT_MOCK_SERVER_OPTIONS,
   type MockOptions,
   type MockServerOptions,
 } from './config/options.js';
-export type {
-  ClientConfig,
-  CodeConfig,
-  MockConfig,
-  PhoneNumberTokenConfig,
-  TokenConfig,
-} from './config/config-file.js';
+export type { CoreConfig, MockConfig } from './config/config-file.js';
+export type { TokenConfig } from './operations/userinfo/tokens.js';
+export type { CodeConfig } from './operations/token/codes.js';
+export type { ClientConfig } from './operations/token/clients.js';
+export type { PhoneNumberTokenConfig } from './operations/phone-number/phone-number-tokens.js';
 export { type Clock, MockClock, SYSTEM_CLOCK } from './state/clock.js';
-export type {
-  RegisterCodeInput,
-  RegisterPhoneNumberTokenInput,
-  RegisterTokenInput,
-} from './admin/register.js';
+export type { RegisterTokenInput } from './operations/userinfo/register-token.js';
+export type { RegisterCodeInput } from './operations/token/register-code.js';
+export type { RegisterPhoneNumberTokenInput } from './operations/phone-number/register-phone-number-token.js';
 export { FORM_BODY_LIMIT } from './http/form-body.js';
 export { ISSUED_TOKEN_GRACE_SECONDS } from './state/expiry-queue.js';
 export type { CorsOrigin } from './http/cors.js';

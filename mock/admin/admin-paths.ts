@@ -5,12 +5,21 @@
  */
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { printable } from '../http/printable.js';
+import { COLLECTION_DEFINITIONS } from '../operations/index.js';
+import type { Collection } from '../state/store.js';
 
-/** The collections the admin API serves; refresh tokens are internal state and served by none. */
-export const ADMIN_COLLECTIONS = ['tokens', 'personas', 'codes', 'clients', 'phoneNumberTokens'] as const;
+/** The collections the admin API serves; internal ones (refresh tokens) are served by none. */
+export const ADMIN_COLLECTIONS: readonly Collection[] = Object.freeze(
+  COLLECTION_DEFINITIONS.filter((definition) => definition.admin.served).map((definition) => definition.name),
+);
 
 /** One collection of the admin API. */
-export type AdminCollection = (typeof ADMIN_COLLECTIONS)[number];
+export type AdminCollection = Collection;
+
+/** Why each internal collection is not served, and where it is changed instead. */
+const INTERNAL: ReadonlyMap<string, string> = new Map(
+  COLLECTION_DEFINITIONS.flatMap(({ name, admin }) => (admin.served ? [] : [[name, admin.why] as const])),
+);
 
 /** The admin paths that name one thing each (`/__admin/<name>`). */
 type Single = 'fault' | 'requests' | 'reset' | 'db' | 'clock' | 'scenarios';
@@ -50,7 +59,6 @@ const SINGLES: ReadonlySet<string> = new Set<Single>([
   'scenarios',
 ]);
 const COLLECTIONS: ReadonlySet<string> = new Set(ADMIN_COLLECTIONS);
-const INTERNAL = 'refreshTokens';
 
 /** A target, or why the path names none: 404 (no such path) or 400 (an id that is not valid UTF-8). */
 export type ResolvedAdminPath =
@@ -70,11 +78,8 @@ export function resolveAdminPath(path: string): ResolvedAdminPath {
   const segments = path.slice(ENDPOINTS.admin.length).split('/').slice(1);
   while (segments.length > 0 && segments.at(-1) === '') segments.pop();
   const [name = '', rawId, ...deeper] = segments;
-  if (name === INTERNAL) {
-    return notFound(
-      `${INTERNAL} are the mock's internal state and not served by the admin API; end one with POST ${ENDPOINTS.revoke}, or all with POST ${ENDPOINTS.admin}/reset.`,
-    );
-  }
+  const internal = INTERNAL.get(name);
+  if (internal !== undefined) return notFound(internal);
   if (SINGLES.has(name) && rawId === undefined) return { ok: true, target: { kind: name as Single } };
   if ((name === 'ui' || name === 'docs') && rawId === undefined)
     return { ok: true, target: { kind: 'page', file: ADMIN_PAGES[name] } };

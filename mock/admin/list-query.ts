@@ -7,57 +7,15 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { Socket } from 'node:net';
-import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
 import { printable } from '../http/printable.js';
 import type { MockStore } from '../state/store.js';
 import type { AdminCollection } from './admin-paths.js';
-
-const FAULT_FIELDS = ['fault.failure', 'fault.delayMs', 'fault.retryAfterS'];
+import { COLLECTION_DEFINITIONS } from '../operations/index.js';
 
 /** The fields a list may be filtered and sorted by, per collection (dotted for nested ones). */
-export const LIST_FIELDS: Readonly<Record<AdminCollection, readonly string[]>> = Object.freeze({
-  tokens: [
-    'id',
-    'scenario',
-    'persona',
-    'scopes',
-    'delayMs',
-    'expiresAt',
-    'clientId',
-    'refreshToken',
-    ...FAULT_FIELDS,
-  ],
-  personas: [
-    'id',
-    'description',
-    'country',
-    ...Object.values(CLAIMS_BY_SCOPE).flatMap((claims) => claims.map((claim) => `claims.${claim}`)),
-    'claims.address.locality',
-    'claims.address.postal_code',
-  ],
-  codes: [
-    'id',
-    'scenario',
-    'persona',
-    'scopes',
-    'codeChallenge',
-    'clientId',
-    'reusable',
-    'expiresAt',
-    'usedAt',
-    ...FAULT_FIELDS,
-  ],
-  clients: ['id', 'grantTypes', 'description'],
-  phoneNumberTokens: [
-    'id',
-    'scenario',
-    'phoneNumber',
-    'countryCode',
-    'phoneNumberAs',
-    'expiresAt',
-    ...FAULT_FIELDS,
-  ],
-});
+export const LIST_FIELDS: Readonly<Record<string, readonly string[]>> = Object.freeze(
+  Object.fromEntries(COLLECTION_DEFINITIONS.map((definition) => [definition.name, definition.listFields])),
+);
 
 const PAGING = new Set(['_page', '_limit', '_start', '_end']);
 const OPERATORS = ['_ne', '_gte', '_lte'] as const;

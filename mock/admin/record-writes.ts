@@ -1,16 +1,15 @@
 /**
  * The writes of the control plane (a test double, not for production): every record that reaches the
- * store through `/__admin`, `registerCode`, `registerToken` or `registerPhoneNumberToken` passes the
- * config file's checks here, and no delete leaves a record pointing at nothing (which would make a
- * `--db` file unloadable).
+ * store through `/__admin` or a `register...` call passes its collection's checks here, and no delete
+ * leaves a record pointing at nothing (which would make a `--db` file unloadable).
  */
-import { CODE_LIFETIME_SECONDS } from '../../src/operations/token/outcomes.js';
-import { ENDPOINTS } from '../../src/endpoints.js';
+import { KIT_ENDPOINTS } from '../../src/endpoints.js';
 import { type KnownIds, newRecordId, type RecordInput, recordCheck } from '../config/record-checks.js';
+import type { CollectionDefinition } from '../operations/collection.js';
+import { COLLECTION_DEFINITIONS } from '../operations/index.js';
 import type { Clock } from '../state/clock.js';
 import type { ExpiryQueue } from '../state/expiry-queue.js';
-import type { MockStore, RecordOf } from '../state/store.js';
-import type { AdminCollection } from './admin-paths.js';
+import type { Collection, MockStore, RecordOf } from '../state/store.js';
 
 /** What a write gave: the stored record (and whether it is new), or a status with why not. */
 export type WriteResult =
@@ -20,19 +19,26 @@ export type WriteResult =
 /** The store and what a write needs besides it. */
 export interface RecordWriter {
   /** Adds a record; `caller` names the call in a problem (default: the admin API's POST). */
-  create(collection: AdminCollection, body: RecordInput, caller?: string): WriteResult;
-  replace(collection: AdminCollection, id: string, body: RecordInput): WriteResult;
-  patch(collection: AdminCollection, id: string, body: RecordInput): WriteResult;
-  remove(collection: AdminCollection, id: string): WriteResult;
+  create(collection: Collection, body: RecordInput, caller?: string): WriteResult;
+  replace(collection: Collection, id: string, body: RecordInput): WriteResult;
+  patch(collection: Collection, id: string, body: RecordInput): WriteResult;
+  remove(collection: Collection, id: string): WriteResult;
   setFault(body: RecordInput, merge: boolean): WriteResult;
 }
 
+const DEFINITIONS: ReadonlyMap<string, CollectionDefinition> = new Map(
+  COLLECTION_DEFINITIONS.map((definition) => [definition.name, definition]),
+);
+
 /** The writer of one mock's store. */
 export function createRecordWriter(store: MockStore, clock: Clock, expiries: ExpiryQueue): RecordWriter {
-  const known = (): KnownIds => ({ personas: store.ids('personas'), clients: store.ids('clients') });
+  const known = (): KnownIds => ({
+    personas: new Set(store.ids('personas')),
+    clients: new Set(store.ids('clients')),
+  });
 
   function checkAndStore(
-    collection: AdminCollection,
+    collection: Collection,
     input: RecordInput,
     created: boolean,
     where: string,
@@ -41,17 +47,17 @@ export function createRecordWriter(store: MockStore, clock: Clock, expiries: Exp
     const result = check ? check(input, known()) : { problems: [`no collection ${collection}`] };
     if ('problems' in result)
       return { ok: false, status: 400, problem: `${where}: ${result.problems.join('; ')}.` };
-    const record = result.record as unknown as RecordOf<AdminCollection>;
+    const record = result.record as unknown as RecordOf<Collection>;
     store.set(collection, record);
-    if (collection === 'tokens' || collection === 'codes' || collection === 'phoneNumberTokens') {
+    if (DEFINITIONS.get(collection)?.expiry !== undefined) {
       expiries.dropDue(clock.now());
-      expiries.schedule(collection, record as RecordOf<'tokens' | 'codes' | 'phoneNumberTokens'>);
+      expiries.schedule(collection, record);
     }
     return { ok: true, record, created };
   }
 
   return {
-    create(collection, body, caller = `POST ${ENDPOINTS.admin}/${collection}`) {
+    create(collection, body, caller = `POST ${KIT_ENDPOINTS.admin}/${collection}`) {
       const input: RecordInput = { ...body };
       input.id ??= newRecordId();
       const id = String(input.id);
@@ -59,39 +65,48 @@ export function createRecordWriter(store: MockStore, clock: Clock, expiries: Exp
         return {
           ok: false,
           status: 409,
-          problem: `${collection} already has "${id}"; change it with PUT or PATCH ${ENDPOINTS.admin}/${collection}/${encodeURIComponent(id)}.`,
+          problem: `${collection} already has "${id}"; change it with PUT or PATCH ${KIT_ENDPOINTS.admin}/${collection}/${encodeURIComponent(id)}.`,
         };
       }
-      // A single-use code made at run time expires as a registered one does, so used codes do not pile up.
-      if (collection === 'codes' && input.expiresAt === undefined && input.reusable !== true) {
-        input.expiresAt = clock.now() + CODE_LIFETIME_SECONDS * 1000;
-      }
+      const lifetimeMs = DEFINITIONS.get(collection)?.expiry?.defaultLifetimeMs?.(input);
+      if (input.expiresAt === undefined && lifetimeMs !== undefined)
+        input.expiresAt = clock.now() + lifetimeMs;
       return checkAndStore(collection, input, true, caller);
     },
     replace(collection, id, body) {
       if (!store.has(collection, id)) return missing(collection, id);
-      return checkAndStore(collection, { ...body, id }, false, `PUT ${ENDPOINTS.admin}/${collection}/${id}`);
+      return checkAndStore(
+        collection,
+        { ...body, id },
+        false,
+        `PUT ${KIT_ENDPOINTS.admin}/${collection}/${id}`,
+      );
     },
     patch(collection, id, body) {
       const existing = store.get(collection, id);
       if (existing === undefined) return missing(collection, id);
       const merged = { ...(existing as unknown as RecordInput), ...body, id };
-      return checkAndStore(collection, merged, false, `PATCH ${ENDPOINTS.admin}/${collection}/${id}`);
+      return checkAndStore(collection, merged, false, `PATCH ${KIT_ENDPOINTS.admin}/${collection}/${id}`);
     },
     remove(collection, id) {
       if (!store.has(collection, id)) return missing(collection, id);
-      const referrers = referrersOf(store, collection, id);
-      if (collection === 'personas' && referrers.length > 0) {
-        const shown = referrers.slice(0, 5).join(', ');
-        return {
-          ok: false,
-          status: 409,
-          problem: `Persona "${id}" is still named by ${shown}${referrers.length > 5 ? ` and ${referrers.length - 5} more` : ''}; point them at another persona (or delete them) first.`,
-        };
+      if (collection === 'personas') {
+        const referrers = referrersOf(store, 'persona', id);
+        if (referrers.length > 0) {
+          const shown = referrers.slice(0, 5).map(({ collection: from, id: of }) => `${from}/${of}`);
+          return {
+            ok: false,
+            status: 409,
+            problem: `Persona "${id}" is still named by ${shown.join(', ')}${referrers.length > 5 ? ` and ${referrers.length - 5} more` : ''}; point them at another persona (or delete them) first.`,
+          };
+        }
       }
-      // A code bound to a deleted client can never be exchanged: it goes with the client (the README says so).
-      if (collection === 'clients')
-        for (const code of referrers) store.delete('codes', code.slice('codes/'.length));
+      // A record bound to a deleted client can never be used: it goes with the client (the README says so).
+      if (collection === 'clients') {
+        for (const referrer of referrersOf(store, 'client', id))
+          if (DEFINITIONS.get(referrer.collection)?.goesWithItsClient === true)
+            store.delete(referrer.collection, referrer.id);
+      }
       store.delete(collection, id);
       return { ok: true, record: {}, created: false };
     },
@@ -103,7 +118,7 @@ export function createRecordWriter(store: MockStore, clock: Clock, expiries: Exp
         return {
           ok: false,
           status: 400,
-          problem: `${ENDPOINTS.admin}/fault: ${result.problems.join('; ')}.`,
+          problem: `${KIT_ENDPOINTS.admin}/fault: ${result.problems.join('; ')}.`,
         };
       store.fault = result.record;
       return { ok: true, record: store.fault, created: false };
@@ -115,14 +130,18 @@ function missing(collection: string, id: string): WriteResult {
   return { ok: false, status: 404, problem: `${collection} has no "${id}".` };
 }
 
-/** The records that name this persona (tokens, codes) or client (codes), as `collection/id`. */
-function referrersOf(store: MockStore, collection: AdminCollection, id: string): string[] {
-  const found: string[] = [];
-  if (collection === 'personas') {
-    for (const token of store.values('tokens')) if (token.persona === id) found.push(`tokens/${token.id}`);
-    for (const code of store.values('codes')) if (code.persona === id) found.push(`codes/${code.id}`);
-  } else if (collection === 'clients') {
-    for (const code of store.values('codes')) if (code.clientId === id) found.push(`codes/${code.id}`);
+/** The records that name this persona or client, by the references each collection declares. */
+function referrersOf(
+  store: MockStore,
+  kind: 'persona' | 'client',
+  id: string,
+): { collection: Collection; id: string }[] {
+  const found: { collection: Collection; id: string }[] = [];
+  for (const definition of COLLECTION_DEFINITIONS) {
+    const named = definition.references?.[kind];
+    if (named === undefined) continue;
+    for (const record of store.values(definition.name))
+      if (named(record) === id) found.push({ collection: definition.name, id: record.id });
   }
   return found;
 }

@@ -198,10 +198,12 @@ export function checkStoreData(value: unknown, file: string): StoreData {
     if (typeof data.fault !== 'object' || data.fault === null)
       problems.push('fault: missing (use {} for none)');
     if (problems.length === 0) {
-      const ids = (records: unknown): string[] =>
-        Array.isArray(records)
-          ? records.map((record) => String((record as { id?: unknown } | null)?.id))
-          : [];
+      const ids = (records: unknown): Set<string> =>
+        new Set(
+          Array.isArray(records)
+            ? records.map((record) => String((record as { id?: unknown } | null)?.id))
+            : [],
+        );
       const known = { personas: ids(data.personas), clients: ids(data.clients) };
       for (const [name, records] of Object.entries(data)) {
         const check = recordCheck(name);

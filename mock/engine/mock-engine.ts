@@ -12,12 +12,6 @@ import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { ADMIN_SCENARIO_PREFIX, createAdminApi } from '../admin/admin-api.js';
 import { isAdminPath } from '../admin/admin-paths.js';
 import { createRecordWriter, type WriteResult } from '../admin/record-writes.js';
-import {
-  createRegistrar,
-  type RegisterCodeInput,
-  type RegisterPhoneNumberTokenInput,
-  type RegisterTokenInput,
-} from '../admin/register.js';
 import type { MockOptions } from '../config/options.js';
 import { openStore } from '../config/store-source.js';
 import { corsHeadersForAnyOrigin } from '../http/cors.js';
@@ -26,7 +20,7 @@ import type { MockRequest } from '../http/mock-request.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse, ResponseContext } from '../http/responses.js';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { MOCK_OPERATIONS } from '../operations/index.js';
+import { COLLECTION_DEFINITIONS, MOCK_OPERATIONS, type OperationControls } from '../operations/index.js';
 import type { MockOperation, OperationContext, OperationSettings } from '../operations/operation.js';
 import { createApiDocumentRoutes } from '../routes/api-document-route.js';
 import { createAnswerCache } from '../state/answer-cache.js';
@@ -34,15 +28,18 @@ import { storeAccess } from '../state/store-access.js';
 import { MockClock } from '../state/clock.js';
 import { ExpiryQueue } from '../state/expiry-queue.js';
 import { RequestJournal } from '../state/journal.js';
-import type { MockStore } from '../state/store.js';
+import type { Collection, MockStore } from '../state/store.js';
 import { createLogLineFormatter } from './log-line.js';
 import { createRouteTable, internalError, methodNotAllowed, notFound } from './route-table.js';
 
 /**
- * What a test does with a mock, the same on every door: register tokens and codes, set faults, move the
- * clock, read the journal, reset.
+ * What a test does with a mock, the same on every door: register tokens and codes (each operation adds
+ * its own `register...`), set faults, move the clock, read the journal, reset.
  */
-export interface MockControls {
+export type MockControls = CoreControls & OperationControls;
+
+/** The controls every mock has, whatever its operations. */
+export interface CoreControls {
   /** The tokens, personas, codes and clients it answers from. */
   readonly store: MockStore;
   /** The time tokens and codes expire against; `clock.advance(ms)` reaches an expiry without waiting. */
@@ -54,30 +51,6 @@ export interface MockControls {
    * `KitError` when the change was invalid and the previous config stays.
    */
   readonly events: EventEmitter;
-  /**
-   * Adds an authorization code for `POST /v1/token` and returns it; single use, expiring on `clock`.
-   *
-   * @example
-   * const { codeVerifier, codeChallenge } = createPkcePair();
-   * const code = mock.registerCode({ persona: 'full-in', scopes: 'openid phone', codeChallenge });
-   */
-  readonly registerCode: (input?: RegisterCodeInput) => string;
-  /**
-   * Adds a bearer token for `GET /v1/userinfo` and returns it: tests that run in parallel each take their
-   * own, so none sees another's changes.
-   *
-   * @example
-   * const token = mock.registerToken({ persona: 'full-in', scopes: 'openid phone', expiresInSeconds: 60 });
-   */
-  readonly registerToken: (input?: RegisterTokenInput) => string;
-  /**
-   * Adds an access token of a user verified without the Truecaller app (drop call or OTP) and returns
-   * it: the validation call (`phoneNumberDetail`) answers it with its phone number, or its scenario.
-   *
-   * @example
-   * const token = mock.registerPhoneNumberToken({ phoneNumber: '919812345678', expiresInSeconds: 600 });
-   */
-  readonly registerPhoneNumberToken: (input?: RegisterPhoneNumberTokenInput) => string;
   /** Sets the global fault, or one token's or code's (which replaces the global one for it). */
   readonly setFault: (fault: Fault, target?: FaultTarget) => void;
   /** Clears the global fault, or sets a token's or code's to none. */
@@ -96,6 +69,8 @@ export const ANSWERED_AT_ONCE = -1;
 
 /** The engine: the controls, plus what the doors call. */
 export interface MockEngine extends MockControls {
+  /** The controls alone, for a door to hand its users beside its own members. */
+  readonly controls: MockControls;
   /** Answers a request: at once on the hot path, a promise where a body is read or the admin API runs. */
   handle(request: MockRequest): PreparedResponse | Promise<PreparedResponse>;
   /**
@@ -126,9 +101,24 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
     ? new RequestJournal(settings.journalSize, settings.journalMaxBytes, credentialInPath)
     : null;
   const answers: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
-  const expiries = new ExpiryQueue(store, settings.tokenLifetimeSeconds);
+  const expiries = new ExpiryQueue(
+    store,
+    COLLECTION_DEFINITIONS.flatMap(({ name, expiry }) =>
+      expiry === undefined
+        ? []
+        : [{ collection: name, graceMs: expiry.graceMs(settings.tokenLifetimeSeconds), keeps: expiry.keeps }],
+    ),
+  );
   const writer = createRecordWriter(store, clock, expiries);
-  const registrar = createRegistrar(writer, clock);
+  const operationControls = Object.assign(
+    {},
+    ...MOCK_OPERATIONS.map((operation) =>
+      operation.controls?.({
+        create: (collection, input, caller) => writer.create(collection, input, caller),
+        clock,
+      }),
+    ),
+  ) as OperationControls;
   const { log } = settings;
   const logLine = createLogLineFormatter();
   const timed = journal !== null || log !== null;
@@ -176,28 +166,31 @@ export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
     source.persist();
   }
 
-  const engine: MockEngine = {
+  const controls: MockControls = {
     store,
     clock,
     journal,
     events,
-    baseUrl: '',
-    arrival: () => (timed ? performance.now() : 0),
-    registerCode: (input) => registrar.registerCode(input),
-    registerToken: (input) => registrar.registerToken(input),
-    registerPhoneNumberToken: (input) => registrar.registerPhoneNumberToken(input),
+    ...operationControls,
     setFault: (fault, target) => {
-      if (target === undefined) saved(writer.setFault({ ...fault }, false), 'setFault');
-      else if ('code' in target) saved(writer.patch('codes', target.code, { fault }), 'setFault');
-      else if ('phoneNumberToken' in target)
-        saved(writer.patch('phoneNumberTokens', target.phoneNumberToken, { fault }), 'setFault');
-      else saved(writer.patch('tokens', target.token, { fault }), 'setFault');
+      if (target === undefined) {
+        saved(writer.setFault({ ...fault }, false), 'setFault');
+        return;
+      }
+      const { collection, id } = faultTargetOf(target);
+      saved(writer.patch(collection, id, { fault }), 'setFault');
     },
-    clearFault: (target) => engine.setFault({}, target),
+    clearFault: (target) => controls.setFault({}, target),
     reset: () => {
       source.reset();
       journal?.clear();
     },
+  };
+  const engine: MockEngine = {
+    ...controls,
+    controls,
+    baseUrl: '',
+    arrival: () => (timed ? performance.now() : 0),
 
     handle(request) {
       const path = pathOf(request.url);
@@ -266,6 +259,25 @@ function operationContext(operation: MockOperation, parts: EngineParts): Operati
   };
 }
 
+/** The collections a fault may be set on, by the key a `FaultTarget` names them with (`token`, `code`, ...). */
+const FAULT_TARGETS: ReadonlyMap<string, Collection> = new Map(
+  COLLECTION_DEFINITIONS.flatMap(({ name, faultTarget }) =>
+    faultTarget === undefined ? [] : [[faultTarget, name] as const],
+  ),
+);
+
+/** The record a fault target names; a target of no known kind throws, naming the kinds there are. */
+function faultTargetOf(target: FaultTarget): { collection: Collection; id: string } {
+  const entries = Object.entries(target as Record<string, unknown>);
+  const [key = '', id] = entries[0] ?? [];
+  const collection = FAULT_TARGETS.get(key);
+  if (entries.length !== 1 || collection === undefined || typeof id !== 'string') {
+    const kinds = [...FAULT_TARGETS.keys()].map((kind) => `{ ${kind}: '...' }`).join(', ');
+    throw new KitError('ERR_FAULT_INVALID', `setFault: the target must be one of ${kinds}.`);
+  }
+  return { collection, id };
+}
+
 /** The token a request carries in its path, for the operations whose credential travels there. */
 function credentialInPath(path: string): string | null {
   for (const operation of MOCK_OPERATIONS) {
@@ -277,16 +289,5 @@ function credentialInPath(path: string): string | null {
 
 /** The controls of `engine` as a plain object, for a door to hand its users beside its own members. */
 export function controlsOf(engine: MockEngine): MockControls {
-  return {
-    store: engine.store,
-    clock: engine.clock,
-    journal: engine.journal,
-    events: engine.events,
-    registerCode: engine.registerCode,
-    registerToken: engine.registerToken,
-    registerPhoneNumberToken: engine.registerPhoneNumberToken,
-    setFault: engine.setFault,
-    clearFault: engine.clearFault,
-    reset: engine.reset,
-  };
+  return engine.controls;
 }

@@ -3,11 +3,16 @@
  * file's sections, the control plane's collections and the CLI's start-up text loop over it. A new
  * operation is a folder beside these and a line here.
  */
+import type { CollectionDefinition } from './collection.js';
+import type { PhoneNumberControls } from './phone-number/register-phone-number-token.js';
+import type { TokenControls } from './token/register-code.js';
+import type { UserInfoControls } from './userinfo/register-token.js';
 import { DISCOVERY_MOCK } from './discovery/operation.js';
 import type { MockOperation } from './operation.js';
-import { PHONE_NUMBER_MOCK } from './phone-number/operation.js';
-import { TOKEN_MOCK } from './token/operation.js';
-import { USERINFO_MOCK } from './userinfo/operation.js';
+import { PERSONAS } from './personas.js';
+import { type PhoneNumberConfig, PHONE_NUMBER_MOCK } from './phone-number/operation.js';
+import { TOKEN_MOCK, type TokenOperationConfig } from './token/operation.js';
+import { type UserInfoConfig, USERINFO_MOCK } from './userinfo/operation.js';
 
 /** Every operation of the mock, in the order of `OPERATIONS`. */
 export const MOCK_OPERATIONS: readonly MockOperation[] = Object.freeze([
@@ -16,3 +21,15 @@ export const MOCK_OPERATIONS: readonly MockOperation[] = Object.freeze([
   DISCOVERY_MOCK,
   PHONE_NUMBER_MOCK,
 ]);
+
+/** Every collection of the store: the personas all operations share, then each operation's own. */
+export const COLLECTION_DEFINITIONS: readonly CollectionDefinition[] = Object.freeze([
+  PERSONAS,
+  ...MOCK_OPERATIONS.flatMap((operation) => operation.collections),
+]);
+
+/** The sections of a config file the operations define. */
+export type OperationsConfig = UserInfoConfig & TokenOperationConfig & PhoneNumberConfig;
+
+/** What the operations add to every door's controls. */
+export type OperationControls = UserInfoControls & TokenControls & PhoneNumberControls;

@@ -9,6 +9,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Operation } from '../../src/operations/operation.js';
 import type { ResponseContext } from '../http/responses.js';
 import type { RouteDefinition } from '../routes/route-context.js';
+import type { CollectionDefinition, RecordInput } from './collection.js';
 import type { AnswerCache } from '../state/answer-cache.js';
 import type { Clock } from '../state/clock.js';
 import type { ExpiryQueue } from '../state/expiry-queue.js';
@@ -53,6 +54,21 @@ export interface OperationContext {
   readonly settings: OperationSettings;
 }
 
+/** What an operation's controls (`registerToken`, ...) are built from, once per mock. */
+export interface ControlContext {
+  /**
+   * Adds a record through the control plane's checks (`caller` names the call in a problem): the
+   * stored record, or why not.
+   */
+  create(
+    collection: Collection,
+    input: RecordInput,
+    caller: string,
+  ): { readonly ok: true } | { readonly ok: false; readonly problem: string };
+  /** The time registered records expire against. */
+  readonly clock: Clock;
+}
+
 /** What an operation adds to the CLI's start-up text. */
 export interface StartupText {
   /** A heading and a table of what it answers (built-in and configured credentials). */
@@ -65,8 +81,12 @@ export interface StartupText {
 export interface MockOperation extends StoreNeeds {
   /** The operation as `src/operations` defines it: name, host, paths, scenarios. */
   readonly api: Operation;
+  /** The collections of the store it owns (their config section, checks, control-plane listing). */
+  readonly collections: readonly CollectionDefinition[];
   /** Its routes, built once per mock. */
   createRoutes(context: OperationContext): readonly RouteDefinition[];
+  /** What it adds to every door's controls (`registerToken`, ...). */
+  controls?(context: ControlContext): object;
   /** The credential a request to it carries in its path (the journal records it as the request's token). */
   credentialInPath?(path: string): string | null;
   /** What the CLI prints for it at start-up; `store` is read-only here. */

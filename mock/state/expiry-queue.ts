@@ -4,7 +4,6 @@
  * tokens, codes and phone-number tokens made at run time are dropped once they have been expired for a
  * grace period.
  */
-import { CODE_LIFETIME_SECONDS } from '../../src/operations/token/outcomes.js';
 import type { Collection, MockStore, RecordOf } from './store.js';
 
 /**
@@ -19,11 +18,16 @@ export function issuedTokenGraceMs(tokenLifetimeSeconds: number): number {
   return Math.max(ISSUED_TOKEN_GRACE_SECONDS, tokenLifetimeSeconds) * 1000;
 }
 
-/** The collections whose records expire. */
-type Expiring = Extract<Collection, 'tokens' | 'refreshTokens' | 'codes' | 'phoneNumberTokens'>;
+/** A collection whose records expire: how long one is kept past its `expiresAt`, and which never go. */
+export interface ExpiringCollection {
+  readonly collection: Collection;
+  readonly graceMs: number;
+  /** True for a record that stays whatever its expiry says (a reusable code). */
+  readonly keeps?: ((record: RecordOf<Collection>) => boolean) | undefined;
+}
 
 interface Entry {
-  readonly collection: Expiring;
+  readonly collection: Collection;
   readonly id: string;
   readonly dropAt: number;
 }
@@ -35,22 +39,14 @@ interface Entry {
  */
 export class ExpiryQueue {
   readonly #store: MockStore;
-  readonly #graceMs: Readonly<Record<Expiring, number>>;
+  readonly #expiring: ReadonlyMap<Collection, ExpiringCollection>;
   #heap: Entry[] = [];
   // The most entries the heap array held since it was last made to fit: an array keeps its capacity.
   #peak = 0;
 
-  constructor(store: MockStore, tokenLifetimeSeconds: number) {
+  constructor(store: MockStore, expiring: readonly ExpiringCollection[]) {
     this.#store = store;
-    const tokenGrace = issuedTokenGraceMs(tokenLifetimeSeconds);
-    // A used or expired code is kept one more lifetime, so a late second exchange still hears "expired".
-    // A phone-number token past its expiry answers the documented 1404 for as long as an issued token answers 401.
-    this.#graceMs = {
-      tokens: tokenGrace,
-      refreshTokens: 0,
-      codes: CODE_LIFETIME_SECONDS * 1000,
-      phoneNumberTokens: tokenGrace,
-    };
+    this.#expiring = new Map(expiring.map((each) => [each.collection, each]));
     this.rebuild();
     store.onChange((change) => {
       if (change.kind === 'all') this.rebuild();
@@ -63,7 +59,7 @@ export class ExpiryQueue {
   }
 
   /** Notes a record that may expire; one without `expiresAt` is ignored. */
-  schedule(collection: Expiring, record: RecordOf<Expiring>): void {
+  schedule(collection: Collection, record: RecordOf<Collection>): void {
     const dropAt = this.#dropAt(collection, record);
     if (dropAt !== undefined) this.#push({ collection, id: record.id, dropAt });
   }
@@ -90,15 +86,16 @@ export class ExpiryQueue {
   rebuild(): void {
     this.#heap = [];
     this.#peak = 0;
-    for (const collection of ['tokens', 'refreshTokens', 'codes', 'phoneNumberTokens'] as const) {
+    for (const collection of this.#expiring.keys()) {
       for (const record of this.#store.values(collection)) this.schedule(collection, record);
     }
   }
 
-  #dropAt(collection: Expiring, record: RecordOf<Expiring>): number | undefined {
-    if (collection === 'codes' && (record as RecordOf<'codes'>).reusable === true) return undefined;
-    const expiresAt = record.expiresAt;
-    return expiresAt === undefined ? undefined : expiresAt + this.#graceMs[collection];
+  #dropAt(collection: Collection, record: RecordOf<Collection>): number | undefined {
+    const expiring = this.#expiring.get(collection);
+    if (expiring === undefined || expiring.keeps?.(record) === true) return undefined;
+    const { expiresAt } = record as { expiresAt?: number };
+    return expiresAt === undefined ? undefined : expiresAt + expiring.graceMs;
   }
 
   #push(entry: Entry): void {

@@ -7,6 +7,7 @@ import { createJwksRoute, JWKS_PATH_ENDS } from './jwks-route.js';
 /** The discovery operation of the mock. */
 export const DISCOVERY_MOCK = defineMockOperation({
   api: DISCOVERY,
+  collections: [],
   // The key set is served for each known client id.
   reads: ['clients'],
   createRoutes: (context) => [

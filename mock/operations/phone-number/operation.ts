@@ -12,14 +12,18 @@ import { fillPath } from '../../../src/paths.js';
 import { defineMockOperation } from '../operation.js';
 import { formatPhoneNumberTokenTable } from './phone-number-table.js';
 import { createPhoneNumberRoutes } from './phone-number-route.js';
+import { phoneNumberControls } from './register-phone-number-token.js';
+import { PHONE_NUMBER_TOKENS, type PhoneNumberTokensConfig } from './phone-number-tokens.js';
 
 const { phoneNumberDetail } = PHONE_NUMBER.endpoints;
 
 /** The validation call of the mock. */
 export const PHONE_NUMBER_MOCK = defineMockOperation({
   api: PHONE_NUMBER,
+  collections: [PHONE_NUMBER_TOKENS],
   // An answer is the token's, checked against the partner credentials (a client id), with the fault in force.
   reads: ['phoneNumberTokens', 'clients', 'fault'],
+  controls: phoneNumberControls,
   createRoutes(context) {
     const handlers = createPhoneNumberRoutes(context);
     return Object.values(PHONE_NUMBER_CALLS).map((call) => ({
@@ -37,3 +41,6 @@ export const PHONE_NUMBER_MOCK = defineMockOperation({
     tryIt: [`curl -H 'clientId: ${DEFAULT_CLIENT_ID}' ${baseUrl}${fillPath(phoneNumberDetail, 'otp-valid')}`],
   }),
 });
+
+/** What a config file may hold for the validation call. */
+export type PhoneNumberConfig = PhoneNumberTokensConfig;

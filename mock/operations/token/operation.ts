@@ -5,17 +5,23 @@
 import { TOKEN } from '../../../src/operations/token/index.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../../src/operations/token/outcomes.js';
 import { defineMockOperation } from '../operation.js';
+import { CLIENTS, type ClientsConfig } from './clients.js';
 import { formatCodeTable } from './code-table.js';
+import { CODES, type CodesConfig } from './codes.js';
+import { REFRESH_TOKENS } from './refresh-tokens.js';
+import { tokenControls } from './register-code.js';
 import { createRevokeRoute } from './revoke-route.js';
 import { createTokenRoute } from './token-route.js';
 
 /** The token operation of the mock. */
 export const TOKEN_MOCK = defineMockOperation({
   api: TOKEN,
+  collections: [CODES, CLIENTS, REFRESH_TOKENS],
   // An exchange reads the code (or refresh token), the client, the persona (for an ID token) and the
   // fault; a revocation reads the tokens it ends. It issues tokens, uses codes and rotates refresh tokens.
   reads: ['codes', 'clients', 'refreshTokens', 'tokens', 'personas', 'fault'],
   writes: ['codes', 'refreshTokens', 'tokens'],
+  controls: tokenControls,
   createRoutes: (context) => [
     { path: TOKEN.endpoints.token, handlers: { POST: createTokenRoute(context) } },
     { path: TOKEN.endpoints.revoke, handlers: { POST: createRevokeRoute(context) } },
@@ -28,3 +34,6 @@ export const TOKEN_MOCK = defineMockOperation({
     ],
   }),
 });
+
+/** What a config file may hold for the token operation. */
+export type TokenOperationConfig = CodesConfig & ClientsConfig;

@@ -1,9 +1,9 @@
+import { getPhoneNumberScenario } from '../src/operations/phone-number/scenarios.js';
 import {
-  getPhoneNumberScenario,
   PHONE_NUMBER_CALLS,
   type PhoneNumberCall,
   phoneNumberTokenInPath,
-} from '../src/operations/phone-number/scenarios.js';
+} from '../src/operations/phone-number/calls.js';
 import type { PactInteraction } from './pact-file.js';
 
 const CALLS: readonly PhoneNumberCall[] = Object.values(PHONE_NUMBER_CALLS);

@@ -1,14 +1,16 @@
 import type { PactV4 } from '@pact-foundation/pact';
-import { DEFAULT_CLIENT_ID } from '../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../src/operations/token/grants.js';
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
 import {
   getPhoneNumberScenario,
-  PHONE_NUMBER_CALLS,
-  PHONE_NUMBER_PATTERN,
   type PhoneNumberScenario,
   type PhoneNumberScenarioName,
-  type PhoneNumberSdk,
 } from '../src/operations/phone-number/scenarios.js';
+import {
+  PHONE_NUMBER_CALLS,
+  PHONE_NUMBER_PATTERN,
+  type PhoneNumberSdk,
+} from '../src/operations/phone-number/calls.js';
 import type { PhoneNumberDetail, PhoneNumberErrorBody } from '../src/operations/phone-number/wire-types.js';
 import type { InteractionOptions, ReadyInteraction, RequestBuilder, ResponseBuilder } from './pact-steps.js';
 import { loadPact } from './peer-dependencies.js';

@@ -1,5 +1,5 @@
+import { DEFAULT_CLIENT_ID } from '../src/operations/token/grants.js';
 import {
-  DEFAULT_CLIENT_ID,
   EXCHANGE_OUTCOMES,
   type ExchangeOutcome,
   type ExchangeOutcomeName,

@@ -23,3 +23,6 @@ export interface UserInfoAddress {
 
 /** The name of one claim of `UserInfo`. */
 export type UserInfoClaim = keyof UserInfo;
+
+/** The persona a token or code names when it names none, and the one behind the built-in `valid` token: a full Indian profile. */
+export const DEFAULT_PERSONA = 'full-in';

@@ -3,12 +3,8 @@
  * scenario and exchange-outcome tables, the scope-to-claim mapping and the fault failures, so a dashboard
  * lists and offers them without a copy of its own.
  */
-import {
-  CODE_SCENARIO_NAMES,
-  DEFAULT_CLIENT_ID,
-  EXAMPLE_CODE_VERIFIER,
-  EXCHANGE_OUTCOMES,
-} from '../../src/operations/token/outcomes.js';
+import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
 import { FAULT_FAILURES } from '../../src/faults.js';
 import { SCENARIOS, TOKEN_SCENARIO_NAMES } from '../../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE, SCOPES } from '../../src/scopes.js';

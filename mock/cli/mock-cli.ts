@@ -20,13 +20,11 @@ import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
-import { formatCodeTable } from '../operations/token/code-table.js';
-import { formatPhoneNumberTokenTable } from '../operations/phone-number/phone-number-table.js';
-import { formatTokenTable } from '../operations/userinfo/token-table.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
-import { fillPath } from '../../src/paths.js';
 import { isStandalone } from '../../src/package-files.js';
+import { ADMIN_COLLECTIONS } from '../admin/admin-paths.js';
+import { MOCK_OPERATIONS } from '../operations/index.js';
+import type { MockStore } from '../state/store.js';
 
 /**
  * The first line the mock prints once it listens, whatever the port: `TRUECALLER_OAUTH_KIT_URL=<base URL>`.
@@ -160,24 +158,7 @@ export async function runMockCli(
     }
     console.log(`${READY_LINE_PREFIX}${url}`);
     console.log(
-      `truecaller-oauth-kit mock (a test double, not for production) listening on ${url}\n\n` +
-        `${formatTokenTable(server.store)}\n\n` +
-        `POST ${ENDPOINTS.token} (any verifier of RFC 7636 syntax passes for the built-in codes):\n` +
-        `${formatCodeTable(server.store)}\n\n` +
-        `Users without the Truecaller app, GET ${ENDPOINTS.phoneNumberDetail} (header clientId: ${DEFAULT_CLIENT_ID}):\n` +
-        `${formatPhoneNumberTokenTable(server.store)}\n\n` +
-        `Try it:\n  curl -H 'Authorization: Bearer valid' ${url}${ENDPOINTS.userinfo}\n` +
-        `  curl -d grant_type=authorization_code -d client_id=${DEFAULT_CLIENT_ID} -d code=valid-code ` +
-        `-d code_verifier=${EXAMPLE_CODE_VERIFIER} ${url}${ENDPOINTS.token}\n` +
-        `  curl -H 'clientId: ${DEFAULT_CLIENT_ID}' ${url}${fillPath(ENDPOINTS.phoneNumberDetail, 'otp-valid')}\n` +
-        (flags['no-admin']
-          ? ''
-          : `Control plane: ${url}${ENDPOINTS.admin}/tokens, /personas, /phoneNumberTokens, /fault, /requests, /reset\n` +
-            // The standalone executable ships no pages.
-            (isStandalone()
-              ? ''
-              : `Dashboard: ${url}${ENDPOINTS.admin}/ui  API reference: ${url}${ENDPOINTS.admin}/docs` +
-                `${flags['admin-token'] === undefined ? '' : ' (they ask for the --admin-token)'}\n`)),
+      startupText(server.store, url, flags['no-admin'] ? undefined : flags['admin-token'] !== undefined),
     );
     await stopped;
     await server.close();
@@ -189,6 +170,30 @@ export async function runMockCli(
 }
 
 if (isMainModule(import.meta.url)) runAsMain((argv) => runMockCli(argv, { invocation: 'npm run mock --' }));
+
+/**
+ * What the mock prints once it listens: each operation's table and `curl` lines, and where the control
+ * plane is (`adminBehindToken` undefined: no control plane).
+ */
+function startupText(store: MockStore, url: string, adminBehindToken: boolean | undefined): string {
+  const texts = MOCK_OPERATIONS.flatMap((operation) => operation.startupText?.(store, url) ?? []);
+  const collections = ADMIN_COLLECTIONS.map((collection) => `/${collection}`).join(', ');
+  const admin =
+    adminBehindToken === undefined
+      ? ''
+      : `Control plane: ${url}${ENDPOINTS.admin}${collections}, /fault, /requests, /reset\n` +
+        // The standalone executable ships no pages.
+        (isStandalone()
+          ? ''
+          : `Dashboard: ${url}${ENDPOINTS.admin}/ui  API reference: ${url}${ENDPOINTS.admin}/docs` +
+            `${adminBehindToken ? ' (they ask for the --admin-token)' : ''}\n`);
+  return (
+    `truecaller-oauth-kit mock (a test double, not for production) listening on ${url}\n\n` +
+    texts.map(({ table }) => `${table}\n\n`).join('') +
+    `Try it:\n${texts.flatMap(({ tryIt }) => tryIt.map((line) => `  ${line}\n`)).join('')}` +
+    admin
+  );
+}
 
 function isFolder(path: string): boolean {
   try {

@@ -4,21 +4,25 @@
  * or `node:http`, is served unchanged: no port, no base-URL setting.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
-import { TRUECALLER_OTP_URL } from '../../src/operations/phone-number/endpoints.js';
+import { OPERATIONS } from '../../src/operations/index.js';
 import type { Mock } from '../fetch/create-mock.js';
 import { isMockNetworkError } from '../fetch/mock-fetch.js';
 
 /** Where the handlers intercept. */
 export interface TruecallerHandlersOptions {
   /**
-   * The base URLs to serve; the mock sees the path after each. Default: both documented hosts,
-   * `https://oauth-account-noneu.truecaller.com` (token, userinfo) and
-   * `https://sdk-otp-verification-noneu.truecaller.com` (the validation call of users without the
-   * Truecaller app).
+   * The base URLs to serve; the mock sees the path after each. Default: every documented host of the
+   * operations the kit mocks (`TRUECALLER_HOSTS`): `https://oauth-account-noneu.truecaller.com` (token,
+   * userinfo), `https://sdk-otp-verification-noneu.truecaller.com` (the validation call of users without
+   * the Truecaller app), ...
    */
   baseUrls?: readonly string[];
 }
+
+/** Every documented host of the operations the kit mocks, each once, in the order of `OPERATIONS`. */
+export const TRUECALLER_HOSTS: readonly string[] = Object.freeze([
+  ...new Set(OPERATIONS.map((operation) => operation.host)),
+]);
 
 /**
  * Handlers for `setupServer` (or `setupWorker`) answering every request under the given hosts from
@@ -36,7 +40,7 @@ export function truecallerHandlers(
   mock: Pick<Mock, 'fetch'>,
   options: TruecallerHandlersOptions = {},
 ): HttpHandler[] {
-  const baseUrls = options.baseUrls ?? [TRUECALLER_OAUTH_URL, TRUECALLER_OTP_URL];
+  const baseUrls = options.baseUrls ?? TRUECALLER_HOSTS;
   return baseUrls.map((given) => {
     const base = new URL(given);
     const basePath = base.pathname.replace(/\/+$/, '');

@@ -7,7 +7,7 @@
 import { createMock } from '../../mock/index.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
 import type { Figure, SectionResult } from './figures.js';
 import { heapMiB } from './heap.js';
 

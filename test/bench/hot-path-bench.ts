@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { fillPath } from '../../src/paths.js';
-import { DEFAULT_CLIENT_ID } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 import { type Figure, median, type SectionResult } from './figures.js';
 import {
   alternate,

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMock } from '../../mock/index.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
 import { type Figure, median, type SectionResult } from './figures.js';
 import { alternate, KIT_BIN, scratchDir, type Server, startServer, stopServer } from './servers.js';
 

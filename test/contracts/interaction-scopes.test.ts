@@ -9,7 +9,7 @@ import { userInfoInteraction } from '../../contracts/userinfo-interactions.js';
 import { exchangeCode } from '../../src/operations/token/client.js';
 import { getUserInfo } from '../../src/operations/userinfo/client.js';
 import { KitError } from '../../src/errors.js';
-import { EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
+import { EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
 import { CLAIMS_BY_SCOPE } from '../../src/scopes.js';
 import { unpooledFetch } from '../support/unpooled-fetch.js';
 import { kitErrorThrownBy } from '../support/errors.js';

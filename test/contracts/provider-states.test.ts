@@ -9,7 +9,8 @@ import {
   PROVIDER_STATES,
 } from '../../contracts/provider-states.js';
 import { mockStateRegistrars } from '../../contracts/token-registrar.js';
-import { EXAMPLE_CODE_VERIFIER, EXCHANGE_OUTCOMES } from '../../src/operations/token/outcomes.js';
+import { EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
+import { EXCHANGE_OUTCOMES } from '../../src/operations/token/outcomes.js';
 import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { exchangeCode } from '../../src/operations/token/client.js';
 import { getUserInfo } from '../../src/operations/userinfo/client.js';

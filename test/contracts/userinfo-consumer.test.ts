@@ -9,11 +9,8 @@ import { PACT_PROVIDER } from '../../contracts/provider-states.js';
 import { tokenExchangeInteraction } from '../../contracts/token-interactions.js';
 import { FORM_TYPE } from '../../mock/http/form-body.js';
 import { userInfoInteraction } from '../../contracts/userinfo-interactions.js';
-import {
-  EXAMPLE_CODE_VERIFIER,
-  EXCHANGE_OUTCOMES,
-  type ExchangeOutcome,
-} from '../../src/operations/token/outcomes.js';
+import { EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
+import { EXCHANGE_OUTCOMES, type ExchangeOutcome } from '../../src/operations/token/outcomes.js';
 import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
@@ -25,7 +22,7 @@ import { ENDPOINTS } from '../../src/endpoints.js';
 import { phoneNumberInteraction } from '../../contracts/phone-number-interactions.js';
 import { UNKNOWN_PARTNER_CLIENT_ID } from '../../contracts/provider-states.js';
 import { validatePhoneNumberToken } from '../../src/operations/phone-number/client.js';
-import { DEFAULT_CLIENT_ID } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
 import { phoneNumberErrorBody } from '../support/examples.js';
 

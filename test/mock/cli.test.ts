@@ -123,7 +123,7 @@ describe('npm run mock, control plane flags', () => {
   it('serves /__admin by default and names it in the banner', async () => {
     const cli = start(['--port', '0', '--quiet']);
     const [, url] = await cli.waitForOutput(listening);
-    await cli.waitForOutput(/Control plane: .*\/__admin\/tokens/);
+    await cli.waitForOutput(/Control plane: http:\S+\/__admin\/\w+, .*\/tokens/);
     const [, dashboard] = await cli.waitForOutput(/Dashboard: (http:\S+\/__admin\/ui)/);
     expect((await request(`${url}/__admin/tokens`)).status).toBe(200);
     expect((await request(dashboard ?? '')).headers['content-type']).toBe('text/html; charset=utf-8');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mock/index.js';
-import { EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
+import { EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
 import { KitError } from '../../src/errors.js';
 import { createPkcePair } from '../../src/operations/token/pkce.js';
 import type { TokenResponse } from '../../src/operations/token/wire-types.js';

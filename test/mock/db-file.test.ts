@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkStoreData } from '../../mock/config/db-file.js';
 import { readDbFile } from '../../mock/config/db-persistence.js';
 import { createMock, createMockServer, type MockServer } from '../../mock/index.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
 import { KitError } from '../../src/errors.js';
 import { kitErrorOf } from '../support/errors.js';
 import { openApiProblems, request } from '../support/http.js';

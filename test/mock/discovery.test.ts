@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRANT_TYPES } from '../../src/operations/token/outcomes.js';
+import { GRANT_TYPES } from '../../src/operations/token/grants.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCOPES } from '../../src/scopes.js';
 import { openApiProblems, rawRequest } from '../support/http.js';

@@ -7,7 +7,7 @@ import * as oauth from 'oauth4webapi';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../fixtures/personas.js';
 import type { HttpMethod } from '../../src/openapi/api-document.js';
-import { DEFAULT_CLIENT_ID } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 import { useMockServer } from '../support/doors.js';
 import { openApiProblems } from '../support/http.js';
 

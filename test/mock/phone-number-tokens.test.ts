@@ -7,7 +7,7 @@ import { createAdminClient } from '../../src/clients/admin-client.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { fillPath } from '../../src/paths.js';
 import { TRUECALLER_OTP_URL } from '../../src/operations/phone-number/endpoints.js';
-import { DEFAULT_CLIENT_ID } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 import type { MockServerOptions } from '../../mock/config/options.js';
 import { findNonTruecallerPersona } from '../../fixtures/non-truecaller-personas.js';
 import { adminRequest, openApiProblems, readResponse, request, type TestResponse } from '../support/http.js';

@@ -3,7 +3,7 @@ import { createMock } from '../../mock/index.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { fillPath, pathTemplatePattern } from '../../src/paths.js';
 import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
-import { DEFAULT_CLIENT_ID } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 
 describe('path templates of the route table', () => {
   it.each([

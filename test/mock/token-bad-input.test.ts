@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import { FORM_BODY_LIMIT } from '../../mock/index.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import type { ErrorBody } from '../../src/wire-types.js';
 import { openApiProblems, rawRequest, type TestResponse } from '../support/http.js';

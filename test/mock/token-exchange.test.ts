@@ -3,10 +3,9 @@ import { PERSONAS } from '../../fixtures/personas.js';
 import {
   DEFAULT_CLIENT_ID,
   EXAMPLE_CODE_VERIFIER,
-  EXCHANGE_OUTCOMES,
   RESTRICTED_CLIENT_ID,
-  type ExchangeOutcomeName,
-} from '../../src/operations/token/outcomes.js';
+} from '../../src/operations/token/grants.js';
+import { EXCHANGE_OUTCOMES, type ExchangeOutcomeName } from '../../src/operations/token/outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { createPkcePair } from '../../src/operations/token/pkce.js';
 import { SCOPES } from '../../src/scopes.js';

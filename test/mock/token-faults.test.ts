@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CLIENT_ID,
-  EXAMPLE_CODE_VERIFIER,
-  getExchangeOutcome,
-  type ExchangeOutcomeName,
-} from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
+import { getExchangeOutcome, type ExchangeOutcomeName } from '../../src/operations/token/outcomes.js';
 import type { Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { openApiProblems, rawRequest } from '../support/http.js';

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findPersona } from '../../fixtures/personas.js';
 import { createProfile, createProfiles } from '../../fixtures/profile-factory.js';
-import { DEFAULT_PERSONA } from '../../src/operations/userinfo/scenarios.js';
+import { DEFAULT_PERSONA } from '../../src/user-info.js';
 import {
   INSTALL_TIMEOUT_MS,
   TOOL_TIMEOUT_MS,

@@ -1,13 +1,12 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
-import { CODE_SCENARIO_NAMES, GRANT_TYPES } from '../../src/operations/token/outcomes.js';
+import { CODE_SCENARIO_NAMES } from '../../src/operations/token/outcomes.js';
+import { GRANT_TYPES } from '../../src/operations/token/grants.js';
 import { FAULT_FAILURES, FAULT_SCHEMA } from '../../src/faults.js';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { CODE_CHALLENGE_PATTERN } from '../../src/operations/token/pkce.js';
-import {
-  PHONE_NUMBER_PATTERN,
-  PHONE_NUMBER_TOKEN_SCENARIO_NAMES,
-} from '../../src/operations/phone-number/scenarios.js';
+import { PHONE_NUMBER_PATTERN } from '../../src/operations/phone-number/calls.js';
+import { PHONE_NUMBER_TOKEN_SCENARIO_NAMES } from '../../src/operations/phone-number/scenarios.js';
 import { TOKEN_SCENARIO_NAMES } from '../../src/operations/userinfo/scenarios.js';
 import { SCOPES } from '../../src/scopes.js';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { namedExamples } from '../support/examples.js';
 import { getOperation, loadApiDocument } from '../../src/openapi/api-document.js';
 import { getResponseValidator } from '../../src/openapi/response-validator.js';
-import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES, GRANT_TYPES } from '../../src/operations/token/outcomes.js';
+import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES } from '../../src/operations/token/outcomes.js';
+import { GRANT_TYPES } from '../../src/operations/token/grants.js';
 import {
   codeChallengeS256,
   createPkcePair,

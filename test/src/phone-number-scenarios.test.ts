@@ -10,10 +10,10 @@ import { getResponseValidator } from '../../src/openapi/response-validator.js';
 import {
   PHONE_NUMBER_CALLS,
   PHONE_NUMBER_PATTERN,
-  PHONE_NUMBER_SCENARIOS,
   PHONE_NUMBER_TOKEN_PATTERN,
   phoneNumberTokenInPath,
-} from '../../src/operations/phone-number/scenarios.js';
+} from '../../src/operations/phone-number/calls.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
 
 const document = loadApiDocument();
 const validator = getResponseValidator(document);

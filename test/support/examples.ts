@@ -6,7 +6,8 @@ import {
   loadApiDocument,
   resolveReference,
 } from '../../src/openapi/api-document.js';
-import { PHONE_NUMBER_CALLS, type PhoneNumberScenario } from '../../src/operations/phone-number/scenarios.js';
+import { PHONE_NUMBER_CALLS } from '../../src/operations/phone-number/calls.js';
+import { type PhoneNumberScenario } from '../../src/operations/phone-number/scenarios.js';
 import type { PhoneNumberErrorBody } from '../../src/operations/phone-number/wire-types.js';
 
 /** The named examples of one JSON response of `openapi.yaml`, by name, with `$ref`s followed. */

@@ -1,5 +1,5 @@
 import { ENDPOINTS } from '../../src/endpoints.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
 import { request, type TestResponse } from './http.js';
 
 /** Who exchanges a code, and with which verifier: the built-in client and a verifier of valid syntax unless given. */

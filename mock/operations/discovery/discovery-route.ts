@@ -3,7 +3,7 @@
  * by Truecaller; the fields are those captured from the real host, with every URL on the mock's own
  * base URL, so a client that discovers its endpoints needs only the base URL changed.
  */
-import { GRANT_TYPES } from '../../../src/operations/token/outcomes.js';
+import { GRANT_TYPES } from '../../../src/operations/token/grants.js';
 import { getExampleValue } from '../../../src/openapi/api-document.js';
 import { SCOPES } from '../../../src/scopes.js';
 import { requestOrigin } from '../../http/request-origin.js';

@@ -3,11 +3,8 @@
  * production): its two routes, its state and its start-up table.
  */
 import { PHONE_NUMBER } from '../../../src/operations/phone-number/index.js';
-import {
-  PHONE_NUMBER_CALLS,
-  phoneNumberTokenInPath,
-} from '../../../src/operations/phone-number/scenarios.js';
-import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/outcomes.js';
+import { PHONE_NUMBER_CALLS, phoneNumberTokenInPath } from '../../../src/operations/phone-number/calls.js';
+import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/grants.js';
 import { fillPath } from '../../../src/paths.js';
 import { defineMockOperation } from '../operation.js';
 import { formatPhoneNumberTokenTable } from './phone-number-table.js';

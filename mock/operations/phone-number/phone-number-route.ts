@@ -8,10 +8,12 @@ import { FAULT_RESPONSES } from '../../../src/faults.js';
 import { getExampleValue } from '../../../src/openapi/api-document.js';
 import {
   PHONE_NUMBER_CALLS,
-  PHONE_NUMBER_SCENARIOS,
   type PhoneNumberCall,
-  type PhoneNumberScenarioName,
   type PhoneNumberSdk,
+} from '../../../src/operations/phone-number/calls.js';
+import {
+  PHONE_NUMBER_SCENARIOS,
+  type PhoneNumberScenarioName,
 } from '../../../src/operations/phone-number/scenarios.js';
 import type {
   PhoneNumberDetail,

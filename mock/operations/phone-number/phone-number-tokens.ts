@@ -10,8 +10,10 @@ import {
 import { FAULT_SCHEMA, type Fault } from '../../../src/faults.js';
 import {
   PHONE_NUMBER_PATTERN,
-  PHONE_NUMBER_SCENARIOS,
   PHONE_NUMBER_TOKEN_PATTERN,
+} from '../../../src/operations/phone-number/calls.js';
+import {
+  PHONE_NUMBER_SCENARIOS,
   PHONE_NUMBER_TOKEN_SCENARIO_NAMES,
   type PhoneNumberAs,
   type PhoneNumberTokenScenarioName,

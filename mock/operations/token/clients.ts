@@ -6,7 +6,7 @@ import {
   DEFAULT_CLIENT_ID,
   GRANT_TYPES,
   RESTRICTED_CLIENT_ID,
-} from '../../../src/operations/token/outcomes.js';
+} from '../../../src/operations/token/grants.js';
 import type { ClientRecord, GrantType } from '../../../src/operations/token/index.js';
 import { defineCollection, ID_PATTERN, mergeById } from '../collection.js';
 

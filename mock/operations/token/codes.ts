@@ -7,14 +7,11 @@ import type { UserInfo } from '../../../src/user-info.js';
 import type { Scope } from '../../../src/scopes.js';
 import type { CodeScenarioName } from '../../../src/operations/token/outcomes.js';
 import { FAULT_SCHEMA, type Fault } from '../../../src/faults.js';
-import {
-  CODE_LIFETIME_SECONDS,
-  CODE_SCENARIO_NAMES,
-  EXCHANGE_OUTCOMES,
-} from '../../../src/operations/token/outcomes.js';
+import { CODE_LIFETIME_SECONDS } from '../../../src/operations/token/grants.js';
+import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES } from '../../../src/operations/token/outcomes.js';
 import { CODE_CHALLENGE_PATTERN } from '../../../src/operations/token/pkce.js';
 import type { CodeRecord } from '../../../src/operations/token/wire-types.js';
-import { DEFAULT_PERSONA } from '../../../src/operations/userinfo/scenarios.js';
+import { DEFAULT_PERSONA } from '../../../src/user-info.js';
 import { SCOPES } from '../../../src/scopes.js';
 import {
   B64TOKEN_RULE,

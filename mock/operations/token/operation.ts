@@ -3,7 +3,7 @@
  * the state they read and change, and their start-up table.
  */
 import { TOKEN } from '../../../src/operations/token/index.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../../src/operations/token/grants.js';
 import { defineMockOperation } from '../operation.js';
 import { CLIENTS, type ClientsConfig } from './clients.js';
 import { formatCodeTable } from './code-table.js';

@@ -1,6 +1,7 @@
 /** `registerCode`: an authorization code for `POST /v1/token` added from code (a test double, not for production). */
 import type { Fault } from '../../../src/faults.js';
-import { CODE_LIFETIME_SECONDS, type CodeScenarioName } from '../../../src/operations/token/outcomes.js';
+import { CODE_LIFETIME_SECONDS } from '../../../src/operations/token/grants.js';
+import { type CodeScenarioName } from '../../../src/operations/token/outcomes.js';
 import type { Scope } from '../../../src/scopes.js';
 import type { ControlContext } from '../operation.js';
 import { expiryOf, registerRecord } from '../registration.js';

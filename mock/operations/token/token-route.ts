@@ -4,7 +4,8 @@
  * with the named examples of `openapi.yaml`.
  */
 import { ENDPOINTS } from '../../../src/endpoints.js';
-import { getExchangeOutcome, type GrantType, GRANT_TYPES } from '../../../src/operations/token/outcomes.js';
+import { getExchangeOutcome } from '../../../src/operations/token/outcomes.js';
+import { type GrantType, GRANT_TYPES } from '../../../src/operations/token/grants.js';
 import type { Fault } from '../../../src/faults.js';
 import { readFaultBodies, refusesRequest, withFault } from '../../http/faults.js';
 import { readFormBody } from '../../http/form-body.js';

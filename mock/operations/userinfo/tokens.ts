@@ -7,11 +7,8 @@ import type { UserInfo } from '../../../src/user-info.js';
 import type { Scope } from '../../../src/scopes.js';
 import type { TokenScenarioName } from '../../../src/operations/userinfo/scenarios.js';
 import { FAULT_SCHEMA, type Fault } from '../../../src/faults.js';
-import {
-  DEFAULT_PERSONA,
-  SCENARIOS,
-  TOKEN_SCENARIO_NAMES,
-} from '../../../src/operations/userinfo/scenarios.js';
+import { DEFAULT_PERSONA } from '../../../src/user-info.js';
+import { SCENARIOS, TOKEN_SCENARIO_NAMES } from '../../../src/operations/userinfo/scenarios.js';
 import type { TokenRecord } from '../../../src/operations/userinfo/wire-types.js';
 import {
   B64TOKEN_RULE,

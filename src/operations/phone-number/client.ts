@@ -1,5 +1,5 @@
 import { fillPath } from '../../paths.js';
-import { PHONE_NUMBER_CALLS, PHONE_NUMBER_PATTERN, type PhoneNumberSdk } from './scenarios.js';
+import { PHONE_NUMBER_CALLS, PHONE_NUMBER_PATTERN, type PhoneNumberSdk } from './calls.js';
 import { callApi, invalid, isJsonObject, rejected } from '../../clients/api-call.js';
 
 /** How `validatePhoneNumberToken` reaches the server. */

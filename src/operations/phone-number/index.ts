@@ -29,20 +29,22 @@ export const PHONE_NUMBER = defineOperation({
 export { PHONE_NUMBER_ENDPOINTS, TRUECALLER_OTP_URL } from './endpoints.js';
 export {
   getPhoneNumberScenario,
-  PHONE_NUMBER_CALLS,
-  PHONE_NUMBER_PATTERN,
   PHONE_NUMBER_SCENARIOS,
-  PHONE_NUMBER_TOKEN_PATTERN,
   PHONE_NUMBER_TOKEN_SCENARIO_NAMES,
-  phoneNumberTokenInPath,
   type PhoneNumberAs,
-  type PhoneNumberCall,
   type PhoneNumberScenario,
   type PhoneNumberScenarioKind,
   type PhoneNumberScenarioName,
-  type PhoneNumberSdk,
   type PhoneNumberTokenScenarioName,
 } from './scenarios.js';
+export {
+  PHONE_NUMBER_CALLS,
+  PHONE_NUMBER_PATTERN,
+  PHONE_NUMBER_TOKEN_PATTERN,
+  phoneNumberTokenInPath,
+  type PhoneNumberCall,
+  type PhoneNumberSdk,
+} from './calls.js';
 export {
   validatePhoneNumberToken,
   type PhoneNumberClientOptions,

@@ -1,5 +1,5 @@
 import { TOKEN_ENDPOINTS } from './endpoints.js';
-import { DEFAULT_CLIENT_ID } from './outcomes.js';
+import { DEFAULT_CLIENT_ID } from './grants.js';
 import type { TokenResponse } from './wire-types.js';
 import { callApi, invalid, isJsonObject, rejected } from '../../clients/api-call.js';
 

@@ -30,17 +30,19 @@ export const TOKEN = defineOperation({
 export { TOKEN_ENDPOINTS } from './endpoints.js';
 export {
   CODE_LIFETIME_SECONDS,
-  CODE_SCENARIO_NAMES,
   DEFAULT_CLIENT_ID,
   EXAMPLE_CODE_VERIFIER,
-  EXCHANGE_OUTCOMES,
-  getExchangeOutcome,
   GRANT_TYPES,
   RESTRICTED_CLIENT_ID,
+  type GrantType,
+} from './grants.js';
+export {
+  CODE_SCENARIO_NAMES,
+  EXCHANGE_OUTCOMES,
+  getExchangeOutcome,
   type CodeScenarioName,
   type ExchangeOutcome,
   type ExchangeOutcomeName,
-  type GrantType,
 } from './outcomes.js';
 export {
   CODE_CHALLENGE_PATTERN,

@@ -1,7 +1,8 @@
 /** The shapes of `POST /v1/token` that cross the wire: its 200 body, and the codes, clients and refresh tokens the control plane serves. */
 import type { Fault } from '../../faults.js';
 import type { Scope } from '../../scopes.js';
-import type { CodeScenarioName, GrantType } from './outcomes.js';
+import type { CodeScenarioName } from './outcomes.js';
+import type { GrantType } from './grants.js';
 
 /** The 200 body of `POST /v1/token` (the `TokenResponse` schema of `openapi.yaml`). */
 export interface TokenResponse {

@@ -25,8 +25,8 @@ export const USERINFO = defineOperation({
 });
 
 export { USERINFO_ENDPOINTS } from './endpoints.js';
+export { DEFAULT_PERSONA } from '../../user-info.js';
 export {
-  DEFAULT_PERSONA,
   findScenario,
   getScenario,
   SCENARIOS,

@@ -1,5 +1,6 @@
 import type { Scope } from '../../scopes.js';
 import { SCOPES } from '../../scopes.js';
+import { DEFAULT_PERSONA } from '../../user-info.js';
 
 /** How the mock answers a scenario: from a persona and scopes, with a fixed error, or from the header alone. */
 export type ScenarioKind = 'profile' | 'error' | 'header';
@@ -26,9 +27,6 @@ export interface Scenario {
   readonly persona?: string;
   readonly scopes?: readonly Scope[];
 }
-
-/** The persona behind the built-in `valid` token: a full Indian profile. */
-export const DEFAULT_PERSONA = 'full-in';
 
 /**
  * The scenario table: one row per documented outcome of `GET /v1/userinfo`. The mock's built-in tokens,

@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CLIENT_ID,
-  getExchangeOutcome,
-  type ExchangeOutcomeName,
-} from '../../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/grants.js';
+import { getExchangeOutcome, type ExchangeOutcomeName } from '../../../src/operations/token/outcomes.js';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { createPkcePair } from '../../../src/operations/token/pkce.js';
 import type { ErrorBody } from '../../../src/wire-types.js';

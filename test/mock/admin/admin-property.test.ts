@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStoreData } from '../../../mock/config/db-file.js';
 import { readDbFile } from '../../../mock/config/db-persistence.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../../src/operations/token/grants.js';
 import { request, type TestResponse } from '../../support/http.js';
 import { type CliProcess, runTsCli } from '../../support/spawn-cli.js';
 

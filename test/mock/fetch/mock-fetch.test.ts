@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMock } from '../../../mock/index.js';
 import { ENDPOINTS } from '../../../src/endpoints.js';
 import { TRUECALLER_OAUTH_URL } from '../../../src/hosts.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../../src/operations/token/grants.js';
 
 const mock = createMock();
 afterAll(() => mock.close());

@@ -3,7 +3,7 @@ import { findNonTruecallerPersona } from '../../../fixtures/non-truecaller-perso
 import { validatePhoneNumberToken } from '../../../src/operations/phone-number/client.js';
 import { ENDPOINTS } from '../../../src/endpoints.js';
 import { fillPath } from '../../../src/paths.js';
-import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/grants.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { phoneNumberErrorBody } from '../../support/examples.js';
 import { kitErrorOf } from '../../support/errors.js';

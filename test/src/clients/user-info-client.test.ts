@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../../fixtures/personas.js';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
-import { DEFAULT_PERSONA, SCENARIOS } from '../../../src/operations/userinfo/scenarios.js';
+import { DEFAULT_PERSONA } from '../../../src/user-info.js';
+import { SCENARIOS } from '../../../src/operations/userinfo/scenarios.js';
 import { filterClaimsByScopes } from '../../../src/scopes.js';
 import { getUserInfo } from '../../../src/operations/userinfo/client.js';
 import { parseChallenge } from '../../../src/www-authenticate.js';

@@ -5,7 +5,7 @@
 import type { Fault } from '../../../src/faults.js';
 import type { ClockState } from '../../../src/wire-types.js';
 import { adminCall } from './admin-calls.js';
-import { announce, byId, element, fieldText, setOptions, table } from './dom.js';
+import { announce, byId, element, fieldText, isoTime, setOptions, table } from './dom.js';
 import { describeFault, type MockState } from './mock-state.js';
 
 let current: MockState | undefined;
@@ -109,8 +109,12 @@ function showClock(clock: ClockState): void {
           issued.map((token) => {
             const expired = (token.expiresAt ?? 0) <= clock.nowMs;
             return [
-              element('code', {}, token.id.length > 24 ? `${token.id.slice(0, 21)}…` : token.id),
-              new Date(token.expiresAt ?? 0).toISOString(),
+              element(
+                'code',
+                { class: 'word' },
+                token.id.length > 24 ? `${token.id.slice(0, 21)}…` : token.id,
+              ),
+              isoTime(token.expiresAt ?? 0),
               element(
                 'span',
                 { class: `tag ${expired ? 'assumed' : 'documented'}` },

@@ -6,7 +6,18 @@ import type { CatalogueScenario } from '../../../src/wire-types.js';
 import type { CodeRecord } from '../../../src/operations/token/wire-types.js';
 import type { TokenRecord } from '../../../src/operations/userinfo/wire-types.js';
 import { adminCall } from './admin-calls.js';
-import { announce, byId, checkedValues, copyable, element, fieldText, setOptions, table } from './dom.js';
+import {
+  announce,
+  byId,
+  checkedValues,
+  copyable,
+  element,
+  fieldText,
+  isoTime,
+  setOptions,
+  table,
+  words,
+} from './dom.js';
 import type { MockState } from './mock-state.js';
 
 /** Ticks one box per scope into each `[data-scopes]` holder of `root` that is still empty. */
@@ -65,6 +76,7 @@ export function renderScenarios(state: MockState): void {
           '',
         ],
       ],
+      'wide',
     ),
   );
   byId('code-table').replaceChildren(
@@ -72,6 +84,7 @@ export function renderScenarios(state: MockState): void {
       'Codes for POST /v1/token',
       ['code', 'status', 'simulates', 'documented', 'try it', 'remove'],
       state.codes.map((code) => codeRow(code, exchange, state, origin)),
+      'wide',
     ),
   );
 
@@ -101,12 +114,18 @@ function tokenRow(
   const simulates =
     builtIn?.simulates ??
     `${token.scenario}: persona ${token.persona ?? '(none)'}, scopes ${scopes || '(none)'}`;
-  const expiry =
-    token.expiresAt === undefined ? '' : `; issued, expires ${new Date(token.expiresAt).toISOString()}`;
   return [
-    element('code', {}, token.id),
+    element('code', { class: 'word' }, token.id),
     String(scenario?.status ?? ''),
-    `${simulates}${token.delayMs ? ` (+${token.delayMs} ms)` : ''}${expiry}`,
+    element(
+      'span',
+      {},
+      ...words(
+        `${simulates}${token.delayMs ? ` (+${token.delayMs} ms)` : ''}${token.expiresAt === undefined ? '' : '; issued, expires'}`,
+      ),
+      token.expiresAt !== undefined && ' ',
+      token.expiresAt !== undefined && isoTime(token.expiresAt),
+    ),
     documented(builtIn?.documented ?? scenario?.documented),
     copyable(
       `curl -H 'Authorization: Bearer ${token.id}' ${origin}/v1/userinfo`,
@@ -138,7 +157,7 @@ function codeRow(
     builtIn?.simulates ??
     `${code.scenario}: persona ${code.persona ?? '(none)'}, scopes ${code.scopes.join(' ')}; ${bound.join(', ')}${code.usedAt === undefined ? '' : '; used'}`;
   return [
-    element('code', {}, code.id),
+    element('code', { class: 'word' }, code.id),
     String(outcome?.status ?? ''),
     simulates,
     documented(builtIn?.documented ?? outcome?.documented),

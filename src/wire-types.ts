@@ -107,6 +107,11 @@ export interface ScenarioCatalogue {
   scopes: { scope: Scope; claims: string[] }[];
   /** The failures a fault may inject. */
   failures: string[];
+  /**
+   * The paths (templates as `openapi.yaml` writes them) every answer of which a fault covers: the global
+   * fault, unless the token or code asked for has its own.
+   */
+  faultPaths: string[];
   /** The client id the mock accepts out of the box. */
   defaultClientId: string;
   /** A verifier of valid RFC 7636 syntax, which the built-in codes (they have no challenge) accept. */

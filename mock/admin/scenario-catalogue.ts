@@ -9,7 +9,9 @@ import {
   EXAMPLE_CODE_VERIFIER,
   EXCHANGE_OUTCOMES,
 } from '../../src/operations/token/outcomes.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
 import { FAULT_FAILURES } from '../../src/faults.js';
+import { PHONE_NUMBER_CALLS } from '../../src/operations/phone-number/scenarios.js';
 import { SCENARIOS, TOKEN_SCENARIO_NAMES } from '../../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE, SCOPES } from '../../src/scopes.js';
 import type { ScenarioCatalogue } from '../../src/wire-types.js';
@@ -37,7 +39,17 @@ export function scenarioCatalogue(): ScenarioCatalogue {
     })),
     scopes: SCOPES.map((scope) => ({ scope, claims: [...CLAIMS_BY_SCOPE[scope]] })),
     failures: [...FAULT_FAILURES],
+    faultPaths: faultPaths(),
     defaultClientId: DEFAULT_CLIENT_ID,
     exampleCodeVerifier: EXAMPLE_CODE_VERIFIER,
   };
+}
+
+/**
+ * The paths whose routes put a fault on their answers (the global one, or the token's or code's own):
+ * the one list to extend when a route of a new operation does (test/ui/dashboard.test.ts holds it to
+ * what the mock does).
+ */
+function faultPaths(): string[] {
+  return [ENDPOINTS.userinfo, ENDPOINTS.token, ...Object.values(PHONE_NUMBER_CALLS).map((call) => call.path)];
 }

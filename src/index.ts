@@ -42,6 +42,7 @@ export { CLAIMS_BY_SCOPE, filterClaimsByScopes, isScope, readScopes, SCOPES, typ
 export { type UserInfo, type UserInfoAddress, type UserInfoClaim } from './user-info.js';
 export { parseChallenge, type BearerChallenge } from './www-authenticate.js';
 export type {
+  CatalogueOperation,
   CatalogueScenario,
   ClockState,
   ErrorBody,

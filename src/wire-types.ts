@@ -97,16 +97,35 @@ export interface CatalogueScenario {
   assignable: boolean;
 }
 
+/** One operation the mock serves, as `GET /__admin/scenarios` lists it. */
+export interface CatalogueOperation {
+  /** Its stable name: `userinfo`, `token`, `phone-number`, ... */
+  name: string;
+  /** One line saying what it is. */
+  summary: string;
+  /** The documented host that serves it (the mock serves it on its own port too). */
+  host: string;
+  /** Its paths (templates as `openapi.yaml` writes them). */
+  paths: string[];
+  /** Those of its paths whose answers a fault covers. */
+  faultPaths: string[];
+  /** Its outcomes. */
+  scenarios: CatalogueScenario[];
+}
+
 /** What the mock can simulate, from the kit's own tables: what a dashboard lists and offers in its forms. */
 export interface ScenarioCatalogue {
-  /** The outcomes of `GET /v1/userinfo`. */
-  userinfo: CatalogueScenario[];
-  /** The outcomes of `POST /v1/token`. */
-  token: CatalogueScenario[];
+  /** Each operation the mock serves, with its outcomes, in the order of `OPERATIONS`. */
+  operations: CatalogueOperation[];
   /** Each scope with the claims it grants (assumed, from OpenID Connect Core §5.4). */
   scopes: { scope: Scope; claims: string[] }[];
   /** The failures a fault may inject. */
   failures: string[];
+  /**
+   * The paths (templates as `openapi.yaml` writes them) every answer of which a fault covers: the global
+   * fault, unless the token or code asked for has its own.
+   */
+  faultPaths: string[];
   /** The client id the mock accepts out of the box. */
   defaultClientId: string;
   /** A verifier of valid RFC 7636 syntax, which the built-in codes (they have no challenge) accept. */

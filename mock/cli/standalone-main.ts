@@ -4,14 +4,25 @@
  * executable application; usage and messages name the executable as it is called.
  */
 import { basename } from 'node:path';
-import { runAsMain, runSubcommand } from '../../src/cli-support.js';
-import { KIT_DESCRIPTION, MOCK_AND_FIXTURES_COMMANDS } from './commands.js';
+import { EXIT, runAsMain, runSubcommand } from '../../src/cli-support.js';
+import {
+  KIT_DESCRIPTION,
+  MOCK_AND_FIXTURES_COMMANDS,
+  PACKAGE_ONLY_COMMANDS,
+  packageOnlyNote,
+} from './commands.js';
 
-runAsMain((argv) =>
-  runSubcommand(argv, {
+runAsMain((argv) => {
+  // A command of the package's bin that is not here: say where it is, not just that it is unknown.
+  const [first] = argv;
+  if (first !== undefined && PACKAGE_ONLY_COMMANDS.includes(first)) {
+    console.error(packageOnlyNote(first));
+    return Promise.resolve(EXIT.usage);
+  }
+  return runSubcommand(argv, {
     program: basename(process.execPath),
-    description: KIT_DESCRIPTION,
+    description: `${KIT_DESCRIPTION}\n${packageOnlyNote()}`,
     commands: MOCK_AND_FIXTURES_COMMANDS,
     defaultCommand: 'mock',
-  }),
-);
+  });
+});

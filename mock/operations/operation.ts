@@ -83,6 +83,11 @@ export interface MockOperation extends StoreNeeds {
   readonly api: Operation;
   /** The collections of the store it owns (their config section, checks, control-plane listing). */
   readonly collections: readonly CollectionDefinition[];
+  /**
+   * The paths (templates as `openapi.yaml` writes them) whose answers a fault covers: the global fault,
+   * unless the record asked for has its own.
+   */
+  readonly faultPaths: readonly string[];
   /** Its routes, built once per mock. */
   createRoutes(context: OperationContext): readonly RouteDefinition[];
   /** What it adds to every door's controls (`registerToken`, ...). */

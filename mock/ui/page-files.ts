@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { printable } from '../http/printable.js';
 import { type PreparedResponse, prepareBytes, type ResponseContext } from '../http/responses.js';
+import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { isStandalone } from '../../src/package-files.js';
 
 /** Where the pages' files are: beside this module, in the source tree and in the built package alike. */
@@ -32,6 +33,13 @@ const TYPES: Readonly<Record<string, string>> = Object.freeze({
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 });
+
+/**
+ * The document the API reference renders, the same as `GET /openapi.json`, served among the pages' files
+ * so that the page's own read of it is the admin API's (which the journal leaves out), not a request to
+ * the mocked API.
+ */
+export const API_DOCUMENT_FILE = 'openapi.json';
 
 /** A file's answer, or why there is none: 404 for a name not served, 503 when the files were not built. */
 export type PageFile =
@@ -74,12 +82,20 @@ export function createPageFiles(
           : 'The pages are not built: in a checkout of the kit, run `npm run build:ui` (the package ships them built).',
       };
     }
+    if (file === API_DOCUMENT_FILE) {
+      const bytes = Buffer.from(JSON.stringify(loadApiDocument()));
+      const headers = ['Referrer-Policy', 'no-referrer'];
+      return {
+        ok: true,
+        answer: prepareBytes(context, 200, 'application/json; charset=utf-8', bytes, { scenario, headers }),
+      };
+    }
     if (!names.has(file)) {
       return {
         ok: false,
         status: 404,
         code: 'not_found',
-        problem: `/__admin/ui serves ${[...names].sort().join(', ')}, not "${printable(file, 64)}".`,
+        problem: `/__admin/ui serves ${[...names, API_DOCUMENT_FILE].sort().join(', ')}, not "${printable(file, 64)}".`,
       };
     }
     const bytes = await readFile(new URL(file, folder));

@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../contracts/bin.js';
+import { PACKAGE_ONLY_COMMANDS, packageOnlyNote } from '../../mock/cli/commands.js';
 import { READY_LINE_PREFIX } from '../../mock/cli/mock-cli.js';
 import { createProfiles } from '../../fixtures/profile-factory.js';
 import { findPersona } from '../../fixtures/personas.js';
@@ -28,18 +30,26 @@ const ON_LINUX_X64 = process.platform === 'linux' && process.arch === 'x64';
 
 let folder: string;
 let executable: string;
+/** What the build printed, both streams. */
+let buildOutput = '';
 
 beforeAll(async () => {
   if (!ON_LINUX_X64) return;
   folder = await scratchFolder('standalone');
   // As a user runs it: the npm script, here told where to write.
-  await run('npm', ['run', '--silent', 'build:standalone', '--', '--out', folder], {
+  const built = await run('npm', ['run', '--silent', 'build:standalone', '--', '--out', folder], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1' },
     maxBuffer: 64 << 20,
   });
+  buildOutput = `${built.stdout}${built.stderr}`;
   executable = join(folder, 'truecaller-oauth-kit');
 }, INSTALL_TIMEOUT_MS);
+
+/** The command names a usage lists under "Commands:". */
+function commandsOf(usage: string): string[] {
+  return [...usage.matchAll(/^ {2}(\S+) {2,}/gm)].map(([, name]) => name ?? '');
+}
 
 /** Runs the executable with no node on PATH; resolves with its exit code and output. */
 async function standalone(
@@ -66,6 +76,25 @@ describe.runIf(ON_LINUX_X64)(
       expect(help.stdout).toMatch(/^\s+mock\s/m);
       expect(help.stdout).toMatch(/^\s+fixtures\s/m);
       expect(help.stdout).not.toMatch(/^\s+verify\s/m);
+    });
+
+    it('was built without warnings: postject’s note-section names are not reported', () => {
+      expect(buildOutput).toMatch(/^build:standalone: wrote /m);
+      expect(buildOutput).not.toMatch(/warning/i);
+    });
+
+    it('says of each command of the package it lacks (verify, probe) that the npm package has it', async () => {
+      const usage = (await standalone(['--help'])).stdout;
+      const packageUsage = await captureLog(() => runCli(['--help']));
+      const lacking = commandsOf(packageUsage).filter((name) => !commandsOf(usage).includes(name));
+      expect(lacking).toEqual([...PACKAGE_ONLY_COMMANDS]);
+      expect(usage).toContain(packageOnlyNote());
+      for (const name of lacking) {
+        const asked = await standalone([name]);
+        expect(asked.code, name).toBe(2);
+        expect(asked.stderr).toBe(`${packageOnlyNote(name)}\n`);
+        expect(asked.stderr).toContain(`npx truecaller-oauth-kit ${name}`);
+      }
     });
 
     it('answers a usage mistake with one line and exit 2', async () => {
@@ -145,6 +174,20 @@ describe.runIf(ON_LINUX_X64)(
     });
   },
 );
+
+/** What `work` writes with console.log, instead of printing it. */
+async function captureLog(work: () => Promise<unknown>): Promise<string> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    lines.push(args.join(' '));
+  });
+  try {
+    await work();
+  } finally {
+    log.mockRestore();
+  }
+  return lines.join('\n');
+}
 
 /** The first line a stream carries; the rest is read on and dropped, so the writer never blocks. */
 function firstLine(stream: NodeJS.ReadableStream): Promise<string> {

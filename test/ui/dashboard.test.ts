@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPersona } from '../../fixtures/personas.js';
 import { createMockServer } from '../../mock/index.js';
+import { ENDPOINTS } from '../../src/endpoints.js';
+import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { filterClaimsByScopes } from '../../src/scopes.js';
 import type { Journal } from '../../src/wire-types.js';
 import type { TokenResponse } from '../../src/operations/token/wire-types.js';
@@ -35,6 +37,8 @@ afterEach(async () => {
   }
   watched = [];
 });
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 const userInfo = (token: string) =>
   request(`${mock.url}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } });
@@ -130,6 +134,35 @@ describe('the dashboard', () => {
     await token.getByRole('button', { name: 'Clear it' }).click();
     await page.getByRole('status').getByText("The token's fault is cleared.").waitFor();
     expect((await userInfo('reduced-scopes')).status).toBe(200);
+  });
+
+  it('names in the global fault card the paths whose answers the global fault takes over, and no other', async () => {
+    const { page } = await open('/__admin/ui#faults');
+    const paths = page.locator('#global-fault-paths code');
+    await paths.first().waitFor();
+    const named = await paths.allTextContents();
+
+    mock.server.setFault({ failure: 'service-unavailable' });
+    try {
+      const faulted: string[] = [];
+      for (const [path, item] of Object.entries(loadApiDocument().paths ?? {})) {
+        if (path.startsWith(ENDPOINTS.admin)) continue;
+        const url = `${mock.url}${path.replace(/\{[^}]+\}/, 'any')}`;
+        const answers = [
+          item?.get && (await request(url)),
+          item?.post && (await request(url, { method: 'POST', headers: FORM, body: '' })),
+        ];
+        if (answers.some((answer) => answer && answer.status === 503)) faulted.push(path);
+      }
+      expect(faulted.length).toBeGreaterThan(0);
+      expect([...named].sort()).toEqual(faulted.sort());
+    } finally {
+      mock.server.clearFault();
+    }
+    const sentence = await page.locator('#global-fault p').first().textContent();
+    expect(sentence?.replace(/\s+/g, ' ').trim()).toBe(
+      `Every answer of ${named.slice(0, -1).join(', ')} and ${named.at(-1)} gets it, unless its token or code has its own.`,
+    );
   });
 
   it('advances the clock from the page, which expires an issued token', async () => {

@@ -1,6 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
+import type { Journal } from '../../src/wire-types.js';
 import {
   screenshot,
   seriousAccessibilityProblems,
@@ -51,6 +52,23 @@ describe('the API reference', () => {
     );
     expect(elsewhere).toEqual([]);
     expect(watched.offsite).toEqual([]);
+    expect(watched.errors).toEqual([]);
+  });
+
+  it('reads its document through the admin API, so the request journal holds nothing of the page', async () => {
+    await mock.admin('DELETE', '/__admin/requests');
+    watched = await browser.open();
+    const { page } = watched;
+    const read = page.waitForResponse((answer) => new URL(answer.url()).pathname.endsWith('openapi.json'));
+    await page.goto(`${mock.url}/__admin/docs`);
+    const answer = await read;
+    await page.locator('body[data-rendered="yes"]').waitFor();
+
+    expect(new URL(answer.url()).pathname).toBe('/__admin/ui/openapi.json');
+    expect(await answer.text()).toBe((await mock.request('/openapi.json')).text);
+    // The check above asked the mocked API itself: that one request is the journal's only entry.
+    const journal = (await mock.admin('GET', '/__admin/requests')).json as Journal;
+    expect(journal.requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['GET /openapi.json']);
     expect(watched.errors).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { createJwksRoute, JWKS_PATH_ENDS } from './jwks-route.js';
 export const DISCOVERY_MOCK = defineMockOperation({
   api: DISCOVERY,
   collections: [],
+  faultPaths: [],
   // The key set is served for each known client id.
   reads: ['clients'],
   createRoutes: (context) => [

@@ -20,6 +20,7 @@ export const PHONE_NUMBER_MOCK = defineMockOperation({
   collections: [PHONE_NUMBER_TOKENS],
   // An answer is the token's, checked against the partner credentials (a client id), with the fault in force.
   reads: ['phoneNumberTokens', 'clients', 'fault'],
+  faultPaths: Object.values(PHONE_NUMBER_CALLS).map((call) => call.path),
   controls: phoneNumberControls,
   createRoutes(context) {
     const handlers = createPhoneNumberRoutes(context);

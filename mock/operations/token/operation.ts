@@ -21,6 +21,8 @@ export const TOKEN_MOCK = defineMockOperation({
   // fault; a revocation reads the tokens it ends. It issues tokens, uses codes and rotates refresh tokens.
   reads: ['codes', 'clients', 'refreshTokens', 'tokens', 'personas', 'fault'],
   writes: ['codes', 'refreshTokens', 'tokens'],
+  // A revocation answers without one: it has no token or code of its own to take a fault from.
+  faultPaths: [TOKEN.endpoints.token],
   controls: tokenControls,
   createRoutes: (context) => [
     { path: TOKEN.endpoints.token, handlers: { POST: createTokenRoute(context) } },

@@ -12,6 +12,7 @@ export const USERINFO_MOCK = defineMockOperation({
   collections: [TOKENS],
   // An answer is the token's scenario, its persona's claims and the fault in force.
   reads: ['tokens', 'personas', 'fault'],
+  faultPaths: [USERINFO.endpoints.userinfo],
   controls: userInfoControls,
   createRoutes(context) {
     const userInfo = createUserInfoRoute(context);

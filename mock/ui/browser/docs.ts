@@ -1,7 +1,13 @@
 /**
- * The API reference at `/__admin/docs`: the mock's own `openapi.json` rendered by Redoc (from the
- * package's files, no CDN), with every part the kit assumes (`x-documented: false`) visibly marked.
+ * The API reference at `/__admin/docs`: the mock's own document rendered by Redoc (from the package's
+ * files, no CDN), with every part the kit assumes (`x-documented: false`) visibly marked.
  */
+
+/**
+ * The document, the same as `GET /openapi.json`, read from among the pages' files: a call to the admin
+ * API, which the request journal leaves out, like the dashboard's own calls.
+ */
+const DOCUMENT = '/__admin/ui/openapi.json';
 
 /** Redoc's standalone bundle, loaded by the page before this module runs. */
 declare const Redoc: {
@@ -60,8 +66,8 @@ export function markAssumed(node: unknown, isOperation = false): void {
 
 async function show(): Promise<void> {
   const status = document.getElementById('status');
-  const response = await fetch('/openapi.json', { cache: 'no-store' });
-  if (!response.ok) throw new Error(`/openapi.json answered ${response.status}`);
+  const response = await fetch(DOCUMENT, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`${DOCUMENT} answered ${response.status}`);
   const spec = (await response.json()) as Node;
   markAssumed(spec);
   Redoc.init(

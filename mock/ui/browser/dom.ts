@@ -28,17 +28,41 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return found as T;
 }
 
-/** A table with a caption, column headings and rows of cells; wide tables scroll inside their own box. */
+/**
+ * How narrow a table's box may get before its rows are shown one under another, each cell under its
+ * heading (see `ui.css`): `wide` for the tables of many columns that hold tokens and `curl` lines, `narrow`
+ * for the rest.
+ */
+export type StackBelow = 'wide' | 'narrow';
+
+/**
+ * A table with a caption, column headings and rows of cells (a string cell as `words`, an empty one
+ * empty). Where its box is too narrow for the columns, each row becomes a block of its cells, each cell
+ * labelled with its column's heading (`data-label`).
+ */
 export function table(
   caption: string,
   headings: readonly string[],
   rows: readonly (readonly Child[])[],
+  stackBelow: StackBelow = 'narrow',
 ): HTMLElement {
   const head = element('tr', {}, ...headings.map((heading) => element('th', { scope: 'col' }, heading)));
-  const body = rows.map((cells) => element('tr', {}, ...cells.map((cell) => element('td', {}, cell))));
+  const body = rows.map((cells) =>
+    element(
+      'tr',
+      {},
+      ...cells.map((cell, index) =>
+        element(
+          'td',
+          { 'data-label': headings[index] },
+          ...(typeof cell === 'string' ? words(cell) : [cell]),
+        ),
+      ),
+    ),
+  );
   return element(
     'div',
-    { class: 'scroll', role: 'region', 'aria-label': caption, tabindex: '0' },
+    { class: 'scroll', 'data-stack': stackBelow, role: 'region', 'aria-label': caption, tabindex: '0' },
     element(
       'table',
       {},
@@ -47,6 +71,29 @@ export function table(
       element('tbody', {}, ...body),
     ),
   );
+}
+
+/**
+ * `text` with each word (a token, a URL, a date: what lies between spaces) in a box of its own: a line
+ * breaks between words, never inside one, unless a word alone is wider than the line (`.word` in
+ * `ui.css`). A character of `breakAfter` ends a word too (`=` in a curl line, `/` in a path), so a line
+ * may also break after it.
+ */
+export function words(text: string, breakAfter: '=' | '/' | '' = ''): Node[] {
+  const nodes: Node[] = [];
+  for (const piece of text.split(/(\s+)/)) {
+    if (piece === '') continue;
+    if (/^\s+$/.test(piece)) {
+      nodes.push(document.createTextNode(piece));
+      continue;
+    }
+    const parts = breakAfter === '' ? [piece] : piece.split(new RegExp(`(?<=${breakAfter})(?!$)`));
+    parts.forEach((part, index) => {
+      if (index > 0) nodes.push(element('wbr'));
+      nodes.push(element('span', { class: 'word' }, part));
+    });
+  }
+  return nodes;
 }
 
 /** Name/value pairs (headers, form fields) as a two-column table, or a note when there are none. */
@@ -58,7 +105,10 @@ export function pairsTable(
   return table(
     caption,
     ['name', 'value'],
-    pairs.map(([name, value]) => [element('code', {}, name), value]),
+    pairs.map(([name, value]) => [
+      element('code', { class: 'word' }, name),
+      element('code', {}, ...words(value)),
+    ]),
   );
 }
 
@@ -89,9 +139,12 @@ export function setOptions(select: HTMLSelectElement, options: readonly (readonl
   if (options.some(([value]) => value === chosen)) select.value = chosen as string;
 }
 
-/** A `<code>` line and a button that copies it (the clipboard where the browser allows, else a selection). */
+/**
+ * A `<code>` line (a shell command: it wraps between its words and after an `=`) and a button that copies
+ * it (the clipboard where the browser allows, else a selection).
+ */
 export function copyable(text: string, label: string): HTMLElement {
-  const code = element('code', { class: 'copy-text' }, text);
+  const code = element('code', { class: 'copy-text' }, ...words(text, '='));
   const button = element('button', { type: 'button', class: 'small', 'aria-label': `Copy ${label}` }, 'Copy');
   button.addEventListener('click', () => {
     const selectIt = (): void => {
@@ -105,4 +158,10 @@ export function copyable(text: string, label: string): HTMLElement {
     else navigator.clipboard.writeText(text).then(() => announce(`Copied ${label}.`), selectIt);
   });
   return element('span', { class: 'copy' }, code, button);
+}
+
+/** A moment as ISO 8601, kept whole on its line (a `<time>` word). */
+export function isoTime(epochMs: number): HTMLTimeElement {
+  const iso = new Date(epochMs).toISOString();
+  return element('time', { class: 'word', datetime: iso }, iso);
 }

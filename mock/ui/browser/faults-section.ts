@@ -3,9 +3,9 @@
  * mock's clock forward to expire issued tokens.
  */
 import type { Fault } from '../../../src/faults.js';
-import type { ClockState } from '../../../src/wire-types.js';
+import type { ClockState, ScenarioCatalogue } from '../../../src/wire-types.js';
 import { adminCall } from './admin-calls.js';
-import { announce, byId, element, fieldText, setOptions, table } from './dom.js';
+import { announce, byId, element, fieldText, isoTime, setOptions, table, words } from './dom.js';
 import { describeFault, type MockState } from './mock-state.js';
 
 let current: MockState | undefined;
@@ -73,10 +73,27 @@ function faultFromForm(form: HTMLFormElement): Fault {
   return fault;
 }
 
+/**
+ * The paths the global fault covers, as the mock's catalogue lists them: the one place the page learns
+ * them, so an operation the mock adds appears without a change here.
+ */
+export function faultedPaths(catalogue: ScenarioCatalogue): readonly string[] {
+  return catalogue.faultPaths;
+}
+
+/** `paths` as a sentence: `a`, `a and b`, `a, b and c`, each a `<code>` that may break after a `/`. */
+function pathList(paths: readonly string[]): (Node | string)[] {
+  return paths.flatMap((path, index) => [
+    index === 0 ? '' : index === paths.length - 1 ? ' and ' : ', ',
+    element('code', {}, ...words(path, '/')),
+  ]);
+}
+
 /** Fills the section from `state`. */
 export function renderFaults(state: MockState): void {
   current = state;
   faultFields(state);
+  byId('global-fault-paths').replaceChildren(...pathList(faultedPaths(state.catalogue)));
   byId('global-fault-now').textContent = describeFault(state.fault);
   setOptions(
     byId<HTMLSelectElement>('token-fault-token'),
@@ -109,8 +126,12 @@ function showClock(clock: ClockState): void {
           issued.map((token) => {
             const expired = (token.expiresAt ?? 0) <= clock.nowMs;
             return [
-              element('code', {}, token.id.length > 24 ? `${token.id.slice(0, 21)}…` : token.id),
-              new Date(token.expiresAt ?? 0).toISOString(),
+              element(
+                'code',
+                { class: 'word' },
+                token.id.length > 24 ? `${token.id.slice(0, 21)}…` : token.id,
+              ),
+              isoTime(token.expiresAt ?? 0),
               element(
                 'span',
                 { class: `tag ${expired ? 'assumed' : 'documented'}` },

@@ -19,14 +19,15 @@ export function renderPersonas(state: MockState): void {
         const { claims } = persona;
         const name = [claims.given_name, claims.family_name].filter(Boolean).join(' ');
         return [
-          element('code', {}, persona.id),
+          element('code', { class: 'word' }, persona.id),
           name,
           persona.country ?? '',
-          claims.phone_number ?? '',
-          claims.email ?? '',
+          claims.phone_number !== undefined && element('span', { class: 'word' }, claims.phone_number),
+          claims.email !== undefined && element('span', { class: 'word' }, claims.email),
           persona.description ?? '',
         ];
       }),
+      'wide',
     ),
   );
   setOptions(byId<HTMLSelectElement>('persona-view-persona'), personaOptions(state, false));

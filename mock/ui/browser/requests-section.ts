@@ -4,7 +4,7 @@
  */
 import type { Journal, JournalEntry } from '../../../src/wire-types.js';
 import { adminCall } from './admin-calls.js';
-import { announce, byId, element, pairsTable } from './dom.js';
+import { announce, byId, element, pairsTable, words } from './dom.js';
 
 /** The entries on the page, by `seq`, and the rows that show them. */
 const shown = new Map<number, { entry: JournalEntry; row: HTMLLIElement }>();
@@ -85,8 +85,13 @@ function entryDetail(entry: JournalEntry): Node[] {
     element(
       'p',
       {},
-      element('code', { class: 'wrap' }, `${entry.method} ${request.url}`),
-      element('span', { class: 'muted' }, ` at ${entry.time}`),
+      element('code', {}, ...words(`${entry.method} ${request.url}`)),
+      element(
+        'span',
+        { class: 'muted' },
+        ' at ',
+        element('time', { class: 'word', datetime: entry.time }, entry.time),
+      ),
     ),
     pairsTable('Request headers', request.headers),
     request.form === null ? bodyBlock('Request body', request.body) : pairsTable('Form fields', request.form),

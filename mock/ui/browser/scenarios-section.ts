@@ -6,7 +6,18 @@ import type { CatalogueScenario } from '../../../src/wire-types.js';
 import type { CodeRecord } from '../../../src/operations/token/wire-types.js';
 import type { TokenRecord } from '../../../src/operations/userinfo/wire-types.js';
 import { adminCall } from './admin-calls.js';
-import { announce, byId, checkedValues, copyable, element, fieldText, setOptions, table } from './dom.js';
+import {
+  announce,
+  byId,
+  checkedValues,
+  copyable,
+  element,
+  fieldText,
+  isoTime,
+  setOptions,
+  table,
+  words,
+} from './dom.js';
 import type { MockState } from './mock-state.js';
 
 /** Ticks one box per scope into each `[data-scopes]` holder of `root` that is still empty. */
@@ -44,11 +55,18 @@ export function personaOptions(state: MockState, none: boolean): [string, string
   return none ? [...options, ['', '(none: a user without a profile)']] : options;
 }
 
+/** The outcomes of the operation called `name`, from the catalogue (none if the mock lacks it). */
+function scenariosOf(state: MockState, name: string): CatalogueScenario[] {
+  return state.catalogue.operations.find((operation) => operation.name === name)?.scenarios ?? [];
+}
+
 /** Fills the section from `state`. */
 export function renderScenarios(state: MockState): void {
   const origin = location.origin;
-  const userinfo = new Map(state.catalogue.userinfo.map((scenario) => [scenario.name, scenario]));
-  const exchange = new Map(state.catalogue.token.map((outcome) => [outcome.name, outcome]));
+  const userinfo = new Map(scenariosOf(state, 'userinfo').map((scenario) => [scenario.name, scenario]));
+  const exchange = new Map(scenariosOf(state, 'token').map((outcome) => [outcome.name, outcome]));
+  // Outcomes no token reaches (a missing or non-Bearer header): a row each, below the tokens.
+  const withoutToken = [...userinfo.values()].filter((scenario) => scenario.builtIn === null);
 
   byId('token-table').replaceChildren(
     table(
@@ -56,15 +74,16 @@ export function renderScenarios(state: MockState): void {
       ['token', 'status', 'simulates', 'documented', 'try it', 'remove'],
       [
         ...state.tokens.map((token) => tokenRow(token, userinfo, origin)),
-        [
+        ...withoutToken.map((scenario) => [
           element('em', {}, '(no Bearer header)'),
-          '401',
-          userinfo.get('not-bearer')?.simulates ?? '',
-          documented(userinfo.get('not-bearer')?.documented),
+          String(scenario.status),
+          scenario.simulates,
+          documented(scenario.documented),
           copyable(`curl ${origin}/v1/userinfo`, 'the curl line without a token'),
           '',
-        ],
+        ]),
       ],
+      'wide',
     ),
   );
   byId('code-table').replaceChildren(
@@ -72,6 +91,7 @@ export function renderScenarios(state: MockState): void {
       'Codes for POST /v1/token',
       ['code', 'status', 'simulates', 'documented', 'try it', 'remove'],
       state.codes.map((code) => codeRow(code, exchange, state, origin)),
+      'wide',
     ),
   );
 
@@ -80,9 +100,9 @@ export function renderScenarios(state: MockState): void {
       .filter((scenario) => scenario.assignable)
       .map((scenario) => [scenario.name, `${scenario.name} (${scenario.status})`]);
   setOptions(byId<HTMLSelectElement>('add-token-persona'), personaOptions(state, true));
-  setOptions(byId<HTMLSelectElement>('add-token-scenario'), assignable(state.catalogue.userinfo));
+  setOptions(byId<HTMLSelectElement>('add-token-scenario'), assignable(scenariosOf(state, 'userinfo')));
   setOptions(byId<HTMLSelectElement>('add-code-persona'), personaOptions(state, true));
-  setOptions(byId<HTMLSelectElement>('add-code-scenario'), assignable(state.catalogue.token));
+  setOptions(byId<HTMLSelectElement>('add-code-scenario'), assignable(scenariosOf(state, 'token')));
   setOptions(byId<HTMLSelectElement>('add-code-client'), [
     ['', '(any client)'],
     ...state.clients.map((client): [string, string] => [client.id, client.id]),
@@ -101,12 +121,18 @@ function tokenRow(
   const simulates =
     builtIn?.simulates ??
     `${token.scenario}: persona ${token.persona ?? '(none)'}, scopes ${scopes || '(none)'}`;
-  const expiry =
-    token.expiresAt === undefined ? '' : `; issued, expires ${new Date(token.expiresAt).toISOString()}`;
   return [
-    element('code', {}, token.id),
+    element('code', { class: 'word' }, token.id),
     String(scenario?.status ?? ''),
-    `${simulates}${token.delayMs ? ` (+${token.delayMs} ms)` : ''}${expiry}`,
+    element(
+      'span',
+      {},
+      ...words(
+        `${simulates}${token.delayMs ? ` (+${token.delayMs} ms)` : ''}${token.expiresAt === undefined ? '' : '; issued, expires'}`,
+      ),
+      token.expiresAt !== undefined && ' ',
+      token.expiresAt !== undefined && isoTime(token.expiresAt),
+    ),
     documented(builtIn?.documented ?? scenario?.documented),
     copyable(
       `curl -H 'Authorization: Bearer ${token.id}' ${origin}/v1/userinfo`,
@@ -138,7 +164,7 @@ function codeRow(
     builtIn?.simulates ??
     `${code.scenario}: persona ${code.persona ?? '(none)'}, scopes ${code.scopes.join(' ')}; ${bound.join(', ')}${code.usedAt === undefined ? '' : '; used'}`;
   return [
-    element('code', {}, code.id),
+    element('code', { class: 'word' }, code.id),
     String(outcome?.status ?? ''),
     simulates,
     documented(builtIn?.documented ?? outcome?.documented),

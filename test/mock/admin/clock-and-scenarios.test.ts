@@ -1,3 +1,5 @@
+import { OPERATIONS } from '../../../src/operations/index.js';
+import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_CLOCK_ADVANCE_MS } from '../../../mock/admin/clock-control.js';
 import { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES } from '../../../src/operations/token/outcomes.js';
@@ -62,18 +64,30 @@ describe('GET /__admin/scenarios', () => {
     const response = await request(`${mock.url}/__admin/scenarios`);
     expect(openApiProblems('/__admin/scenarios', 'get', response)).toEqual([]);
     const catalogue = response.json as ScenarioCatalogue;
-    expect(catalogue.userinfo.map((row) => [row.name, row.status, row.documented, row.builtIn])).toEqual(
+    expect(catalogue.operations.map((operation) => operation.name)).toEqual(
+      OPERATIONS.map((operation) => operation.name),
+    );
+    const scenariosOf = (name: string) =>
+      catalogue.operations.find((operation) => operation.name === name)?.scenarios ?? [];
+    expect(scenariosOf('userinfo').map((row) => [row.name, row.status, row.documented, row.builtIn])).toEqual(
       SCENARIOS.map((row) => [row.name, row.status, row.documented, row.token]),
     );
-    expect(catalogue.userinfo.filter((row) => row.assignable).map((row) => row.name)).toEqual([
-      ...TOKEN_SCENARIO_NAMES,
-    ]);
-    expect(catalogue.token.map((row) => [row.name, row.status, row.builtIn])).toEqual(
+    expect(
+      scenariosOf('userinfo')
+        .filter((row) => row.assignable)
+        .map((row) => row.name),
+    ).toEqual([...TOKEN_SCENARIO_NAMES]);
+    expect(scenariosOf('token').map((row) => [row.name, row.status, row.builtIn])).toEqual(
       EXCHANGE_OUTCOMES.map((row) => [row.name, row.status, row.code]),
     );
-    expect(catalogue.token.filter((row) => row.assignable).map((row) => row.name)).toEqual([
-      ...CODE_SCENARIO_NAMES,
-    ]);
+    expect(
+      scenariosOf('token')
+        .filter((row) => row.assignable)
+        .map((row) => row.name),
+    ).toEqual([...CODE_SCENARIO_NAMES]);
+    expect(scenariosOf('phone-number').map((row) => [row.name, row.status, row.builtIn])).toEqual(
+      PHONE_NUMBER_SCENARIOS.map((row) => [row.name, row.status, row.token]),
+    );
     expect(Object.fromEntries(catalogue.scopes.map(({ scope, claims }) => [scope, claims]))).toEqual(
       CLAIMS_BY_SCOPE,
     );

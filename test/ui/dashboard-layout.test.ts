@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_ID } from '../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 import { seriousAccessibilityProblems, useBrowser, type WatchedPage } from '../support/browser.js';
 import { useMockServer } from '../support/doors.js';
 

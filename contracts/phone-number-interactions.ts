@@ -1,7 +1,11 @@
 import type { PactV4 } from '@pact-foundation/pact';
 import { DEFAULT_CLIENT_ID } from '../src/operations/token/grants.js';
 import { getExampleValue, loadApiDocument } from '../src/openapi/api-document.js';
-import { getPhoneNumberScenario, type PhoneNumberScenario, type PhoneNumberScenarioName } from '../src/operations/phone-number/scenarios.js';
+import {
+  getPhoneNumberScenario,
+  type PhoneNumberScenario,
+  type PhoneNumberScenarioName,
+} from '../src/operations/phone-number/scenarios.js';
 import {
   PHONE_NUMBER_CALLS,
   PHONE_NUMBER_PATTERN,

@@ -1,7 +1,15 @@
 import { DEFAULT_CLIENT_ID } from '../src/operations/token/grants.js';
-import { EXCHANGE_OUTCOMES, type ExchangeOutcome, type ExchangeOutcomeName } from '../src/operations/token/outcomes.js';
+import {
+  EXCHANGE_OUTCOMES,
+  type ExchangeOutcome,
+  type ExchangeOutcomeName,
+} from '../src/operations/token/outcomes.js';
 import { createPkcePair } from '../src/operations/token/pkce.js';
-import { PHONE_NUMBER_SCENARIOS, type PhoneNumberScenario, type PhoneNumberScenarioName } from '../src/operations/phone-number/scenarios.js';
+import {
+  PHONE_NUMBER_SCENARIOS,
+  type PhoneNumberScenario,
+  type PhoneNumberScenarioName,
+} from '../src/operations/phone-number/scenarios.js';
 import type { Scenario, ScenarioName } from '../src/operations/userinfo/scenarios.js';
 import { SCENARIOS } from '../src/operations/userinfo/scenarios.js';
 import { readScopes } from '../src/scopes.js';

@@ -2,7 +2,11 @@ import type { PactV4 } from '@pact-foundation/pact';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { FORM_TYPE } from '../mock/http/form-body.js';
 import { EXAMPLE_CODE_VERIFIER } from '../src/operations/token/grants.js';
-import { getExchangeOutcome, type ExchangeOutcome, type ExchangeOutcomeName } from '../src/operations/token/outcomes.js';
+import {
+  getExchangeOutcome,
+  type ExchangeOutcome,
+  type ExchangeOutcomeName,
+} from '../src/operations/token/outcomes.js';
 import {
   getExampleValue,
   getOperation,

@@ -3,8 +3,8 @@
  * global `fetch` that answers from the engine without a socket, for anything that takes a custom fetch
  * (oauth4webapi's `customFetch`, openid-client, ky, the kit's own `getUserInfo` and `exchangeCode`).
  */
+import { deliver, type Door } from '../engine/delivery.js';
 import { ANSWERED_AT_ONCE, type MockEngine } from '../engine/mock-engine.js';
-import { deliveryOf } from '../http/faults.js';
 import type { BodyRead, MockRequest } from '../http/mock-request.js';
 import type { PreparedResponse } from '../http/responses.js';
 
@@ -20,48 +20,43 @@ const BODILESS_STATUSES = new Set([101, 103, 204, 205, 304]);
  */
 export function createMockFetch(engine: MockEngine): { fetch: MockFetch; close: () => void } {
   const pending = new Map<NodeJS.Timeout, () => void>();
-  // A delay ends early, with a rejection, when the caller aborts or the mock is closed.
-  const wait = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        pending.delete(timer);
-        reject(signal?.reason as Error);
-      };
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      pending.set(timer, () => reject(networkError('the mock was closed while the answer was delayed')));
-    });
+  const door: Door<FetchRequest, FetchRequest, Response> = {
+    send: (request, answer) => toResponse(answer, request.method),
+    recorded: (_, answer) => answer,
+    breakConnection(_, failure) {
+      throw networkError(
+        failure === 'connection-reset'
+          ? 'other side closed (ECONNRESET)'
+          : 'the connection closed without an answer',
+      );
+    },
+    // A delay ends early, with a rejection, when the caller aborts or the mock is closed.
+    wait: ({ signal }, ms) =>
+      new Promise((resolve, reject) => {
+        const onAbort = (): void => {
+          clearTimeout(timer);
+          pending.delete(timer);
+          reject(signal?.reason as Error);
+        };
+        const timer = setTimeout(() => {
+          pending.delete(timer);
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        pending.set(timer, () => reject(networkError('the mock was closed while the answer was delayed')));
+      }),
+    gone: () => false,
+  };
 
   async function mockFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const request = fetchRequest(input, init);
     request.signal?.throwIfAborted();
     const handled = engine.handle(request);
     // An answer made at once is timed by one clock reading in `answered`; any other reads it now.
-    let started = handled instanceof Promise ? engine.arrival() : ANSWERED_AT_ONCE;
+    const started = handled instanceof Promise ? engine.arrival() : ANSWERED_AT_ONCE;
     const answer = handled instanceof Promise ? await handled : handled;
-    if (answer.fault === null && answer.delayMs === 0) {
-      engine.answered(request, answer, started);
-      return toResponse(answer, request.method);
-    }
-    // Off the hot path: only answers that carry a delay or a fault come here.
-    if (started === ANSWERED_AT_ONCE) started = engine.arrival();
-    const delivery = deliveryOf(answer);
-    if (delivery.delayMs > 0) await wait(delivery.delayMs, request.signal);
-    if (delivery.kind === 'break') {
-      engine.answered(request, delivery.answer, started);
-      throw networkError(
-        delivery.failure === 'connection-reset'
-          ? 'other side closed (ECONNRESET)'
-          : 'the connection closed without an answer',
-      );
-    }
-    engine.answered(request, delivery.answer, started);
-    return toResponse(delivery.answer, request.method);
+    return (await deliver(engine, door, request, request, answer, started)) as Response;
   }
 
   return {

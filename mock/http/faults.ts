@@ -5,15 +5,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { type DelayRange, type Fault, type FaultFailure, FAULT_RESPONSES } from '../../src/faults.js';
 import { getExampleValue, type HttpMethod } from '../../src/openapi/api-document.js';
-import { type PreparedResponse, prepareJson, type ResponseContext } from './responses.js';
-
-/** A fault ready to apply: the delay to draw, then what to send (null: break the connection instead). */
-export interface PreparedFault {
-  readonly delayMs: number | DelayRange;
-  readonly failure: FaultFailure | undefined;
-  /** The answer to send once the delay is over: the 429/503, the cut JSON or the plain answer. */
-  readonly then: PreparedResponse | null;
-}
+import { type PreparedFault, type PreparedResponse, prepareJson, type ResponseContext } from './responses.js';
 
 /** The bodies of the throttling answers, read from `openapi.yaml` by the route that sends them. */
 export interface FaultBodies {
@@ -125,7 +117,7 @@ export type BrokenConnection = 'connection-reset' | 'empty-response';
  * What the journal records for a connection broken on purpose: status 0, no headers, no body. Made once,
  * so recording one costs nothing.
  */
-const BROKEN_ANSWERS: Readonly<Record<BrokenConnection, PreparedResponse>> = Object.freeze({
+export const BROKEN_CONNECTION_ANSWERS: Readonly<Record<BrokenConnection, PreparedResponse>> = Object.freeze({
   'connection-reset': noAnswer(FAULT_SCENARIOS['connection-reset']),
   'empty-response': noAnswer(FAULT_SCENARIOS['empty-response']),
 });
@@ -163,5 +155,5 @@ export function deliveryOf(answer: PreparedResponse): Delivery {
   if (fault.then !== null) return { kind: 'send', delayMs, answer: fault.then };
   const failure: BrokenConnection =
     fault.failure === 'connection-reset' ? 'connection-reset' : 'empty-response';
-  return { kind: 'break', delayMs, failure, answer: BROKEN_ANSWERS[failure] };
+  return { kind: 'break', delayMs, failure, answer: BROKEN_CONNECTION_ANSWERS[failure] };
 }

@@ -1,4 +1,12 @@
-import type { PreparedFault } from './faults.js';
+import type { DelayRange, FaultFailure } from '../../src/faults.js';
+
+/** A fault ready to apply: the delay to draw, then what to send (null: break the connection instead). */
+export interface PreparedFault {
+  readonly delayMs: number | DelayRange;
+  readonly failure: FaultFailure | undefined;
+  /** The answer to send once the delay is over: the 429/503, the cut JSON or the plain answer. */
+  readonly then: PreparedResponse | null;
+}
 
 /**
  * Responses built once and sent many times: the status, a flat header list ready for `writeHead` and the

@@ -3,19 +3,14 @@
  * A request becomes the engine's `MockRequest` and its answer is written as prepared, so the hot path
  * (`GET /v1/userinfo`) is a header match, a map look-up and one `writeHead`: no middleware chain.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { type MockServerOptions, resolveMockServerOptions } from '../config/options.js';
-import {
-  ANSWERED_AT_ONCE,
-  controlsOf,
-  createMockEngine,
-  type MockControls,
-  type MockEngine,
-} from '../engine/mock-engine.js';
+import { deliver, type Door } from '../engine/delivery.js';
+import { ANSWERED_AT_ONCE, controlsOf, createMockEngine, type MockControls } from '../engine/mock-engine.js';
 import { internalError } from '../engine/route-table.js';
 import { createMockFetch, type MockFetch } from '../fetch/mock-fetch.js';
 import { corsHeadersForAnyOrigin, corsHeadersForOrigin } from '../http/cors.js';
-import { type BrokenConnection, deliveryOf } from '../http/faults.js';
+import { BROKEN_CONNECTION_ANSWERS } from '../http/faults.js';
 import type { PreparedResponse } from '../http/responses.js';
 import { answerClientError, listenError } from './connection-errors.js';
 import { NodeRequest } from './node-request.js';
@@ -48,8 +43,54 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
   const fetchDoor = createMockFetch(engine);
   const allowedOrigins = Array.isArray(settings.cors) ? new Set<string>(settings.cors) : undefined;
   const commonHeaders = corsHeadersForAnyOrigin(settings.cors);
-  const writer = createAnswerWriter(engine, allowedOrigins, commonHeaders);
+  const door = createNodeDoor(allowedOrigins, commonHeaders);
 
+  const server = createHttpServer(settings, function onRequest(incoming, response) {
+    const request = new NodeRequest(incoming);
+    const answer = engine.handle(request);
+    if (answer instanceof Promise) {
+      // Still the turn the request arrived in: the clock says when it came.
+      const started = engine.arrival();
+      answer
+        .catch((error: unknown) => internalError({ commonHeaders }, error))
+        .then((ready) => settle(deliver(engine, door, request, response, ready, started), response))
+        .catch(() => response.destroy());
+    } else settle(deliver(engine, door, request, response, answer, ANSWERED_AT_ONCE), response);
+  });
+
+  return {
+    ...controlsOf(engine),
+    get url() {
+      return engine.baseUrl;
+    },
+    fetch: fetchDoor.fetch,
+    async start() {
+      engine.baseUrl = await listen(server, settings.host, settings.port);
+      return engine.baseUrl;
+    },
+    close() {
+      engine.close();
+      fetchDoor.close();
+      door.cancelDelays();
+      return new Promise<void>((resolve, reject) => {
+        if (!server.listening) {
+          resolve();
+          return;
+        }
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** A delivery that waits (a delay, a fault) must not end the process if it fails: the socket goes instead. */
+function settle(delivered: PreparedResponse | Promise<unknown>, response: ServerResponse): void {
+  if (delivered instanceof Promise) delivered.catch(() => response.destroy());
+}
+
+/** The `node:http` server of `settings`, calling `onRequest` for each request. */
+function createHttpServer(settings: Readonly<MockServerOptions>, onRequest: RequestListener): Server {
   const server: Server = createServer(
     {
       headersTimeout: settings.headersTimeoutMs,
@@ -58,19 +99,7 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
       // How often timed-out connections are looked for: a silent socket is dropped soon after its timeout.
       connectionsCheckingInterval: Math.min(1000, settings.headersTimeoutMs),
     },
-    function onRequest(incoming, response) {
-      const request = new NodeRequest(incoming);
-      const answer = engine.handle(request);
-      if (answer instanceof Promise) {
-        // Still the turn the request arrived in: the clock says when it came.
-        const started = engine.arrival();
-        answer.then(
-          (ready) => writer.deliver(request, response, ready, started),
-          (error: unknown) =>
-            writer.deliver(request, response, internalError({ commonHeaders }, error), started),
-        );
-      } else writer.deliver(request, response, answer, ANSWERED_AT_ONCE);
-    },
+    onRequest,
   );
   server.on('clientError', answerClientError);
   // Node's headers timeout starts with the first byte: a connection that sends nothing would hold its
@@ -85,125 +114,77 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
   // A client that half-closes after sending its request still gets its answer, delayed or not: without
   // Node's own switch for it (undocumented, in node:http since 0.x) the socket and the answer are dropped.
   Object.assign(server, { httpAllowHalfOpen: true });
-
-  return {
-    ...controlsOf(engine),
-    get url() {
-      return engine.baseUrl;
-    },
-    fetch: fetchDoor.fetch,
-    start() {
-      return new Promise<string>((resolve, reject) => {
-        const onError = (error: NodeJS.ErrnoException): void => {
-          server.off('listening', onListening);
-          reject(listenError(error, settings.host, settings.port));
-        };
-        const onListening = (): void => {
-          server.off('error', onError);
-          const address = server.address();
-          const port = typeof address === 'object' && address !== null ? address.port : settings.port;
-          const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
-          engine.baseUrl = `http://${host}:${port}`;
-          resolve(engine.baseUrl);
-        };
-        server.once('error', onError);
-        server.once('listening', onListening);
-        server.listen(settings.port, settings.host);
-      });
-    },
-    close() {
-      engine.close();
-      fetchDoor.close();
-      writer.cancelDelays();
-      return new Promise<void>((resolve, reject) => {
-        if (!server.listening) {
-          resolve();
-          return;
-        }
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-    },
-  };
+  return server;
 }
 
-interface AnswerWriter {
-  /** Sends `answer` (now, or after its delay), or breaks the connection as its fault says. */
-  deliver(request: NodeRequest, response: ServerResponse, answer: PreparedResponse, started: number): void;
+/** Listens on `host:port`; resolves with the base URL once listening, rejects with a `KitError`. */
+function listen(server: Server, host: string, port: number): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(listenError(error, host, port));
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      const address = server.address();
+      const bound = typeof address === 'object' && address !== null ? address.port : port;
+      resolve(`http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+/** The `node:http` door: what it sends on is the `ServerResponse`. */
+interface NodeDoor extends Door<NodeRequest, ServerResponse, PreparedResponse> {
+  /** Ends every delay still waiting (at close): their answers are never sent. */
   cancelDelays(): void;
 }
 
-function createAnswerWriter(
-  engine: MockEngine,
+function createNodeDoor(
   allowedOrigins: ReadonlySet<string> | undefined,
   commonHeaders: readonly string[],
-): AnswerWriter {
+): NodeDoor {
   const pendingDelays = new Set<NodeJS.Timeout>();
-  const later = (run: () => void, delayMs: number): void => {
-    const timer = setTimeout(() => {
-      pendingDelays.delete(timer);
-      run();
-    }, delayMs);
-    pendingDelays.add(timer);
-  };
-
-  function send(
-    request: NodeRequest,
-    response: ServerResponse,
-    answer: PreparedResponse,
-    started: number,
-  ): void {
-    let headers = allowedOrigins
-      ? [...answer.headers, ...corsHeadersForOrigin(allowedOrigins, request.incoming.headers.origin)]
-      : answer.headers;
-    // A body the mock did not read is not read later either: the connection ends with the answer.
-    if (request.leavesBodyUnread) headers = [...headers, 'Connection', 'close'];
-    try {
-      response.writeHead(answer.status, headers as string[]);
-    } catch (error) {
-      // A header value Node refuses (a record the checks missed): this request gets a 500, the process goes on.
-      const failed = internalError({ commonHeaders }, error);
-      response.writeHead(failed.status, failed.headers as string[]);
-      response.end(failed.body);
-      engine.answered(request, failed, started);
-      return;
-    }
-    response.end(answer.body);
-    engine.answered(request, answer, started);
-  }
-
-  function breakConnection(
-    request: NodeRequest,
-    response: ServerResponse,
-    failure: BrokenConnection,
-    noAnswer: PreparedResponse,
-    started: number,
-  ): void {
-    const socket = response.socket;
-    if (socket !== null) {
-      if (failure === 'connection-reset') socket.resetAndDestroy();
-      else socket.end();
-    }
-    engine.answered(request, noAnswer, started);
-  }
-
   return {
-    deliver(request, response, answer, started) {
-      if (answer.fault === null && answer.delayMs === 0) {
-        send(request, response, answer, started);
-        return;
+    send(response, answer, request) {
+      let headers = allowedOrigins
+        ? [...answer.headers, ...corsHeadersForOrigin(allowedOrigins, request.incoming.headers.origin)]
+        : answer.headers;
+      // A body the mock did not read is not read later either: the connection ends with the answer.
+      if (request.leavesBodyUnread) headers = [...headers, 'Connection', 'close'];
+      try {
+        response.writeHead(answer.status, headers as string[]);
+      } catch (error) {
+        // A header value Node refuses (a record the checks missed): this request gets a 500, the process goes on.
+        const failed = internalError({ commonHeaders }, error);
+        response.writeHead(failed.status, failed.headers as string[]);
+        response.end(failed.body);
+        return failed;
       }
-      // Off the hot path: only answers that carry a delay or a fault come here.
-      const delivery = deliveryOf(answer);
-      const arrived = started === ANSWERED_AT_ONCE ? engine.arrival() : started;
-      const act = (): void => {
-        if (response.destroyed) return;
-        if (delivery.kind === 'send') send(request, response, delivery.answer, arrived);
-        else breakConnection(request, response, delivery.failure, delivery.answer, arrived);
-      };
-      if (delivery.delayMs > 0) later(act, delivery.delayMs);
-      else act();
+      response.end(answer.body);
+      return answer;
     },
+    recorded: (sent) => sent,
+    breakConnection(response, failure) {
+      const socket = response.socket;
+      if (socket !== null) {
+        if (failure === 'connection-reset') socket.resetAndDestroy();
+        else socket.end();
+      }
+      return BROKEN_CONNECTION_ANSWERS[failure];
+    },
+    // A delay cut short by close() never resolves: its answer is simply never sent.
+    wait: (_, ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          pendingDelays.delete(timer);
+          resolve();
+        }, ms);
+        pendingDelays.add(timer);
+      }),
+    gone: (response) => response.destroyed,
     cancelDelays() {
       for (const timer of pendingDelays) clearTimeout(timer);
       pendingDelays.clear();

@@ -11,7 +11,10 @@ import {
   type PhoneNumberCall,
   type PhoneNumberSdk,
 } from '../../../src/operations/phone-number/calls.js';
-import { PHONE_NUMBER_SCENARIOS, type PhoneNumberScenarioName } from '../../../src/operations/phone-number/scenarios.js';
+import {
+  PHONE_NUMBER_SCENARIOS,
+  type PhoneNumberScenarioName,
+} from '../../../src/operations/phone-number/scenarios.js';
 import type {
   PhoneNumberDetail,
   PhoneNumberTokenRecord,

@@ -2,7 +2,10 @@
  * The table of access tokens the validation call of users without the Truecaller app knows, as the CLI
  * prints it (a test double, not for production).
  */
-import { getPhoneNumberScenario, PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
+import {
+  getPhoneNumberScenario,
+  PHONE_NUMBER_SCENARIOS,
+} from '../../../src/operations/phone-number/scenarios.js';
 import type { StoreReader } from '../../state/store-access.js';
 import { formatRows } from '../table-rows.js';
 

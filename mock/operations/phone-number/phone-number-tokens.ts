@@ -12,7 +12,12 @@ import {
   PHONE_NUMBER_PATTERN,
   PHONE_NUMBER_TOKEN_PATTERN,
 } from '../../../src/operations/phone-number/calls.js';
-import { PHONE_NUMBER_SCENARIOS, PHONE_NUMBER_TOKEN_SCENARIO_NAMES, type PhoneNumberAs, type PhoneNumberTokenScenarioName } from '../../../src/operations/phone-number/scenarios.js';
+import {
+  PHONE_NUMBER_SCENARIOS,
+  PHONE_NUMBER_TOKEN_SCENARIO_NAMES,
+  type PhoneNumberAs,
+  type PhoneNumberTokenScenarioName,
+} from '../../../src/operations/phone-number/scenarios.js';
 import type { PhoneNumberTokenRecord } from '../../../src/operations/phone-number/wire-types.js';
 import { issuedTokenGraceMs } from '../../state/expiry-queue.js';
 import {

@@ -3,7 +3,10 @@
  * code (a test double, not for production).
  */
 import type { Fault } from '../../../src/faults.js';
-import type { PhoneNumberAs, PhoneNumberTokenScenarioName } from '../../../src/operations/phone-number/scenarios.js';
+import type {
+  PhoneNumberAs,
+  PhoneNumberTokenScenarioName,
+} from '../../../src/operations/phone-number/scenarios.js';
 import type { ControlContext } from '../operation.js';
 import { expiryOf, registerRecord } from '../registration.js';
 

@@ -27,7 +27,16 @@ export const PHONE_NUMBER = defineOperation({
 });
 
 export { PHONE_NUMBER_ENDPOINTS, TRUECALLER_OTP_URL } from './endpoints.js';
-export { getPhoneNumberScenario, PHONE_NUMBER_SCENARIOS, PHONE_NUMBER_TOKEN_SCENARIO_NAMES, type PhoneNumberAs, type PhoneNumberScenario, type PhoneNumberScenarioKind, type PhoneNumberScenarioName, type PhoneNumberTokenScenarioName } from './scenarios.js';
+export {
+  getPhoneNumberScenario,
+  PHONE_NUMBER_SCENARIOS,
+  PHONE_NUMBER_TOKEN_SCENARIO_NAMES,
+  type PhoneNumberAs,
+  type PhoneNumberScenario,
+  type PhoneNumberScenarioKind,
+  type PhoneNumberScenarioName,
+  type PhoneNumberTokenScenarioName,
+} from './scenarios.js';
 export {
   PHONE_NUMBER_CALLS,
   PHONE_NUMBER_PATTERN,

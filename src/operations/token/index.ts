@@ -36,7 +36,14 @@ export {
   RESTRICTED_CLIENT_ID,
   type GrantType,
 } from './grants.js';
-export { CODE_SCENARIO_NAMES, EXCHANGE_OUTCOMES, getExchangeOutcome, type CodeScenarioName, type ExchangeOutcome, type ExchangeOutcomeName } from './outcomes.js';
+export {
+  CODE_SCENARIO_NAMES,
+  EXCHANGE_OUTCOMES,
+  getExchangeOutcome,
+  type CodeScenarioName,
+  type ExchangeOutcome,
+  type ExchangeOutcomeName,
+} from './outcomes.js';
 export {
   CODE_CHALLENGE_PATTERN,
   CODE_VERIFIER_PATTERN,

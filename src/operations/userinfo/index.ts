@@ -26,6 +26,15 @@ export const USERINFO = defineOperation({
 
 export { USERINFO_ENDPOINTS } from './endpoints.js';
 export { DEFAULT_PERSONA } from '../../user-info.js';
-export { findScenario, getScenario, SCENARIOS, TOKEN_SCENARIO_NAMES, type Scenario, type ScenarioKind, type ScenarioName, type TokenScenarioName } from './scenarios.js';
+export {
+  findScenario,
+  getScenario,
+  SCENARIOS,
+  TOKEN_SCENARIO_NAMES,
+  type Scenario,
+  type ScenarioKind,
+  type ScenarioName,
+  type TokenScenarioName,
+} from './scenarios.js';
 export { getUserInfo, type UserInfoClientOptions } from './client.js';
 export type { TokenRecord } from './wire-types.js';

@@ -1,0 +1,93 @@
+/**
+ * What one engine holds (a test double, not for production): the store and where it comes from, the
+ * clock, the journal, the expiry queue, the control plane's writer and API, and the headers every answer
+ * carries. Made once, from options already checked.
+ */
+import { EventEmitter } from 'node:events';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { loadApiDocument } from '../../src/openapi/api-document.js';
+import { type AdminApi, createAdminApi } from '../admin/admin-api.js';
+import { createRecordWriter, type RecordWriter } from '../admin/record-writes.js';
+import type { MockOptions } from '../config/options.js';
+import { openStore, type StoreSource } from '../config/store-source.js';
+import { corsHeadersForAnyOrigin } from '../http/cors.js';
+import { DEFAULT_JSON_BODY_LIMIT } from '../http/json-body.js';
+import type { ResponseContext } from '../http/responses.js';
+import { COLLECTION_DEFINITIONS, MOCK_OPERATIONS } from '../operations/index.js';
+import { MockClock } from '../state/clock.js';
+import { ExpiryQueue } from '../state/expiry-queue.js';
+import { RequestJournal } from '../state/journal.js';
+import type { MockStore } from '../state/store.js';
+
+/** The state of one engine. */
+export interface EngineState {
+  readonly document: OpenAPIV3_1.Document;
+  readonly events: EventEmitter;
+  readonly source: StoreSource;
+  readonly store: MockStore;
+  readonly clock: MockClock;
+  /** Null with `admin: false`. */
+  readonly journal: RequestJournal | null;
+  /** Headers every answer carries. */
+  readonly answers: ResponseContext;
+  readonly expiries: ExpiryQueue;
+  readonly writer: RecordWriter;
+  /** The control plane; undefined with `admin: false`. */
+  readonly admin: AdminApi | undefined;
+}
+
+/** The state of an engine for `settings`. */
+export function openEngineState(settings: Readonly<MockOptions>): EngineState {
+  const events = new EventEmitter();
+  const source = openStore(settings, events);
+  const { store } = source;
+  const clock = new MockClock(settings.clock);
+  const journal = settings.admin
+    ? new RequestJournal(settings.journalSize, settings.journalMaxBytes, credentialInPath)
+    : null;
+  const answers: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
+  const expiries = new ExpiryQueue(
+    store,
+    COLLECTION_DEFINITIONS.flatMap(({ name, expiry }) =>
+      expiry === undefined
+        ? []
+        : [{ collection: name, graceMs: expiry.graceMs(settings.tokenLifetimeSeconds), keeps: expiry.keeps }],
+    ),
+  );
+  const writer = createRecordWriter(store, clock, expiries);
+  const admin =
+    journal === null
+      ? undefined
+      : createAdminApi({
+          store,
+          journal,
+          writer,
+          clock,
+          answers,
+          adminToken: settings.adminToken,
+          bodyLimit: DEFAULT_JSON_BODY_LIMIT,
+          reset: source.reset,
+          afterChange: source.persist,
+        });
+  return {
+    document: loadApiDocument(),
+    events,
+    source,
+    store,
+    clock,
+    journal,
+    answers,
+    expiries,
+    writer,
+    admin,
+  };
+}
+
+/** The token a request carries in its path, for the operations whose credential travels there. */
+function credentialInPath(path: string): string | null {
+  for (const operation of MOCK_OPERATIONS) {
+    const credential = operation.credentialInPath?.(path) ?? null;
+    if (credential !== null) return credential;
+  }
+  return null;
+}

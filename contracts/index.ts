@@ -2,14 +2,14 @@
  * `truecaller-oauth-kit/contracts`: Pact provider states, interaction builders and the verifier that
  * replays client teams' pacts against the mock (a test double, not for production) and `openapi.yaml`.
  */
-export { assumptionsOf, formatAssumption, type Assumption } from './assumptions.js';
+export { assumptionsOf, formatAssumption, type Assumption } from './verify/assumptions.js';
 export {
   HTTP_INTERACTION,
   readPactFile,
   type PactFile,
   type PactInteraction,
   type PactProviderState,
-} from './pact-file.js';
+} from './pact/pact-file.js';
 export {
   createStateHandlers,
   EXCHANGE_PROVIDER_STATES,
@@ -24,20 +24,26 @@ export {
   type StateHandlers,
   type StateParams,
   type StateValues,
-} from './provider-states.js';
+} from './pact/provider-states.js';
 export {
   mockStateRegistrars,
   type CodeRegistrar,
   type StateRegistrars,
   type TokenGrant,
   type TokenRegistrar,
-} from './token-registrar.js';
-export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from './pact-steps.js';
-export { tokenExchangeInteraction, type TokenExchangeInteractionOptions } from './token-interactions.js';
-export { userInfoInteraction, type UserInfoInteractionOptions } from './userinfo-interactions.js';
-export { phoneNumberInteraction, type PhoneNumberInteractionOptions } from './phone-number-interactions.js';
-export { formatJUnitReport } from './junit-report.js';
-export type { PactOutput } from './replay-process.js';
+} from './pact/token-registrar.js';
+export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from './pact/pact-steps.js';
+export {
+  tokenExchangeInteraction,
+  type TokenExchangeInteractionOptions,
+} from './operations/token/interactions.js';
+export { userInfoInteraction, type UserInfoInteractionOptions } from './operations/userinfo/interactions.js';
+export {
+  phoneNumberInteraction,
+  type PhoneNumberInteractionOptions,
+} from './operations/phone-number/interactions.js';
+export { formatJUnitReport } from './verify/junit-report.js';
+export type { PactOutput } from './verify/replay-process.js';
 export {
   formatVerificationReport,
   verifyPacts,
@@ -45,7 +51,7 @@ export {
   type PactReport,
   type VerificationReport,
   type VerifyPactsOptions,
-} from './verify-pacts.js';
+} from './verify/verify-pacts.js';
 export {
   DEFAULT_PROBE_TIMEOUT_MS,
   probe,
@@ -54,7 +60,7 @@ export {
   type ProbeOptions,
   type ProbeRecording,
   type ProbeReport,
-} from './probe.js';
-export { formatProbeMarkdown, formatProbeTable } from './probe-report.js';
-export { probeAssumptions, type ProbeAssumption, type ProbeAssumptionId } from './probe-assumptions.js';
-export type { ProbeCheck, ProbeCredentials, ProbeObservation, ProbeOutcome } from './probe-checks.js';
+} from './probe/probe.js';
+export { formatProbeMarkdown, formatProbeTable } from './probe/probe-report.js';
+export { probeAssumptions, type ProbeAssumption, type ProbeAssumptionId } from './probe/probe-assumptions.js';
+export type { ProbeCheck, ProbeCredentials, ProbeObservation, ProbeOutcome } from './probe/probe-checks.js';

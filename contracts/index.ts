@@ -11,19 +11,17 @@ export {
   type PactProviderState,
 } from './pact/pact-file.js';
 export {
-  createStateHandlers,
-  EXCHANGE_PROVIDER_STATES,
-  findProviderState,
   PACT_PROVIDER,
-  PHONE_NUMBER_PROVIDER_STATES,
-  PROVIDER_STATE_DEFINITIONS,
-  PROVIDER_STATES,
-  UNKNOWN_PARTNER_CLIENT_ID,
   type ProviderStateDefinition,
   type StateHandler,
   type StateHandlers,
   type StateParams,
   type StateValues,
+} from './pact/provider-state.js';
+export {
+  createStateHandlers,
+  findProviderState,
+  PROVIDER_STATE_DEFINITIONS,
 } from './pact/provider-states.js';
 export {
   mockStateRegistrars,
@@ -34,14 +32,21 @@ export {
 } from './pact/token-registrar.js';
 export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from './pact/pact-steps.js';
 export {
+  PROVIDER_STATES,
+  userInfoInteraction,
+  type UserInfoInteractionOptions,
+} from './operations/userinfo/index.js';
+export {
+  EXCHANGE_PROVIDER_STATES,
   tokenExchangeInteraction,
   type TokenExchangeInteractionOptions,
-} from './operations/token/interactions.js';
-export { userInfoInteraction, type UserInfoInteractionOptions } from './operations/userinfo/interactions.js';
+} from './operations/token/index.js';
 export {
+  PHONE_NUMBER_PROVIDER_STATES,
   phoneNumberInteraction,
+  UNKNOWN_PARTNER_CLIENT_ID,
   type PhoneNumberInteractionOptions,
-} from './operations/phone-number/interactions.js';
+} from './operations/phone-number/index.js';
 export { formatJUnitReport } from './verify/junit-report.js';
 export type { PactOutput } from './verify/replay-process.js';
 export {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { RegisterCodeInput } from '../../mock/admin/register.js';
+import type { RegisterCodeInput, RegisterTokenInput } from '../../mock/admin/register.js';
 import type { MockControls } from '../../mock/engine/mock-engine.js';
 import { KitError } from '../../src/errors.js';
-import type { TokenScenarioName } from '../../src/operations/userinfo/scenarios.js';
 import type { Scope } from '../../src/scopes.js';
 
 /** What a provider state asks the mock to know about a fresh access token. */
 export interface TokenGrant {
-  scenario: TokenScenarioName;
+  /** What the token simulates: `valid` answers the persona's profile for the scopes. */
+  scenario: NonNullable<RegisterTokenInput['scenario']>;
   /** The persona a `valid` token answers with; null for a user without a profile. */
   persona: string | null;
   scopes: readonly Scope[];

@@ -4,7 +4,8 @@ import { SCENARIOS, type Scenario } from '../../src/operations/userinfo/scenario
 import { CLAIMS_BY_SCOPE, readScopes, type Scope } from '../../src/scopes.js';
 import type { PactFile, PactInteraction } from '../pact/pact-file.js';
 import { HTTP_INTERACTION } from '../pact/pact-file.js';
-import { findProviderState, PACT_PROVIDER, PROVIDER_STATE_DEFINITIONS } from '../pact/provider-states.js';
+import { PACT_PROVIDER } from '../pact/provider-state.js';
+import { findProviderState, PROVIDER_STATE_DEFINITIONS } from '../pact/provider-states.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { phoneNumberCallOf, phoneNumberProblems } from '../operations/phone-number/pact-checks.js';
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { colourAllowed, stripAnsi } from '../../src/terminal-colour.js';
-import type { StateHandlers } from '../pact/provider-states.js';
+import type { StateHandlers } from '../pact/provider-state.js';
 import type { ReplayDone, ReplayRequest, StateSetupAnswer, StateSetupCall } from './replay-worker.js';
 
 /**

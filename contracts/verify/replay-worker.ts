@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { isFormType } from '../../mock/http/form-body.js';
 import { isMainModule } from '../../src/is-main-module.js';
 import { loadPact } from '../pact/peer-dependencies.js';
-import type { StateValues } from '../pact/provider-states.js';
+import type { StateValues } from '../pact/provider-state.js';
 import { substitutePhoneNumberState } from '../operations/phone-number/requests.js';
 
 /** What the parent sends to start a replay. */

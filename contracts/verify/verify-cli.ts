@@ -13,7 +13,7 @@ import {
 } from '../../src/cli-support.js';
 import { isMainModule } from '../../src/is-main-module.js';
 import { formatJUnitReport } from './junit-report.js';
-import { PACT_PROVIDER } from '../pact/provider-states.js';
+import { PACT_PROVIDER } from '../pact/provider-state.js';
 import { formatVerificationReport, verifyPacts } from './verify-pacts.js';
 
 /** The report formats of `verify --format`. */

@@ -1,5 +1,5 @@
 import type { PactV4 } from '@pact-foundation/pact';
-import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/outcomes.js';
+import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/index.js';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import {
   getPhoneNumberScenario,
@@ -20,7 +20,7 @@ import type {
   ResponseBuilder,
 } from '../../pact/pact-steps.js';
 import { loadPact } from '../../pact/peer-dependencies.js';
-import { UNKNOWN_PARTNER_CLIENT_ID } from '../../pact/provider-states.js';
+import { UNKNOWN_PARTNER_CLIENT_ID } from './provider-states.js';
 import { propertyMatcher, responseHeaderMatchers, responseSchema } from '../../pact/response-matchers.js';
 
 /** Choices a consumer test makes about one interaction of the validation call. */

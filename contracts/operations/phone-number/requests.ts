@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { pathOf } from '../../../mock/http/request-path.js';
-import type { StateValues } from '../../pact/provider-states.js';
+import type { StateValues } from '../../pact/provider-state.js';
 import { phoneNumberCallOf } from './pact-checks.js';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PACT_PROVIDER } from '../../../contracts/pact/provider-states.js';
+import { PACT_PROVIDER } from '../../../contracts/pact/provider-state.js';
 import { tokenExchangeInteraction } from '../../../contracts/operations/token/interactions.js';
 import { userInfoInteraction } from '../../../contracts/operations/userinfo/interactions.js';
 import { exchangeCode } from '../../../src/operations/token/client.js';

@@ -2,11 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listKitPacts } from '../../../contracts/pact/kit-pacts.js';
-import {
-  createStateHandlers,
-  findProviderState,
-  PHONE_NUMBER_PROVIDER_STATES,
-} from '../../../contracts/pact/provider-states.js';
+import { PHONE_NUMBER_PROVIDER_STATES } from '../../../contracts/operations/phone-number/index.js';
+import { createStateHandlers, findProviderState } from '../../../contracts/pact/provider-states.js';
 import { mockStateRegistrars } from '../../../contracts/pact/token-registrar.js';
 import { verifyPacts } from '../../../contracts/verify/verify-pacts.js';
 import { validatePhoneNumberToken } from '../../../src/operations/phone-number/client.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FORM_TYPE } from '../../../mock/http/form-body.js';
 import { createMockServer } from '../../../mock/index.js';
+import { EXCHANGE_PROVIDER_STATES } from '../../../contracts/operations/token/index.js';
+import { PROVIDER_STATES } from '../../../contracts/operations/userinfo/index.js';
 import {
   createStateHandlers,
-  EXCHANGE_PROVIDER_STATES,
   findProviderState,
   PROVIDER_STATE_DEFINITIONS,
-  PROVIDER_STATES,
 } from '../../../contracts/pact/provider-states.js';
 import { mockStateRegistrars } from '../../../contracts/pact/token-registrar.js';
 import { EXAMPLE_CODE_VERIFIER, EXCHANGE_OUTCOMES } from '../../../src/operations/token/outcomes.js';

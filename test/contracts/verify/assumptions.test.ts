@@ -5,12 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { assumptionsOf, formatAssumption } from '../../../contracts/verify/assumptions.js';
 import { KIT_CONSUMER, listKitPacts } from '../../../contracts/pact/kit-pacts.js';
 import { type PactInteraction, readPactFile } from '../../../contracts/pact/pact-file.js';
-import {
-  EXCHANGE_PROVIDER_STATES,
-  PACT_PROVIDER,
-  PHONE_NUMBER_PROVIDER_STATES,
-  PROVIDER_STATES,
-} from '../../../contracts/pact/provider-states.js';
+import { PHONE_NUMBER_PROVIDER_STATES } from '../../../contracts/operations/phone-number/index.js';
+import { EXCHANGE_PROVIDER_STATES } from '../../../contracts/operations/token/index.js';
+import { PROVIDER_STATES } from '../../../contracts/operations/userinfo/index.js';
+import { PACT_PROVIDER } from '../../../contracts/pact/provider-state.js';
 import { formatVerificationReport, verifyPacts } from '../../../contracts/verify/verify-pacts.js';
 import { loadApiDocument } from '../../../src/openapi/api-document.js';
 import { runTsCli } from '../../support/spawn-cli.js';

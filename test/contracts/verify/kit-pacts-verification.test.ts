@@ -3,11 +3,9 @@ import { listKitPacts, KIT_CONSUMER } from '../../../contracts/pact/kit-pacts.js
 import { compareWithOpenApi } from '../../../contracts/verify/openapi-comparison.js';
 import { kitProblems } from '../../../contracts/verify/pact-checks.js';
 import { readPactFile } from '../../../contracts/pact/pact-file.js';
-import {
-  EXCHANGE_PROVIDER_STATES,
-  PHONE_NUMBER_PROVIDER_STATES,
-  PROVIDER_STATES,
-} from '../../../contracts/pact/provider-states.js';
+import { PHONE_NUMBER_PROVIDER_STATES } from '../../../contracts/operations/phone-number/index.js';
+import { EXCHANGE_PROVIDER_STATES } from '../../../contracts/operations/token/index.js';
+import { PROVIDER_STATES } from '../../../contracts/operations/userinfo/index.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { verifyPacts } from '../../../contracts/verify/verify-pacts.js';
 import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../../src/operations/token/outcomes.js';

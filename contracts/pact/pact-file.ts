@@ -41,6 +41,20 @@ export interface PactFile {
 /** The V4 type of an HTTP interaction; the only kind `verify` replays. */
 export const HTTP_INTERACTION = 'Synchronous/HTTP';
 
+/** A request's form fields: a V4 pact holds a form as its encoded string, a hand-written V3 pact may hold an object. */
+export function formFields(body: unknown): URLSearchParams {
+  if (typeof body === 'string') return new URLSearchParams(body);
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    return new URLSearchParams(
+      Object.entries(body as Record<string, unknown>).map(([key, value]): [string, string] => [
+        key,
+        String(value),
+      ]),
+    );
+  }
+  return new URLSearchParams();
+}
+
 /**
  * Reads a pact from a file path or an `http(s)://` URL; a `KitError` (`ERR_PACT_UNREADABLE`) names the
  * source and why when it cannot be read or is not a pact.

@@ -8,9 +8,9 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { FORM_TYPE } from '../../mock/http/form-body.js';
 import { pathTemplatePattern } from '../../src/paths.js';
 import { loadApiDocument, resolveReference } from '../../src/openapi/api-document.js';
-import { SCOPES } from '../../src/scopes.js';
-import { formFields, profileState } from './pact-checks.js';
-import type { PactInteraction } from '../pact/pact-file.js';
+import { SCOPES, type Scope } from '../../src/scopes.js';
+import { formFields, type PactInteraction } from '../pact/pact-file.js';
+import { findProviderState } from '../pact/provider-states.js';
 
 /** One assumption an interaction relies on. */
 export interface Assumption {
@@ -76,11 +76,20 @@ export function assumptionsOf(
     add(`response body $.${field}`, (schema as Node)['x-documented'] === false ? schema : property);
   }
   // Claims expected for fewer than every scope rest on which scope grants which claim.
-  const profile = profileState(interaction);
-  if (profile !== undefined && profile.scopes.length < SCOPES.length) {
-    add(`response body (claims of the scopes ${profile.scopes.join(' ')})`, (schema as Node)[SCOPE_MAPPING]);
+  const scopes = grantedScopesOf(interaction);
+  if (scopes !== undefined && scopes.length < SCOPES.length) {
+    add(`response body (claims of the scopes ${scopes.join(' ')})`, (schema as Node)[SCOPE_MAPPING]);
   }
   return assumptions;
+}
+
+// The scopes whose claims the interaction's state answers (a profile state's), when it has one.
+function grantedScopesOf(interaction: PactInteraction): readonly Scope[] | undefined {
+  for (const state of interaction.providerStates) {
+    const scopes = findProviderState(state.name)?.grantedScopes?.(state.params);
+    if (scopes !== undefined) return scopes;
+  }
+  return undefined;
 }
 
 /** An assumption as a report prints it: the field, then what it rests on. */

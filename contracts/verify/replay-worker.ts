@@ -4,12 +4,13 @@
  * native code straight to file descriptor 1, past anything Node could intercept; in a child of its own,
  * that output is a pipe the parent prints, strips of colour or drops.
  */
-import type { IncomingMessage } from 'node:http';
 import { isFormType } from '../../mock/http/form-body.js';
+import { pathOf } from '../../mock/http/request-path.js';
 import { isMainModule } from '../../src/is-main-module.js';
+import { CONTRACT_OPERATIONS } from '../operations/index.js';
+import { contributionsOn, type ReplayedRequest } from '../operations/operation.js';
 import { loadPact } from '../pact/peer-dependencies.js';
 import type { StateValues } from '../pact/provider-state.js';
-import { substitutePhoneNumberState } from '../operations/phone-number/requests.js';
 
 /** What the parent sends to start a replay. */
 export interface ReplayRequest {
@@ -41,9 +42,6 @@ export interface ReplayDone {
   readonly type: 'done';
   readonly result: string;
 }
-
-/** A request as Pact's verifier proxy hands it to the filter: its body already parsed by body-parser. */
-type ParsedRequest = IncomingMessage & { body?: unknown };
 
 /** Runs one replay; `call` sets a state up in the parent. Resolves with the Verifier's JSON result. */
 export async function replay(
@@ -77,13 +75,12 @@ export async function replay(
     // Pact types `stateHandlers` as the intersection of its proxy's and its core's handler types, which no
     // setup/teardown pair satisfies; the proxy is what calls them, and it takes this form.
     stateHandlers: stateHandlers as never,
-    requestFilter: (incoming: ParsedRequest, _response: unknown, next: () => void) => {
-      const header = incoming.headers.authorization;
-      if (values.token !== undefined && header !== undefined && /^bearer +/i.test(header)) {
-        incoming.headers.authorization = `Bearer ${values.token}`;
-      }
-      if (isFormType(incoming.headers['content-type'])) reencodeForm(incoming, values);
-      substitutePhoneNumberState(incoming, values);
+    requestFilter: (incoming: ReplayedRequest, _response: unknown, next: () => void) => {
+      // The operation whose path this is puts the state's values in (a token, a code, a client id).
+      const path = pathOf(incoming.url ?? '');
+      for (const substitute of contributionsOn(CONTRACT_OPERATIONS, path, (contract) => contract.replay))
+        substitute(incoming, values);
+      if (isFormType(incoming.headers['content-type'])) reencodeForm(incoming);
       next();
     },
     logLevel: request.logLevel,
@@ -95,28 +92,17 @@ export async function replay(
     );
 }
 
-// The form fields a token state's values stand for.
-const FORM_FIELDS_BY_VALUE: Readonly<Record<string, string>> = {
-  code: 'code',
-  codeVerifier: 'code_verifier',
-};
-
 /**
  * Pact's verifier proxy parses a form body into an object and forwards it JSON-encoded under the form's
  * Content-Type (pact-js 16.5, `proxy.js` + `parseBody.js`), which no form reader accepts. The body is
- * encoded back into a form here (a Buffer is forwarded as it is), with the state's code and verifier in
- * place of a hand-written pact's own.
+ * encoded back into a form here (a Buffer is forwarded as it is).
  */
-function reencodeForm(request: ParsedRequest, values: StateValues): void {
+function reencodeForm(request: ReplayedRequest): void {
   const body = request.body;
   if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) return;
   const form = new URLSearchParams();
   for (const [field, value] of Object.entries(body as Record<string, unknown>)) {
     form.append(field, typeof value === 'string' ? value : JSON.stringify(value));
-  }
-  for (const [key, field] of Object.entries(FORM_FIELDS_BY_VALUE)) {
-    const value = values[key];
-    if (value !== undefined && form.has(field)) form.set(field, value);
   }
   const encoded = Buffer.from(form.toString());
   request.body = encoded;

@@ -6,4 +6,6 @@ import { defineContractOperation } from '../operation.js';
 export const DISCOVERY_CONTRACT = defineContractOperation({
   operation: DISCOVERY,
   providerStates: [],
+  pactChecks: {},
+  replay: {},
 });

@@ -2,7 +2,6 @@ import {
   getPhoneNumberScenario,
   PHONE_NUMBER_CALLS,
   type PhoneNumberCall,
-  phoneNumberTokenInPath,
 } from '../../../src/operations/phone-number/scenarios.js';
 import type { PactInteraction } from '../../pact/pact-file.js';
 
@@ -10,12 +9,6 @@ const CALLS: readonly PhoneNumberCall[] = Object.values(PHONE_NUMBER_CALLS);
 const BAD_CREDENTIALS_STATE = getPhoneNumberScenario('invalid-credentials').providerState;
 const STRING_STATE = getPhoneNumberScenario('verified-string').providerState;
 const FIELDS: ReadonlySet<string> = new Set(['phoneNumber', 'countryCode']);
-
-/** The form of the validation call whose path `path` is (no query), or undefined for another path. */
-export function phoneNumberCallOf(path: string): PhoneNumberCall | undefined {
-  if (phoneNumberTokenInPath(path) === null) return undefined;
-  return CALLS.find((call) => path.startsWith(call.path.slice(0, call.path.indexOf('{'))));
-}
 
 /**
  * The kit's own checks of an interaction of the validation call, the ones an OpenAPI comparator skips:

@@ -1,12 +1,19 @@
-/** `GET /v1/userinfo` in the contracts: its provider states and its interaction builder. */
+/**
+ * `GET /v1/userinfo` in the contracts: its provider states, its interaction builder, and what `verify`
+ * checks of its interactions and puts into their requests.
+ */
 import { USERINFO } from '../../../src/operations/userinfo/index.js';
 import { defineContractOperation } from '../operation.js';
+import { userInfoProblems } from './pact-checks.js';
 import { USERINFO_STATE_DEFINITIONS } from './provider-states.js';
+import { substituteBearerToken } from './requests.js';
 
 /** What `GET /v1/userinfo` contributes to the contracts. */
 export const USERINFO_CONTRACT = defineContractOperation({
   operation: USERINFO,
   providerStates: USERINFO_STATE_DEFINITIONS,
+  pactChecks: { userinfo: userInfoProblems },
+  replay: { userinfo: substituteBearerToken },
 });
 
 export { PROVIDER_STATES } from './provider-states.js';

@@ -1,15 +1,17 @@
 /**
- * What an operation of Truecaller's API contributes to the contracts: its Pact provider states, and for
- * `verify` its own checks of an interaction and what a replayed request takes from a state. Each folder
- * under `contracts/operations/` defines one; `contracts/operations/index.ts` lists them, and the kit's
- * provider states and `verify` loop over that list, picking an operation for an interaction or a request
- * by its paths. Nothing outside an operation's folder names its scenarios.
+ * What an operation of Truecaller's API contributes to the contracts: its Pact provider states, for
+ * `verify` its own checks of an interaction and what a replayed request takes from a state, and the
+ * requests `probe` sends. Each folder under `contracts/operations/` defines one;
+ * `contracts/operations/index.ts` lists them, and the kit's provider states, `verify` and `probe` loop
+ * over that list, `verify` picking an operation for an interaction or a request by its paths. Nothing
+ * outside an operation's folder names its scenarios.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Operation } from '../../src/operations/operation.js';
 import { pathTemplatePattern } from '../../src/paths.js';
 import type { PactInteraction } from '../pact/pact-file.js';
 import type { ProviderStateDefinition, StateValues } from '../pact/provider-state.js';
+import type { ProbeCheck, ProbeContext, ProbeCredentials } from '../probe/probe-checks.js';
 
 /**
  * The kit's own checks of one interaction, the ones an OpenAPI comparator skips; each problem names the
@@ -26,6 +28,9 @@ export type ReplayedRequest = IncomingMessage & { body?: unknown };
  */
 export type RequestSubstitution = (request: ReplayedRequest, values: StateValues) => void;
 
+/** Requests `probe` sends to the host for an operation, each answer judged; resolves with the checks in order. */
+export type ProbeSteps = (context: ProbeContext, credentials: ProbeCredentials) => Promise<ProbeCheck[]>;
+
 /** One contribution per endpoint of an operation, by the endpoint's name. */
 export type ByEndpoint<Endpoints, Contribution> = { readonly [Name in keyof Endpoints]?: Contribution };
 
@@ -41,6 +46,13 @@ export interface ContractOperation<
   readonly pactChecks: ByEndpoint<Endpoints, PactCheck>;
   /** What a request replayed on each of its paths takes from the state's values. */
   readonly replay: ByEndpoint<Endpoints, RequestSubstitution>;
+  /** What `probe` sends: every operation's credential-free requests first, then those credentials allow. */
+  readonly probe: {
+    /** Requests anyone can send (discovery's document, which the ID token check reads, among them). */
+    readonly credentialFree?: ProbeSteps;
+    /** Requests the team's token or code allows. */
+    readonly credentialed?: ProbeSteps;
+  };
 }
 
 /** Freezes what an operation contributes to the contracts, keeping its endpoints' names. */

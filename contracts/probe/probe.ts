@@ -7,8 +7,9 @@ import { isIP } from 'node:net';
 import { KitError } from '../../src/errors.js';
 import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
 import type { MockConfig } from '../../mock/config/config-file.js';
+import { CONTRACT_OPERATIONS } from '../operations/index.js';
 import { probeAssumptions, type ProbeAssumption } from './probe-assumptions.js';
-import { type ProbeCheck, type ProbeCredentials, type ProbeOutcome, runProbeChecks } from './probe-checks.js';
+import type { ProbeCheck, ProbeContext, ProbeCredentials, ProbeOutcome } from './probe-checks.js';
 
 /** What to probe, and with what. */
 export interface ProbeOptions extends ProbeCredentials {
@@ -88,6 +89,21 @@ export async function probe(options: ProbeOptions = {}): Promise<ProbeReport> {
     assumptions,
     checks: redacted,
   };
+}
+
+/**
+ * Every check the credentials allow: each operation's credential-free requests, in the order of the
+ * list, then those the credentials allow (the ID token's, which reads discovery's key set, among them).
+ */
+async function runProbeChecks(context: ProbeContext, credentials: ProbeCredentials): Promise<ProbeCheck[]> {
+  const checks: ProbeCheck[] = [];
+  for (const phase of ['credentialFree', 'credentialed'] as const) {
+    for (const contract of CONTRACT_OPERATIONS) {
+      const steps = contract.probe[phase];
+      if (steps !== undefined) checks.push(...(await steps(context, credentials)));
+    }
+  }
+  return checks;
 }
 
 /** What `--record` writes: the config that makes the mock answer as the host did, and what it cannot say. */

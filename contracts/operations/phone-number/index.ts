@@ -23,6 +23,8 @@ export const PHONE_NUMBER_CONTRACT = defineContractOperation({
     phoneNumberDetail: substitutePhoneNumberState(SDK_3),
     phoneNumberDetailLegacy: substitutePhoneNumberState(SDK_2_8),
   },
+  // probe checks Truecaller's OAuth host; the validation call is on another (TRUECALLER_OTP_URL).
+  probe: {},
 });
 
 export { PHONE_NUMBER_PROVIDER_STATES, UNKNOWN_PARTNER_CLIENT_ID } from './provider-states.js';

@@ -178,6 +178,21 @@ describe('probe against the mock', () => {
     expect(report.differs).toBe(false);
   });
 
+  it('sends each operation’s credential-free requests, in the order of the list, then those the credentials allow', async () => {
+    const report = await probe({ baseUrl: mock.url, ...credentials() });
+    expect(report.checks.map((check) => check.request)).toEqual([
+      'GET /v1/userinfo without Authorization',
+      'GET /v1/userinfo with an unknown token',
+      'POST /v1/token with an unknown code',
+      'POST /v1/token with an unsupported grant type',
+      'POST /v1/token with an empty form',
+      'GET /.well-known/openid-configuration',
+      'GET /v1/userinfo with the given token',
+      'POST /v1/token with the given code',
+      'GET /v1/userinfo with the issued token',
+    ]);
+  });
+
   it('labels each assumption as openapi.yaml does', async () => {
     const report = await probe({ baseUrl: mock.url });
     const labels = Object.fromEntries(

@@ -39,6 +39,29 @@ export function formatJUnitReport(report: VerificationReport): string {
   return lines.join('\n');
 }
 
+/**
+ * A run that could not verify (a pact it cannot read or replay, a missing dependency, no pact given) as
+ * JUnit XML: one failed test case holding the error, so a CI reporter reading the file sees the failure
+ * rather than an empty file.
+ *
+ * @example
+ * formatJUnitError('Cannot read the pact pacts/app.json: no such file or folder.', ['pacts/app.json']);
+ */
+export function formatJUnitError(message: string, pacts: readonly string[]): string {
+  const suite = 'truecaller-oauth-kit verify';
+  const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${suite}" tests="1" failures="1">`,
+    `  <testsuite name="${suite}" tests="1" failures="1">`,
+    `    <testcase classname="${suite}" name="${xml(['verify', ...pacts].join(' '))}">`,
+    `      <failure message="${xml(oneLine)}">${xml(message)}</failure>`,
+    '    </testcase>',
+    '  </testsuite>',
+    '</testsuites>',
+  ].join('\n');
+}
+
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',

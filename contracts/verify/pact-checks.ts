@@ -6,15 +6,21 @@ import { CONTRACT_OPERATIONS } from '../operations/index.js';
 import { contributionsOn } from '../operations/operation.js';
 
 /**
- * What stops a pact from being verified at all: another provider, an interaction that is not HTTP, a
- * provider state the kit does not know or parameters it cannot use. Each problem names the pact and the
- * interaction; empty when the pact can be replayed.
+ * What stops a pact from being verified at all: another provider, no interaction (a pact that checks
+ * nothing passes nothing), an interaction that is not HTTP, a provider state the kit does not know or
+ * parameters it cannot use. Each problem names the pact and the interaction; empty when the pact can be
+ * replayed.
  */
 export function pactProblems(pact: PactFile): string[] {
   const problems: string[] = [];
   if (pact.provider !== PACT_PROVIDER) {
     problems.push(
       `${pact.source}: the pact is for provider "${pact.provider}"; the kit verifies pacts for "${PACT_PROVIDER}" (set it as the provider of your PactV4).`,
+    );
+  }
+  if (pact.interactions.length === 0) {
+    problems.push(
+      `${pact.source}: the pact has no interactions, so it checks nothing. Run the consumer tests that write them, or leave the file out.`,
     );
   }
   for (const interaction of pact.interactions) {

@@ -11,10 +11,11 @@ import {
   runReportingKitErrors,
   usageError,
 } from '../../src/cli-support.js';
+import { KitError } from '../../src/errors.js';
 import { isMainModule } from '../../src/is-main-module.js';
-import { formatJUnitReport } from './junit-report.js';
+import { formatJUnitError, formatJUnitReport } from './junit-report.js';
 import { PACT_PROVIDER } from '../pact/provider-state.js';
-import { formatVerificationReport, verifyPacts } from './verify-pacts.js';
+import { formatVerificationReport, type VerificationReport, verifyPacts } from './verify-pacts.js';
 
 /** The report formats of `verify --format`. */
 export const REPORT_FORMATS = ['text', 'json', 'junit'] as const;
@@ -66,15 +67,29 @@ export async function runVerifyCli(
       context,
     );
   }
-  if (pacts.length === 0) return usageError('Give at least one pact file or URL.', context);
+  // With --format junit, every run that ends writes a report, an error as a failed test case: a CI job's
+  // `> pacts.xml` never leaves an empty file for its test reporter.
+  const junitError = (message: string): void => {
+    if (format === 'junit') console.log(formatJUnitError(message, pacts));
+  };
+  if (pacts.length === 0) {
+    junitError('Give at least one pact file or URL.');
+    return usageError('Give at least one pact file or URL.', context);
+  }
 
   return runReportingKitErrors(async () => {
-    const report = await verifyPacts({
-      pacts,
-      documentedOnly: flags['documented-only'],
-      ...(flags.config === undefined ? {} : { mock: { config: flags.config } }),
-      pactOutput: format === 'text' && !flags.quiet ? 'print' : 'silent',
-    });
+    let report: VerificationReport;
+    try {
+      report = await verifyPacts({
+        pacts,
+        documentedOnly: flags['documented-only'],
+        ...(flags.config === undefined ? {} : { mock: { config: flags.config } }),
+        pactOutput: format === 'text' && !flags.quiet ? 'print' : 'silent',
+      });
+    } catch (error) {
+      if (error instanceof KitError) junitError(error.message);
+      throw error;
+    }
     if (format === 'json') console.log(JSON.stringify(report, null, 2));
     else if (format === 'junit') console.log(formatJUnitReport(report));
     else

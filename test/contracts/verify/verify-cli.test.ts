@@ -100,6 +100,79 @@ describe('runVerifyCli', () => {
   });
 });
 
+describe('verify, given a pact that checks nothing or cannot be replayed', () => {
+  const empty = alteredPact('no-interactions', (pact) => {
+    pact.interactions = [];
+  });
+  const emptyProblem = `${empty}: the pact has no interactions, so it checks nothing. Run the consumer tests that write them, or leave the file out.`;
+  const unknownState = alteredPact('unknown-state-junit', (pact) => {
+    pact.interactions[0]!.providerStates = [{ name: 'a token that is pretty valid' }];
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Runs `runVerifyCli` with `args`, capturing what it prints. */
+  async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
+    const code = await runVerifyCli(args);
+    vi.restoreAllMocks();
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('fails a pact with no interactions, naming the file, and exits 1', async () => {
+    expect(await run([empty])).toEqual({ code: 1, out: '', err: `Cannot verify:\n  ${emptyProblem}` });
+    const error = await kitErrorOf(verifyPacts({ pacts: [empty] }));
+    expect(error.code).toBe('ERR_PACT_INVALID');
+  });
+
+  it('writes the error as a failed test case with --format junit, and the message to stderr', async () => {
+    expect(await run(['--format', 'junit', empty])).toEqual({
+      code: 1,
+      out: [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="truecaller-oauth-kit verify" tests="1" failures="1">',
+        '  <testsuite name="truecaller-oauth-kit verify" tests="1" failures="1">',
+        `    <testcase classname="truecaller-oauth-kit verify" name="verify ${empty}">`,
+        `      <failure message="Cannot verify: ${emptyProblem}">Cannot verify:\n  ${emptyProblem}</failure>`,
+        '    </testcase>',
+        '  </testsuite>',
+        '</testsuites>',
+      ].join('\n'),
+      err: `Cannot verify:\n  ${emptyProblem}`,
+    });
+  });
+
+  it('writes a JUnit report naming an unknown provider state from the bin, so > pacts.xml is never empty', async () => {
+    const cli = runTsCli('contracts/bin.ts', ['verify', '--format', 'junit', unknownState]);
+    expect(await cli.exited).toBe(1);
+    const message = cli.stderr().trimEnd();
+    expect(message).toContain('unknown provider state "a token that is pretty valid"');
+    const xml = cli.stdout();
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
+    expect(xml.match(/<testcase /g)).toHaveLength(1);
+    expect(xml).toContain(
+      `<failure message="${message
+        .replace(/\s*\n\s*/g, ' ')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&apos;')}">`,
+    );
+    expect(xml.trimEnd().endsWith('</testsuites>')).toBe(true);
+  });
+
+  it('writes a JUnit report with --format junit and no pact, exiting 2 as for any command-line mistake', async () => {
+    const { code, out, err } = await run(['--format', 'junit']);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'Give at least one pact file or URL. Run "truecaller-oauth-kit verify --help" for the options.',
+    );
+    expect(out).toContain(
+      '<testcase classname="truecaller-oauth-kit verify" name="verify">\n      <failure message="Give at least one pact file or URL.">Give at least one pact file or URL.</failure>',
+    );
+  });
+});
+
 describe('verifyPacts with pacts that expect what is not documented', () => {
   it('fails an undocumented status, naming the interaction and the status', async () => {
     const file = alteredPact('undocumented-status', (pact) => {

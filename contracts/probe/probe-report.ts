@@ -6,31 +6,32 @@ import type { ProbeAssumptionResult, ProbeReport } from './probe.js';
 
 const OUTCOME_WORDS = { held: 'held', differs: 'DIFFERS', 'not-checked': 'not checked' } as const;
 
-/** One line per assumption, then what each differing one showed. */
+/**
+ * A line per assumption, and one more for each further request that showed it: what each request got.
+ * Then, for each differing assumption, what `openapi.yaml` states and what differed.
+ */
 export function formatProbeTable(report: ProbeReport): string {
-  const rows = report.assumptions.map((assumption) => [
-    assumption.id,
-    assumption.label,
-    OUTCOME_WORDS[assumption.outcome],
-    summary(assumption),
-  ]);
+  const rows = report.assumptions.map((assumption) => ({
+    cells: [assumption.id, assumption.label, OUTCOME_WORDS[assumption.outcome]],
+    seen: seenLines(assumption),
+  }));
   const widths = [0, 1, 2].map((column) =>
     Math.max(
-      ...[['assumption', 'label', 'outcome'][column]!, ...rows.map((row) => row[column]!)].map(
+      ...[['assumption', 'label', 'outcome'][column]!, ...rows.map((row) => row.cells[column]!)].map(
         (cell) => cell.length,
       ),
     ),
   );
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell))
-      .join('  ')
-      .trimEnd();
+  const line = (cells: string[], seen: string): string =>
+    [...cells.map((cell, column) => cell.padEnd(widths[column]!)), seen].join('  ').trimEnd();
   const lines = [
     `Probe of ${report.baseUrl} at ${report.time}`,
     '',
-    line(['assumption', 'label', 'outcome', 'what was seen']),
-    ...rows.map(line),
+    line(['assumption', 'label', 'outcome'], 'what was seen'),
+    ...rows.flatMap(({ cells, seen }) => [
+      line(cells, seen[0] ?? ''),
+      ...seen.slice(1).map((more) => line(['', '', ''], more)),
+    ]),
   ];
   const differing = report.assumptions.filter((assumption) => assumption.outcome === 'differs');
   for (const assumption of differing) {
@@ -60,7 +61,7 @@ export function formatProbeMarkdown(report: ProbeReport): string {
     '|---|---|---|---|',
     ...report.assumptions.map(
       (assumption) =>
-        `| \`${assumption.id}\`: ${cell(assumption.title)} | ${assumption.label} | ${OUTCOME_WORDS[assumption.outcome]} | ${cell(summary(assumption))} |`,
+        `| \`${assumption.id}\`: ${cell(assumption.title)} | ${assumption.label} | ${OUTCOME_WORDS[assumption.outcome]} | ${seenLines(assumption).map(cell).join('<br>')} |`,
     ),
     '',
     '### Requests',
@@ -77,10 +78,9 @@ export function formatProbeMarkdown(report: ProbeReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function summary(assumption: ProbeAssumptionResult): string {
+// What each request that showed the assumption got, one line each; a line saying none did otherwise.
+function seenLines(assumption: ProbeAssumptionResult): string[] {
   if (assumption.seen.length === 0)
-    return 'no request showed it (pass --token, or --code, --verifier and --client-id)';
-  const shown = assumption.seen.find((seen) => seen.outcome === assumption.outcome) ?? assumption.seen[0]!;
-  const more = assumption.seen.length > 1 ? ` (${assumption.seen.length} answers)` : '';
-  return `${shown.detail}${more}`;
+    return ['no request showed it (pass --token, or --code, --verifier and --client-id)'];
+  return assumption.seen.map((seen) => `${seen.request}: ${seen.detail}`);
 }

@@ -217,6 +217,44 @@ describe('probe against the mock', () => {
   });
 });
 
+describe('the probe table', () => {
+  // Where the last column starts: the widest assumption id, label and outcome, two spaces after each.
+  const more = ' '.repeat('www-authenticate'.length + 2 + 'documented'.length + 2 + 'not checked'.length + 2);
+
+  it('shows in each row what each request got', async () => {
+    const table = formatProbeTable(await probe({ baseUrl: mock.url })).split('\n');
+    const rowOf = (id: string): string[] => {
+      const start = table.findIndex((line) => line.startsWith(`${id} `));
+      const end = table.findIndex((line, index) => index > start && !line.startsWith(more));
+      return table.slice(start, end);
+    };
+    expect(rowOf('documented')).toEqual([
+      'documented        documented  held         GET /v1/userinfo without Authorization: status 401',
+      `${more}GET /v1/userinfo with an unknown token: status 401`,
+      `${more}POST /v1/token with an unknown code: status 403`,
+      `${more}POST /v1/token with an unsupported grant type: status 400`,
+      `${more}POST /v1/token with an empty form: status 400`,
+    ]);
+    expect(rowOf('error-code')).toEqual([
+      'error-code        assumed     held         GET /v1/userinfo without Authorization: "invalid_request"',
+      `${more}GET /v1/userinfo with an unknown token: "invalid_token"`,
+      `${more}POST /v1/token with an unknown code: "invalid_client"`,
+      `${more}POST /v1/token with an unsupported grant type: "unsupported_grant_type"`,
+      `${more}POST /v1/token with an empty form: "invalid_request"`,
+    ]);
+    expect(rowOf('id-token')).toEqual([
+      'id-token          assumed     not checked  no request showed it (pass --token, or --code, --verifier and --client-id)',
+    ]);
+  });
+
+  it('shows the same in the Markdown report, a line per request in one cell', async () => {
+    const markdown = formatProbeMarkdown(await probe({ baseUrl: mock.url }));
+    expect(markdown).toContain(
+      '| documented | held | GET /v1/userinfo without Authorization: status 401<br>GET /v1/userinfo with an unknown token: status 401<br>POST /v1/token with an unknown code: status 403<br>POST /v1/token with an unsupported grant type: status 400<br>POST /v1/token with an empty form: status 400 |',
+    );
+  });
+});
+
 describe('probe against a server that differs from the mock in one assumption', () => {
   const isError = (answer: Passing): boolean => answer.status >= 400;
   const variants: [string, string, Variant][] = [

@@ -4,12 +4,20 @@
  * parses flags, calls `probe` and writes the report the flags ask for.
  */
 import { writeFileSync } from 'node:fs';
-import { type CliContext, EXIT, parseCommandLine, runAsMain } from '../../src/cli-support.js';
+import { type CliContext, EXIT, parseCommandLine, runAsMain, usageError } from '../../src/cli-support.js';
 import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
 import { KitError } from '../../src/errors.js';
 import { fileProblem } from '../../src/file-errors.js';
 import { isMainModule } from '../../src/is-main-module.js';
-import { probe, recordProbe } from './probe.js';
+import {
+  MAX_PROBE_TIMEOUT_MS,
+  probe,
+  probeOptionProblems,
+  type ProbeOptionNames,
+  type ProbeOptions,
+  recordProbe,
+  type ProbeReport,
+} from './probe.js';
 import { formatProbeMarkdown, formatProbeTable } from './probe-report.js';
 
 const usage = (invocation: string): string => `Usage: ${invocation} [options]
@@ -66,27 +74,13 @@ export async function runProbeCli(
   );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  const { options, problems } = probeOptionsOf(values);
+  // Every bad flag at once, on one line, in the flags' own words.
+  if (problems.length > 0) return usageError(`${capitalized(problems.join('; '))}.`, context);
   try {
-    const report = await probe({
-      baseUrl: values['base-url'],
-      token: values.token,
-      code: values.code,
-      verifier: values.verifier,
-      clientId: values['client-id'],
-      timeoutMs: timeout,
-    });
+    const report = await probe(options);
     console.log(values.json ? JSON.stringify(report, null, 2) : formatProbeTable(report));
-    if (values.markdown !== undefined) write(values.markdown, formatProbeMarkdown(report), '--markdown');
-    if (values.record !== undefined) {
-      const { config, notExpressed } = recordProbe(report, values['client-id']);
-      write(values.record, `${JSON.stringify(config, null, 2)}\n`, '--record');
-      if (notExpressed.length > 0) {
-        console.error(
-          `--record: ${values.record} cannot make the mock answer these differences (its answers come from openapi.yaml): ${notExpressed.join('; ')}.`,
-        );
-      }
-    }
+    writeReports(report, values);
     return report.differs ? EXIT.failed : EXIT.ok;
   } catch (error) {
     // Exit 2, not 1: 1 means the host differs, and a run that could not check is not that.
@@ -96,6 +90,71 @@ export async function runProbeCli(
     }
     throw error;
   }
+}
+
+/** The flags as probe's options name them in a problem. */
+const FLAG_NAMES: ProbeOptionNames = {
+  baseUrl: '--base-url',
+  token: '--token',
+  code: '--code',
+  verifier: '--verifier',
+  clientId: '--client-id',
+  timeoutMs: '--timeout',
+};
+
+/** probe's options from the flags, and what is wrong with them, each problem naming the flag as typed. */
+function probeOptionsOf(values: ProbeFlags): { options: ProbeOptions; problems: string[] } {
+  const problems: string[] = [];
+  const timeout = values.timeout;
+  const timeoutMs = timeout === undefined || !/^\d+$/.test(timeout) ? undefined : Number(timeout);
+  if (
+    timeout !== undefined &&
+    (timeoutMs === undefined || timeoutMs < 1 || timeoutMs > MAX_PROBE_TIMEOUT_MS)
+  ) {
+    problems.push(
+      `--timeout must be a whole number of milliseconds from 1 to ${MAX_PROBE_TIMEOUT_MS}, got "${timeout}"`,
+    );
+  }
+  const options: ProbeOptions = {
+    baseUrl: values['base-url'],
+    token: values.token,
+    code: values.code,
+    verifier: values.verifier,
+    clientId: values['client-id'],
+    // A bad --timeout is named above, as typed; the default stands in for it meanwhile.
+    timeoutMs: problems.length > 0 ? undefined : timeoutMs,
+  };
+  problems.push(...probeOptionProblems(options, FLAG_NAMES));
+  return { options, problems };
+}
+
+/** The flags `probe` parses. */
+interface ProbeFlags {
+  readonly 'base-url'?: string | undefined;
+  readonly token?: string | undefined;
+  readonly code?: string | undefined;
+  readonly verifier?: string | undefined;
+  readonly 'client-id'?: string | undefined;
+  readonly timeout?: string | undefined;
+  readonly markdown?: string | undefined;
+  readonly record?: string | undefined;
+}
+
+/** `--markdown` and `--record`: the report as Markdown, and what was seen as a mock config overlay. */
+function writeReports(report: ProbeReport, values: ProbeFlags): void {
+  if (values.markdown !== undefined) write(values.markdown, formatProbeMarkdown(report), '--markdown');
+  if (values.record === undefined) return;
+  const { config, notExpressed } = recordProbe(report, values['client-id']);
+  write(values.record, `${JSON.stringify(config, null, 2)}\n`, '--record');
+  if (notExpressed.length > 0) {
+    console.error(
+      `--record: ${values.record} cannot make the mock answer these differences (its answers come from openapi.yaml): ${notExpressed.join('; ')}.`,
+    );
+  }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function write(file: string, text: string, flag: string): void {

@@ -134,6 +134,28 @@ export function recordProbe(report: ProbeReport, clientId: string | undefined): 
 }
 
 function checkOptions(options: ProbeOptions): string {
+  const problems = probeOptionProblems(options);
+  if (problems.length > 0) throw new KitError('ERR_OPTIONS_INVALID', `Cannot probe: ${problems.join('; ')}.`);
+  return new URL(options.baseUrl ?? TRUECALLER_OAUTH_URL).origin;
+}
+
+/** How the problems of `probeOptionProblems` name each option: as `probe()` takes it, or as a flag. */
+export type ProbeOptionNames = Readonly<Record<keyof ProbeOptions, string>>;
+
+const OPTION_NAMES: ProbeOptionNames = {
+  baseUrl: 'the base URL',
+  token: 'token',
+  code: 'code',
+  verifier: 'verifier',
+  clientId: 'clientId',
+  timeoutMs: 'timeoutMs',
+};
+
+/** The longest time limit of a request `probe` takes, in milliseconds. */
+export const MAX_PROBE_TIMEOUT_MS = 300_000;
+
+/** What makes `options` unusable, each problem naming the option as `names` say; empty when none does. */
+export function probeOptionProblems(options: ProbeOptions, names: ProbeOptionNames = OPTION_NAMES): string[] {
   const problems: string[] = [];
   const raw = options.baseUrl ?? TRUECALLER_OAUTH_URL;
   let url: URL | undefined;
@@ -141,12 +163,12 @@ function checkOptions(options: ProbeOptions): string {
     url = new URL(raw);
   } catch {
     problems.push(
-      `the base URL "${raw}" is not a URL (give scheme and host, such as ${TRUECALLER_OAUTH_URL})`,
+      `${names.baseUrl} "${raw}" is not a URL (give scheme and host, such as ${TRUECALLER_OAUTH_URL})`,
     );
   }
   if (url !== undefined) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      problems.push('the base URL must be http or https');
+      problems.push(`${names.baseUrl} must be http or https`);
     if (
       url.username !== '' ||
       url.password !== '' ||
@@ -154,7 +176,7 @@ function checkOptions(options: ProbeOptions): string {
       url.hash !== '' ||
       url.pathname !== '/'
     ) {
-      problems.push(`the base URL must be only scheme, host and port, got "${raw}"`);
+      problems.push(`${names.baseUrl} must be only scheme, host and port, got "${raw}"`);
     }
     const credentials = options.token !== undefined || options.code !== undefined;
     if (credentials && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
@@ -163,25 +185,27 @@ function checkOptions(options: ProbeOptions): string {
   }
   const exchange = { code: options.code, verifier: options.verifier, clientId: options.clientId };
   if (options.code !== undefined || options.verifier !== undefined) {
-    const missing = Object.entries(exchange)
-      .filter(([, value]) => value === undefined)
-      .map(([name]) => name);
+    const missing = (Object.keys(exchange) as (keyof typeof exchange)[])
+      .filter((name) => exchange[name] === undefined)
+      .map((name) => names[name]);
     if (missing.length > 0)
-      problems.push(`the code exchange needs code, verifier and clientId; missing ${missing.join(', ')}`);
+      problems.push(
+        `the code exchange needs ${names.code}, ${names.verifier} and ${names.clientId}; missing ${missing.join(', ')}`,
+      );
   }
-  for (const [name, value] of Object.entries({ ...exchange, token: options.token })) {
+  for (const name of ['code', 'verifier', 'clientId', 'token'] as const) {
+    const value = options[name];
     if (value !== undefined && (typeof value !== 'string' || value === '' || /\s/.test(value))) {
-      problems.push(`${name} must be a non-empty string without spaces`);
+      problems.push(`${names[name]} must be a non-empty string without spaces`);
     }
   }
   const timeout = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 300_000) {
+  if (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_PROBE_TIMEOUT_MS) {
     problems.push(
-      `timeoutMs must be a whole number of milliseconds from 1 to 300000, got ${String(timeout)}`,
+      `${names.timeoutMs} must be a whole number of milliseconds from 1 to ${MAX_PROBE_TIMEOUT_MS}, got ${String(timeout)}`,
     );
   }
-  if (problems.length > 0) throw new KitError('ERR_OPTIONS_INVALID', `Cannot probe: ${problems.join('; ')}.`);
-  return url!.origin;
+  return problems;
 }
 
 function isLoopbackHost(host: string): boolean {

@@ -408,7 +408,9 @@ describe('what probe sends, and what its reports show', () => {
   it('refuses an exchange without its verifier or client id, and a token over plain http to another host', async () => {
     const missing = await runCli(['--base-url', mock.url, '--code', 'abc']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('missing verifier, clientId');
+    expect(missing.err).toBe(
+      'The code exchange needs --code, --verifier and --client-id; missing --verifier, --client-id. Run "truecaller-oauth-kit probe --help" for the options.',
+    );
     const insecure = await kitErrorOf(probe({ baseUrl: 'http://oauth.example', token: 'secret-token' }));
     expect(insecure.code).toBe('ERR_OPTIONS_INVALID');
     expect(insecure.message).toContain('refusing to send a token or code over plain http to oauth.example');

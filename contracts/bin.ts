@@ -15,12 +15,12 @@ const COMMANDS: Readonly<Record<string, Subcommand>> = {
     load: async () => {
       // Pact reads this when it loads: no usage report leaves a contract test unless asked for.
       process.env.PACT_DO_NOT_TRACK ??= 'true';
-      return (await import('./verify-cli.js')).runVerifyCli;
+      return (await import('./verify/verify-cli.js')).runVerifyCli;
     },
   },
   probe: {
     summary: 'check a host (Truecaller by default) against the kit’s assumptions',
-    load: async () => (await import('./probe-cli.js')).runProbeCli,
+    load: async () => (await import('./probe/probe-cli.js')).runProbeCli,
   },
 };
 

@@ -2,42 +2,53 @@
  * `truecaller-oauth-kit/contracts`: Pact provider states, interaction builders and the verifier that
  * replays client teams' pacts against the mock (a test double, not for production) and `openapi.yaml`.
  */
-export { assumptionsOf, formatAssumption, type Assumption } from './assumptions.js';
+export { assumptionsOf, formatAssumption, type Assumption } from './verify/assumptions.js';
 export {
   HTTP_INTERACTION,
   readPactFile,
   type PactFile,
   type PactInteraction,
   type PactProviderState,
-} from './pact-file.js';
+} from './pact/pact-file.js';
 export {
-  createStateHandlers,
-  EXCHANGE_PROVIDER_STATES,
-  findProviderState,
   PACT_PROVIDER,
-  PHONE_NUMBER_PROVIDER_STATES,
-  PROVIDER_STATE_DEFINITIONS,
-  PROVIDER_STATES,
-  UNKNOWN_PARTNER_CLIENT_ID,
   type ProviderStateDefinition,
   type StateHandler,
   type StateHandlers,
   type StateParams,
   type StateValues,
-} from './provider-states.js';
+} from './pact/provider-state.js';
+export {
+  createStateHandlers,
+  findProviderState,
+  PROVIDER_STATE_DEFINITIONS,
+} from './pact/provider-states.js';
 export {
   mockStateRegistrars,
   type CodeRegistrar,
   type StateRegistrars,
   type TokenGrant,
   type TokenRegistrar,
-} from './token-registrar.js';
-export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from './pact-steps.js';
-export { tokenExchangeInteraction, type TokenExchangeInteractionOptions } from './token-interactions.js';
-export { userInfoInteraction, type UserInfoInteractionOptions } from './userinfo-interactions.js';
-export { phoneNumberInteraction, type PhoneNumberInteractionOptions } from './phone-number-interactions.js';
-export { formatJUnitReport } from './junit-report.js';
-export type { PactOutput } from './replay-process.js';
+} from './pact/token-registrar.js';
+export type { InteractionOptions, ProfileStateOptions, ReadyInteraction } from './pact/pact-steps.js';
+export {
+  PROVIDER_STATES,
+  userInfoInteraction,
+  type UserInfoInteractionOptions,
+} from './operations/userinfo/index.js';
+export {
+  EXCHANGE_PROVIDER_STATES,
+  tokenExchangeInteraction,
+  type TokenExchangeInteractionOptions,
+} from './operations/token/index.js';
+export {
+  PHONE_NUMBER_PROVIDER_STATES,
+  phoneNumberInteraction,
+  UNKNOWN_PARTNER_CLIENT_ID,
+  type PhoneNumberInteractionOptions,
+} from './operations/phone-number/index.js';
+export { formatJUnitReport } from './verify/junit-report.js';
+export type { PactOutput } from './verify/replay-process.js';
 export {
   formatVerificationReport,
   verifyPacts,
@@ -45,7 +56,7 @@ export {
   type PactReport,
   type VerificationReport,
   type VerifyPactsOptions,
-} from './verify-pacts.js';
+} from './verify/verify-pacts.js';
 export {
   DEFAULT_PROBE_TIMEOUT_MS,
   probe,
@@ -54,7 +65,7 @@ export {
   type ProbeOptions,
   type ProbeRecording,
   type ProbeReport,
-} from './probe.js';
-export { formatProbeMarkdown, formatProbeTable } from './probe-report.js';
-export { probeAssumptions, type ProbeAssumption, type ProbeAssumptionId } from './probe-assumptions.js';
-export type { ProbeCheck, ProbeCredentials, ProbeObservation, ProbeOutcome } from './probe-checks.js';
+} from './probe/probe.js';
+export { formatProbeMarkdown, formatProbeTable } from './probe/probe-report.js';
+export { probeAssumptions, type ProbeAssumption, type ProbeAssumptionId } from './probe/probe-assumptions.js';
+export type { ProbeCheck, ProbeCredentials, ProbeObservation, ProbeOutcome } from './probe/probe-checks.js';

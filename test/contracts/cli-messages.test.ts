@@ -51,6 +51,18 @@ describe.concurrent('truecaller-oauth-kit, given a mistake, prints one line and 
       /^Unknown option --tokn \(did you mean --token\?\)\. Run "truecaller-oauth-kit probe --help" for the options\.$/,
     ],
     [
+      'a --timeout of probe that is not a number',
+      () => ['probe', '--timeout', 'abc'],
+      2,
+      /^--timeout must be a whole number of milliseconds from 1 to 300000, got "abc"\. Run "truecaller-oauth-kit probe --help" for the options\.$/,
+    ],
+    [
+      'a --code of probe without --verifier and --client-id',
+      () => ['probe', '--code', 'abc'],
+      2,
+      /^The code exchange needs --code, --verifier and --client-id; missing --verifier, --client-id\. Run "truecaller-oauth-kit probe --help" for the options\.$/,
+    ],
+    [
       'a negative --port (mock)',
       () => ['mock', '--port', '-1'],
       2,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../../src/operations/index.js';
 import { directImports, sourceFiles } from '../support/import-graph.js';
 
 /**
@@ -28,6 +29,32 @@ function folderOf(file: string): string {
   const [top = '', second = ''] = file.split('/');
   return top === 'mock' && MOCK_FOLDERS.includes(second) ? `mock/${second}` : top;
 }
+
+/** The modules of an operation's scenario table in `src/operations/<op>/`. */
+const SCENARIO_TABLE_MODULES = ['scenarios.ts', 'outcomes.ts'];
+
+/**
+ * Each import of an operation's scenario table (`src/operations/<op>/scenarios.ts` or `outcomes.ts`) by a
+ * file of `layer` outside that layer's folder of the operation (`<layer>/operations/<op>/`), as
+ * `file -> table`: what a layer knows of an operation's scenarios goes through that folder.
+ */
+function scenarioTablesImportedOutside(layer: string, operations: readonly string[]): string[] {
+  const operationOf = new Map<string, string>(
+    operations.flatMap((operation) =>
+      SCENARIO_TABLE_MODULES.map((module) => [`src/operations/${operation}/${module}`, operation] as const),
+    ),
+  );
+  return sourceFiles(layer).flatMap((file) =>
+    directImports(file)
+      .filter((imported) => {
+        const operation = operationOf.get(imported);
+        return operation !== undefined && !file.startsWith(`${layer}/operations/${operation}/`);
+      })
+      .map((imported) => `${file} -> ${imported}`),
+  );
+}
+
+const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name);
 
 const files = LAYERS.flatMap((layer) => sourceFiles(layer));
 const edges = files.flatMap((file) =>
@@ -76,5 +103,23 @@ describe('the import layers', () => {
       (file) => folderOf(file) === 'mock' && !['mock/index.ts'].includes(file),
     );
     expect(loose).toEqual([]);
+  });
+
+  it.each(['contracts'])(
+    'keeps each operation’s scenario table to its own folder of %s/operations/',
+    (layer) => {
+      expect(scenarioTablesImportedOutside(layer, OPERATION_NAMES)).toEqual([]);
+    },
+  );
+
+  it('finds the scenario tables the operations’ own folders import', () => {
+    const inside = sourceFiles('contracts/operations').flatMap((file) =>
+      directImports(file).filter((imported) =>
+        /^src\/operations\/[^/]+\/(scenarios|outcomes)\.ts$/.test(imported),
+      ),
+    );
+    expect(inside).toContain('src/operations/userinfo/scenarios.ts');
+    expect(inside).toContain('src/operations/token/outcomes.ts');
+    expect(inside).toContain('src/operations/phone-number/scenarios.ts');
   });
 });

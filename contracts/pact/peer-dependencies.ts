@@ -1,0 +1,83 @@
+/**
+ * The optional peer dependencies of `contracts/`: Pact and the OpenAPI comparator. A team that only wants
+ * the mock or the fixtures installs neither, so nothing here loads them until a builder or `verify` runs.
+ */
+import { createRequire } from 'node:module';
+import type * as PactModule from '@pact-foundation/pact';
+import { KitError } from '../../src/errors.js';
+
+/** Each optional peer and the range `package.json` declares for it (a test keeps the two in step). */
+export const CONTRACT_PEERS = Object.freeze({
+  '@pact-foundation/pact': '^16.5.0 || ^17.0.0',
+  '@pactflow/openapi-pact-comparator': '^1.7.0',
+});
+
+/** One optional peer of `contracts/`. */
+export type ContractPeer = keyof typeof CONTRACT_PEERS;
+
+/** What the comparator module exports that the kit uses (its own typings do not resolve under NodeNext). */
+export interface ComparatorModule {
+  Comparator: new (oas: unknown) => {
+    compare(pact: unknown): AsyncGenerator<{
+      type: 'error' | 'warning' | 'info';
+      code: string;
+      message: string;
+      mockDetails?: { interactionDescription?: string | null; location: string };
+    }>;
+  };
+}
+
+// Pact and the comparator are CommonJS (the comparator ships both); require() loads them synchronously,
+// so the interaction builders can stay synchronous, and resolves them from the kit's own folder, as an
+// import would.
+const require = createRequire(import.meta.url);
+
+// The version the install command names: the newest major a Node 20 machine runs.
+const INSTALL_SPEC: Readonly<Record<ContractPeer, string>> = {
+  '@pact-foundation/pact': '@pact-foundation/pact@^16.5.0',
+  '@pactflow/openapi-pact-comparator': '@pactflow/openapi-pact-comparator@^1.7.0',
+};
+
+/**
+ * Loads `names`, or throws one `KitError` (`ERR_DEPENDENCY_MISSING`) naming `what` needs them and the
+ * command that installs every one missing.
+ */
+export function loadContractPeers(names: readonly ContractPeer[], what: string): unknown[] {
+  const loaded: unknown[] = [];
+  const missing: ContractPeer[] = [];
+  for (const name of names) {
+    try {
+      loaded.push(require(name));
+    } catch (cause) {
+      if (!isNotFound(cause, name)) throw cause;
+      missing.push(name);
+    }
+  }
+  if (missing.length > 0) {
+    throw new KitError(
+      'ERR_DEPENDENCY_MISSING',
+      `${what} needs ${missing.join(' and ')} (optional peer ${missing.length > 1 ? 'dependencies' : 'dependency'} of truecaller-oauth-kit): run npm install --save-dev ${missing.map((name) => INSTALL_SPEC[name]).join(' ')}`,
+    );
+  }
+  return loaded;
+}
+
+/**
+ * Pact, loaded on first use by `what` (a builder's name).
+ *
+ * @example
+ * const { MatchersV3 } = loadPact('userInfoInteraction');
+ */
+export function loadPact(what: string): typeof PactModule {
+  return loadContractPeers(['@pact-foundation/pact'], what)[0] as typeof PactModule;
+}
+
+// Only the package itself missing counts; a dependency of it that fails to load is a different problem.
+function isNotFound(error: unknown, name: string): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (
+    (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') &&
+    typeof message === 'string' &&
+    message.includes(`'${name}'`)
+  );
+}

@@ -88,28 +88,7 @@ export function createRecordWriter(store: MockStore, clock: Clock, expiries: Exp
       const merged = { ...(existing as unknown as RecordInput), ...body, id };
       return checkAndStore(collection, merged, false, `PATCH ${KIT_ENDPOINTS.admin}/${collection}/${id}`);
     },
-    remove(collection, id) {
-      if (!store.has(collection, id)) return missing(collection, id);
-      if (collection === 'personas') {
-        const referrers = referrersOf(store, 'persona', id);
-        if (referrers.length > 0) {
-          const shown = referrers.slice(0, 5).map(({ collection: from, id: of }) => `${from}/${of}`);
-          return {
-            ok: false,
-            status: 409,
-            problem: `Persona "${id}" is still named by ${shown.join(', ')}${referrers.length > 5 ? ` and ${referrers.length - 5} more` : ''}; point them at another persona (or delete them) first.`,
-          };
-        }
-      }
-      // A record bound to a deleted client can never be used: it goes with the client (the README says so).
-      if (collection === 'clients') {
-        for (const referrer of referrersOf(store, 'client', id))
-          if (DEFINITIONS.get(referrer.collection)?.goesWithItsClient === true)
-            store.delete(referrer.collection, referrer.id);
-      }
-      store.delete(collection, id);
-      return { ok: true, record: {}, created: false };
-    },
+    remove: (collection, id) => removeRecord(store, collection, id),
     setFault(body, merge) {
       const input = merge ? { ...store.fault, ...body } : body;
       const check = recordCheck('fault');
@@ -124,6 +103,34 @@ export function createRecordWriter(store: MockStore, clock: Clock, expiries: Exp
       return { ok: true, record: store.fault, created: false };
     },
   };
+}
+
+/**
+ * Removes a record, unless it is a persona still named by a record; a client's records that go with it
+ * (its codes) go too. No delete leaves a record pointing at nothing.
+ */
+function removeRecord(store: MockStore, collection: Collection, id: string): WriteResult {
+  if (!store.has(collection, id)) return missing(collection, id);
+  if (collection === 'personas') {
+    const referrers = referrersOf(store, 'persona', id);
+    if (referrers.length > 0) {
+      const shown = referrers.slice(0, 5).map(({ collection: from, id: of }) => `${from}/${of}`);
+      const more = referrers.length > 5 ? ` and ${referrers.length - 5} more` : '';
+      return {
+        ok: false,
+        status: 409,
+        problem: `Persona "${id}" is still named by ${shown.join(', ')}${more}; point them at another persona (or delete them) first.`,
+      };
+    }
+  }
+  // A record bound to a deleted client can never be used: it goes with the client (the README says so).
+  if (collection === 'clients') {
+    for (const referrer of referrersOf(store, 'client', id))
+      if (DEFINITIONS.get(referrer.collection)?.goesWithItsClient === true)
+        store.delete(referrer.collection, referrer.id);
+  }
+  store.delete(collection, id);
+  return { ok: true, record: {}, created: false };
 }
 
 function missing(collection: string, id: string): WriteResult {

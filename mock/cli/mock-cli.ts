@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { parseArgs } from 'node:util';
 import {
   type CliContext,
   EXIT,
@@ -18,6 +19,7 @@ import { isMainModule } from '../../src/is-main-module.js';
 import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
+import type { MockServerOptions } from '../config/options.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
@@ -54,6 +56,14 @@ Options:
   --version        print the kit's version
   --help           show this text`;
 
+/** The mock's settings as the command line gave them, checked. */
+interface MockCliSettings {
+  readonly options: Partial<MockServerOptions>;
+  readonly readyFile: string | undefined;
+  readonly quiet: boolean;
+  readonly configFile: string | undefined;
+}
+
 /**
  * Runs the mock CLI with `argv` (without `node` and the script); resolves with the exit code.
  * `context.invocation` is how the user started it, for the usage text.
@@ -62,27 +72,30 @@ export async function runMockCli(
   argv: readonly string[],
   context: CliContext = { invocation: 'truecaller-oauth-kit mock' },
 ): Promise<number> {
-  const parsed = parseCommandLine(
-    argv,
-    {
-      options: {
-        port: { type: 'string', default: '4010' },
-        host: { type: 'string', default: '127.0.0.1' },
-        'ready-file': { type: 'string' },
-        config: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        db: { type: 'string' },
-        delay: { type: 'string' },
-        'no-admin': { type: 'boolean', default: false },
-        'admin-token': { type: 'string' },
-        'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
-      },
-      usage,
-    },
-    context,
-  );
+  const parsed = parseCommandLine(argv, { options: FLAGS, usage }, context);
   if (typeof parsed === 'number') return parsed;
-  const flags = parsed.values;
+  const settings = checkFlags(parsed.values, context);
+  if (typeof settings === 'number') return settings;
+  return runReportingKitErrors(() => serve(settings));
+}
+
+const FLAGS = {
+  port: { type: 'string', default: '4010' },
+  host: { type: 'string', default: '127.0.0.1' },
+  'ready-file': { type: 'string' },
+  config: { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  db: { type: 'string' },
+  delay: { type: 'string' },
+  'no-admin': { type: 'boolean', default: false },
+  'admin-token': { type: 'string' },
+  'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values'];
+
+/** The settings the flags give, or the exit code of a mistake (its message already printed). */
+function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number {
   const port = Number(flags.port);
   if (!/^\d+$/.test(flags.port) || port > 65535) {
     return usageError(
@@ -105,68 +118,81 @@ export async function runMockCli(
   }
   if (flags['admin-token'] === '') return usageError('--admin-token needs a secret.', context);
   if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
-  const readyFile = flags['ready-file'];
-  const readyFolder = readyFile === undefined ? undefined : dirname(resolve(readyFile));
-  if (readyFolder !== undefined && !isFolder(readyFolder)) {
-    // Found before listening: a harness waiting for the file never sees a start that cannot announce itself.
-    console.error(
-      `Cannot use --ready-file ${readyFile ?? ''}: the folder ${readyFolder} does not exist. Create it or choose another path.`,
-    );
-    return EXIT.failed;
-  }
-  // The file is replaced at each start: a folder (or a device) of that name would stop the start half-way.
-  const readyExisting = readyFile === undefined ? undefined : statSync(readyFile, { throwIfNoEntry: false });
-  if (readyExisting !== undefined && !readyExisting.isFile()) {
-    console.error(
-      `Cannot use --ready-file ${readyFile ?? ''}: it is ${readyExisting.isDirectory() ? 'a folder' : 'not a file'}. Give the path of a file to write.`,
-    );
-    return EXIT.failed;
-  }
-
-  return runReportingKitErrors(async () => {
-    const requestLog = flags.quiet ? null : createRequestLog(process.stdout);
-    const server = createMockServer({
+  if (!readyFileUsable(flags['ready-file'])) return EXIT.failed;
+  return {
+    options: {
       host: flags.host,
       port,
       config: flags.config,
-      log: requestLog?.write ?? null,
       admin: !flags['no-admin'],
       adminToken: flags['admin-token'],
       journalSize: Number(flags['journal-size']),
       db: flags.db,
       fault: delayMs === undefined ? undefined : { delayMs },
-    });
-    server.events.on('config-reloaded', () => {
-      requestLog?.flush(); // the requests answered before the reload come first
-      console.log(`config ${flags.config} reloaded`);
-    });
-    server.events.on('config-rejected', (error: Error) =>
-      console.error(`${error.message}\nThe previous config stays in effect.`),
+    },
+    readyFile: flags['ready-file'],
+    quiet: flags.quiet,
+    configFile: flags.config,
+  };
+}
+
+/**
+ * Whether the mock can announce itself in `readyFile` (its message printed when not): found before
+ * listening, so a harness waiting for the file never sees a start that cannot announce itself.
+ */
+function readyFileUsable(readyFile: string | undefined): boolean {
+  if (readyFile === undefined) return true;
+  const folder = dirname(resolve(readyFile));
+  if (!isFolder(folder)) {
+    console.error(
+      `Cannot use --ready-file ${readyFile}: the folder ${folder} does not exist. Create it or choose another path.`,
     );
-    // A ready file left by an earlier run must not announce this one before it listens.
-    if (readyFile !== undefined) await rm(readyFile, { force: true });
-    const url = await server.start();
-    // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
-    const stopped = untilStopSignal();
-    if (readyFile !== undefined) {
-      try {
-        await writeFileAtomically(readyFile, [`${url}\n`]);
-      } catch (error) {
-        await server.close();
-        throw error;
-      }
-    }
-    console.log(`${READY_LINE_PREFIX}${url}`);
-    console.log(
-      startupText(server.store, url, flags['no-admin'] ? undefined : flags['admin-token'] !== undefined),
+    return false;
+  }
+  // The file is replaced at each start: a folder (or a device) of that name would stop the start half-way.
+  const existing = statSync(readyFile, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isFile()) {
+    console.error(
+      `Cannot use --ready-file ${readyFile}: it is ${existing.isDirectory() ? 'a folder' : 'not a file'}. Give the path of a file to write.`,
     );
-    await stopped;
-    await server.close();
-    requestLog?.flush();
-    if (readyFile !== undefined) await rm(readyFile, { force: true });
-    console.log('mock stopped');
-    return EXIT.ok;
+    return false;
+  }
+  return true;
+}
+
+/** Starts the mock, announces it, serves until Ctrl-C or SIGTERM, and stops it. */
+async function serve({ options, readyFile, quiet, configFile }: MockCliSettings): Promise<number> {
+  const requestLog = quiet ? null : createRequestLog(process.stdout);
+  const server = createMockServer({ ...options, log: requestLog?.write ?? null });
+  server.events.on('config-reloaded', () => {
+    requestLog?.flush(); // the requests answered before the reload come first
+    console.log(`config ${configFile ?? ''} reloaded`);
   });
+  server.events.on('config-rejected', (error: Error) =>
+    console.error(`${error.message}\nThe previous config stays in effect.`),
+  );
+  // A ready file left by an earlier run must not announce this one before it listens.
+  if (readyFile !== undefined) await rm(readyFile, { force: true });
+  const url = await server.start();
+  // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
+  const stopped = untilStopSignal();
+  if (readyFile !== undefined) {
+    try {
+      await writeFileAtomically(readyFile, [`${url}\n`]);
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+  }
+  console.log(`${READY_LINE_PREFIX}${url}`);
+  const admin = options.admin === false ? undefined : options.adminToken !== undefined;
+  console.log(startupText(server.store, url, admin));
+  await stopped;
+  await server.close();
+  requestLog?.flush();
+  if (readyFile !== undefined) await rm(readyFile, { force: true });
+  console.log('mock stopped');
+  return EXIT.ok;
 }
 
 if (isMainModule(import.meta.url)) runAsMain((argv) => runMockCli(argv, { invocation: 'npm run mock --' }));

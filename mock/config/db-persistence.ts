@@ -101,100 +101,119 @@ export function openDbFile(file: string): DbFile {
 }
 
 function follow(file: string, store: MockStore, unlock: () => void, upToDate: boolean): DbFollower {
-  const logs = logFiles(file);
-  const log = new ChangeLog(logs.current);
+  return new DbFollowing(file, store, unlock, upToDate);
+}
+
+/** A store followed into its `--db` file: every change appended to the log, the log folded in now and then. */
+class DbFollowing implements DbFollower {
+  readonly #file: string;
+  readonly #store: MockStore;
+  readonly #unlock: () => void;
+  readonly #logs: ReturnType<typeof logFiles>;
+  readonly #log: ChangeLog;
+  readonly #stopListening: () => void;
   // Bumped by every save of the whole store at once: a fold begun before one must not replace it.
-  let generation = 0;
-  let fileBytes = 0;
-  let foldAt = 0;
-  let folding = false;
-  let foldAgain = false;
-  let closed = false;
+  #generation = 0;
+  #fileBytes = 0;
+  #foldAt = 0;
+  #folding = false;
+  #foldAgain = false;
+  #closed = false;
+
+  constructor(file: string, store: MockStore, unlock: () => void, upToDate: boolean) {
+    this.#file = file;
+    this.#store = store;
+    this.#unlock = unlock;
+    this.#logs = logFiles(file);
+    this.#log = new ChangeLog(this.#logs.current);
+    try {
+      if (upToDate) {
+        this.#fileBytes = statSync(file).size;
+        this.#foldAt = this.#nextFold();
+      } else this.#saveWhole();
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+    this.#stopListening = store.onChange((change) => {
+      this.#log.append(logLine(store, change));
+      if (this.#log.bytes >= this.#foldAt) this.#fold();
+    });
+  }
+
+  persist(): void {
+    try {
+      this.#log.sync();
+    } catch (error) {
+      // The log failed (a full disk, a deleted folder): saving the whole store is the way left.
+      try {
+        this.#saveWhole();
+      } catch {
+        throw error;
+      }
+    }
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#stopListening();
+    try {
+      if (hasLogs(this.#file)) this.#saveWhole();
+    } catch {
+      // The file and its logs still hold every change; the next start folds them.
+    } finally {
+      this.#log.close();
+      this.#unlock();
+    }
+  }
 
   /** Writes the whole store now: every log is then obsolete. */
-  function saveWhole(): void {
-    generation += 1;
-    fileBytes = saveDbFile(file, store);
-    log.discard();
-    rmSync(logs.folding, { force: true });
-    foldAt = nextFold();
+  #saveWhole(): void {
+    this.#generation += 1;
+    this.#fileBytes = saveDbFile(this.#file, this.#store);
+    this.#log.discard();
+    rmSync(this.#logs.folding, { force: true });
+    this.#foldAt = this.#nextFold();
   }
 
   // Folding costs one write of the store: waiting until the log is as large keeps it O(1) per change.
-  function nextFold(): number {
-    return log.bytes + Math.max(MIN_FOLD_BYTES, fileBytes);
+  #nextFold(): number {
+    return this.#log.bytes + Math.max(MIN_FOLD_BYTES, this.#fileBytes);
   }
 
-  async function foldInSteps(): Promise<void> {
-    const started = generation;
+  async #foldInSteps(): Promise<void> {
+    const started = this.#generation;
     // The log so far goes aside for the new file to hold; a log a failed fold left there stays, and
     // the current one then goes on (both are replayed over the new file: a change applied twice is the same).
-    if (!existsSync(logs.folding)) log.moveTo(logs.folding);
-    const bytes = await saveDbFileInSteps(file, store, () => !closed && generation === started);
+    if (!existsSync(this.#logs.folding)) this.#log.moveTo(this.#logs.folding);
+    const bytes = await saveDbFileInSteps(
+      this.#file,
+      this.#store,
+      () => !this.#closed && this.#generation === started,
+    );
     if (bytes === undefined) return;
-    fileBytes = bytes;
-    rmSync(logs.folding, { force: true });
+    this.#fileBytes = bytes;
+    rmSync(this.#logs.folding, { force: true });
   }
 
-  function fold(): void {
-    if (folding) {
-      foldAgain = true;
+  #fold(): void {
+    if (this.#folding) {
+      this.#foldAgain = true;
       return;
     }
-    folding = true;
-    foldInSteps()
+    this.#folding = true;
+    this.#foldInSteps()
       .catch(() => undefined) // the logs still hold every change: nothing is lost, and the fold is retried
       .finally(() => {
-        folding = false;
-        foldAt = nextFold();
-        if (foldAgain && !closed) {
-          foldAgain = false;
-          fold();
+        this.#folding = false;
+        this.#foldAt = this.#nextFold();
+        if (this.#foldAgain && !this.#closed) {
+          this.#foldAgain = false;
+          this.#fold();
         }
       });
   }
-
-  try {
-    if (upToDate) {
-      fileBytes = statSync(file).size;
-      foldAt = nextFold();
-    } else saveWhole();
-  } catch (error) {
-    unlock();
-    throw error;
-  }
-  const stopListening = store.onChange((change) => {
-    log.append(logLine(store, change));
-    if (log.bytes >= foldAt) fold();
-  });
-
-  return {
-    persist() {
-      try {
-        log.sync();
-      } catch (error) {
-        // The log failed (a full disk, a deleted folder): saving the whole store is the way left.
-        try {
-          saveWhole();
-        } catch {
-          throw error;
-        }
-      }
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      stopListening();
-      try {
-        if (hasLogs(file)) saveWhole();
-      } catch {
-        // The file and its logs still hold every change; the next start folds them.
-      } finally {
-        log.close();
-        unlock();
-      }
-    },
-  };
 }
 
 function kindOf(stats: Stats): string {

@@ -1,0 +1,120 @@
+/**
+ * The writes of the control plane (a test double, not for production): a JSON object body to a record, a
+ * collection, the fault or the clock; deletes; reset. A successful change is saved before it is answered
+ * (a failed save is a 500, never a silent success).
+ */
+import { KIT_ENDPOINTS } from '../../src/endpoints.js';
+import type { RecordInput } from '../config/record-checks.js';
+import { readJsonBody } from '../http/json-body.js';
+import type { MockRequest } from '../http/mock-request.js';
+import { printable } from '../http/printable.js';
+import { pathOf } from '../http/request-path.js';
+import type { PreparedResponse } from '../http/responses.js';
+import type { MockClock } from '../state/clock.js';
+import type { RequestJournal } from '../state/journal.js';
+import type { AdminAnswers } from './admin-answers.js';
+import type { AdminTarget } from './admin-paths.js';
+import { advanceClock, clockState } from './clock-control.js';
+import type { RecordWriter, WriteResult } from './record-writes.js';
+
+/** What the writes work on. */
+export interface AdminWriteContext {
+  readonly answers: AdminAnswers;
+  readonly writer: RecordWriter;
+  readonly journal: RequestJournal;
+  readonly clock: MockClock;
+  /** The largest JSON body a write may carry. */
+  readonly bodyLimit: number;
+  /** Restores the store as it was at start (or at the last config reload). */
+  reset(): void;
+  /** Runs after every change (the `--db` log is flushed to disk here); throws when it fails. */
+  afterChange(): void;
+}
+
+/** The writes of one control plane: POST, PUT and PATCH with a body; DELETE; reset. */
+export interface AdminWrites {
+  write(request: MockRequest, target: AdminTarget): Promise<PreparedResponse>;
+  remove(target: AdminTarget): PreparedResponse;
+  reset(): PreparedResponse;
+}
+
+/** The writes of the control plane with `context`. */
+export function createAdminWrites(context: AdminWriteContext): AdminWrites {
+  const { answers, writer, journal, clock } = context;
+  const { json, error } = answers;
+
+  /** A write's answer; a successful one is saved first. */
+  function written(result: WriteResult, status: number, headers: readonly string[] = []): PreparedResponse {
+    if (!result.ok) return answers.refused(result);
+    try {
+      context.afterChange();
+    } catch (cause) {
+      return error(
+        500,
+        'server_error',
+        `The change is in memory but was not saved: ${(cause as Error).message}`,
+      );
+    }
+    return json(status, result.record, headers);
+  }
+
+  function writeRecord(method: string, target: AdminTarget, input: RecordInput): PreparedResponse {
+    if (target.kind === 'fault') return written(writer.setFault(input, method === 'PATCH'), 200);
+    if (target.kind === 'collection') {
+      const result = writer.create(target.collection, input);
+      const id = result.ok ? String((result.record as { id: unknown }).id) : '';
+      const location = `${KIT_ENDPOINTS.admin}/${target.collection}/${encodeURIComponent(id)}`;
+      return written(result, 201, result.ok ? ['Location', location] : []);
+    }
+    if (target.kind !== 'record') return error(405, 'method_not_allowed', 'Not a write target.');
+    const result =
+      method === 'PUT'
+        ? writer.replace(target.collection, target.id, input)
+        : writer.patch(target.collection, target.id, input);
+    return written(result, 200);
+  }
+
+  return {
+    async write(request, target) {
+      const body = await readJsonBody(request, context.bodyLimit);
+      if (!body.ok)
+        return error(
+          body.status,
+          body.status === 413 ? 'request_too_large' : 'invalid_request',
+          body.problem,
+        );
+      const value = body.value ?? {};
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        const where = `${request.method} ${printable(pathOf(request.url))}`;
+        return error(400, 'invalid_request', `The body of ${where} must be a JSON object.`);
+      }
+      if (target.kind === 'clock') {
+        const moved = advanceClock(clock, value);
+        return moved.ok ? json(200, clockState(clock)) : error(400, 'invalid_request', moved.problem);
+      }
+      return writeRecord(request.method, target, value as RecordInput);
+    },
+    remove(target) {
+      if (target.kind === 'requests') {
+        journal.clear();
+        return answers.noContent;
+      }
+      return target.kind === 'record'
+        ? written(writer.remove(target.collection, target.id), 200)
+        : error(405, 'method_not_allowed', 'Not deletable.');
+    },
+    reset() {
+      journal.clear();
+      try {
+        context.reset();
+      } catch (cause) {
+        return error(
+          500,
+          'server_error',
+          `The store was reset in memory but not saved: ${(cause as Error).message}`,
+        );
+      }
+      return answers.noContent;
+    },
+  };
+}

@@ -6,7 +6,7 @@
 export { createMockServer, type MockServer } from './server/mock-server.js';
 export { createMock, type Mock } from './fetch/create-mock.js';
 export type { MockFetch } from './fetch/mock-fetch.js';
-export type { CoreControls, MockControls } from './engine/mock-engine.js';
+export type { CoreControls, MockControls } from './engine/engine-types.js';
 export {
   DEFAULT_MOCK_OPTIONS,
   DEFAULT_MOCK_SERVER_OPTIONS,

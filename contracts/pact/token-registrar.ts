@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RegisterCodeInput } from '../../mock/operations/token/register-code.js';
 import type { RegisterTokenInput } from '../../mock/operations/userinfo/register-token.js';
-import type { MockControls } from '../../mock/engine/mock-engine.js';
+import type { MockControls } from '../../mock/engine/engine-types.js';
 import { KitError } from '../../src/errors.js';
 import type { Scope } from '../../src/scopes.js';
 

@@ -9,7 +9,7 @@ import type { WriteResult } from '../admin/record-writes.js';
 import { COLLECTION_DEFINITIONS, MOCK_OPERATIONS, type OperationControls } from '../operations/index.js';
 import type { Collection } from '../state/store.js';
 import type { EngineState } from './engine-state.js';
-import type { MockControls } from './mock-engine.js';
+import type { MockControls } from './engine-types.js';
 
 /** The controls of the engine holding `state`. */
 export function createControls(state: EngineState): MockControls {

@@ -7,7 +7,7 @@
 import { type BrokenConnection, deliveryOf } from '../http/faults.js';
 import type { MockRequest } from '../http/mock-request.js';
 import type { PreparedResponse } from '../http/responses.js';
-import { ANSWERED_AT_ONCE, type MockEngine } from './mock-engine.js';
+import { ANSWERED_AT_ONCE, type MockEngine } from './engine-types.js';
 
 /**
  * What a door does with an answer. `Request` is the engine's request as the door made it; `Context` what

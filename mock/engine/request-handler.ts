@@ -11,7 +11,7 @@ import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse, ResponseContext } from '../http/responses.js';
 import type { RequestJournal } from '../state/journal.js';
 import { createLogLineFormatter } from './log-line.js';
-import { ANSWERED_AT_ONCE, type MockEngine } from './mock-engine.js';
+import { ANSWERED_AT_ONCE, type MockEngine } from './engine-types.js';
 import { internalError, methodNotAllowed, notFound, type RouteTable } from './route-table.js';
 
 /** The engine's `handle`. */

@@ -4,7 +4,8 @@
  */
 import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
 import { type MockOptions, resolveMockOptions } from '../config/options.js';
-import { controlsOf, createMockEngine, type MockControls } from '../engine/mock-engine.js';
+import { controlsOf, createMockEngine } from '../engine/mock-engine.js';
+import { type MockControls } from '../engine/engine-types.js';
 import { createMockFetch, type MockFetch } from './mock-fetch.js';
 
 /** A mock without a port: the controls every door shares, and `fetch`. */

@@ -4,7 +4,7 @@
  * (oauth4webapi's `customFetch`, openid-client, ky, the kit's own `getUserInfo` and `exchangeCode`).
  */
 import { deliver, type Door } from '../engine/delivery.js';
-import { ANSWERED_AT_ONCE, type MockEngine } from '../engine/mock-engine.js';
+import { ANSWERED_AT_ONCE, type MockEngine } from '../engine/engine-types.js';
 import type { BodyRead, MockRequest } from '../http/mock-request.js';
 import type { PreparedResponse } from '../http/responses.js';
 

@@ -6,7 +6,8 @@
 import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { type MockServerOptions, resolveMockServerOptions } from '../config/options.js';
 import { deliver, type Door } from '../engine/delivery.js';
-import { ANSWERED_AT_ONCE, controlsOf, createMockEngine, type MockControls } from '../engine/mock-engine.js';
+import { ANSWERED_AT_ONCE, type MockControls } from '../engine/engine-types.js';
+import { controlsOf, createMockEngine } from '../engine/mock-engine.js';
 import { internalError } from '../engine/route-table.js';
 import { createMockFetch, type MockFetch } from '../fetch/mock-fetch.js';
 import { corsHeadersForAnyOrigin, corsHeadersForOrigin } from '../http/cors.js';

@@ -1,7 +1,5 @@
 import { ENDPOINTS } from '../endpoints.js';
 import type { Fault, FaultTarget } from '../faults.js';
-import type { PhoneNumberAs, PhoneNumberTokenScenarioName } from '../operations/phone-number/scenarios.js';
-import type { TokenScenarioName } from '../operations/userinfo/scenarios.js';
 import type { Scope } from '../scopes.js';
 import type { UserInfo } from '../user-info.js';
 import type { JournalEntry } from '../wire-types.js';
@@ -20,7 +18,7 @@ export interface AddTokenInput {
   /** Default: every scope. */
   scopes?: readonly Scope[];
   /** Default `valid`: answer from the persona and scopes. */
-  scenario?: TokenScenarioName;
+  scenario?: TokenRecord['scenario'];
   delayMs?: number;
   fault?: Fault;
 }
@@ -34,9 +32,9 @@ export interface AddPhoneNumberTokenInput {
   /** Default `IN`. */
   countryCode?: string;
   /** Default `verified`: answer with the number. */
-  scenario?: PhoneNumberTokenScenarioName;
+  scenario?: PhoneNumberTokenRecord['scenario'];
   /** How a 200 writes the number: `number` (default, as documented) or `string`. */
-  phoneNumberAs?: PhoneNumberAs;
+  phoneNumberAs?: PhoneNumberTokenRecord['phoneNumberAs'];
   /** When it expires, epoch milliseconds on the mock's clock (then the documented 1404); never when absent. */
   expiresAt?: number;
   fault?: Fault;

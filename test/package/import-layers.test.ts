@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../src/operations/index.js';
 import { directImports, sourceFiles } from '../support/import-graph.js';
+import { ROOT } from '../support/spawn-cli.js';
 
 /**
  * The layers of the kit, bottom first: a file imports its own layer or those below it. `src/` (types,
@@ -56,6 +59,44 @@ function scenarioTablesImportedOutside(layer: string, operations: readonly strin
 
 const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name);
 
+/**
+ * The kit's own names of each operation's outcomes: scenario names and built-in credentials that are
+ * identifiers (`not-bearer`, `otp-valid`, `valid-code`), not ordinary words (`valid`, `expired`), which
+ * code elsewhere may say for other reasons.
+ */
+const SCENARIO_IDENTIFIERS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const owners = new Map<string, Set<string>>();
+  for (const operation of OPERATIONS)
+    for (const scenario of operation.scenarios)
+      for (const name of [scenario.name, scenario.builtIn])
+        if (name !== null && name.includes('-'))
+          owners.set(name, (owners.get(name) ?? new Set()).add(operation.name));
+  return owners;
+})();
+
+/** String literals of a source file, its comments left out. */
+function stringLiterals(text: string): string[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  return [...code.matchAll(/'([^'\n\\]*)'|"([^"\n\\]*)"|`([^`$\\]*)`/g)].map(
+    ([, single, double, template]) => single ?? double ?? template ?? '',
+  );
+}
+
+/** Each file of `layer` that names an operation's scenario outside that layer's folder of the operation. */
+function scenarioNamesOutside(layer: string): string[] {
+  return sourceFiles(layer).flatMap((file) =>
+    stringLiterals(readFileSync(join(ROOT, file), 'utf8'))
+      .filter((literal) => {
+        const owners = SCENARIO_IDENTIFIERS.get(literal);
+        return (
+          owners !== undefined &&
+          ![...owners].some((owner) => file.startsWith(`${layer}/operations/${owner}/`))
+        );
+      })
+      .map((literal) => `${file}: '${literal}'`),
+  );
+}
+
 const files = LAYERS.flatMap((layer) => sourceFiles(layer));
 const edges = files.flatMap((file) =>
   directImports(file)
@@ -87,6 +128,14 @@ describe('the import layers', () => {
     expect(mutual.sort()).toEqual([]);
   });
 
+  it('has no two files that import each other (types included)', () => {
+    const pairs = new Set(edges.map(({ file, imported }) => `${file} -> ${imported}`));
+    const mutual = edges
+      .filter(({ file, imported }) => file < imported && pairs.has(`${imported} -> ${file}`))
+      .map(({ file, imported }) => `${file} <-> ${imported}`);
+    expect(mutual).toEqual([]);
+  });
+
   it('keeps every folder of mock/ in the order its question sits (transport below nothing it serves)', () => {
     const mockRank = (file: string): number => MOCK_FOLDERS.indexOf(file.split('/')[1] ?? '');
     const upward = edges.filter(
@@ -105,12 +154,32 @@ describe('the import layers', () => {
     expect(loose).toEqual([]);
   });
 
-  it.each(['contracts'])(
+  it.each(['src', 'mock', 'contracts', 'fixtures'])(
     'keeps each operation’s scenario table to its own folder of %s/operations/',
     (layer) => {
       expect(scenarioTablesImportedOutside(layer, OPERATION_NAMES)).toEqual([]);
     },
   );
+
+  it.each(['src', 'mock', 'contracts', 'fixtures'])(
+    'names no operation’s scenario or built-in credential in %s/ outside its folder of that operation',
+    (layer) => {
+      expect(scenarioNamesOutside(layer)).toEqual([]);
+    },
+  );
+
+  it('finds the scenario names it looks for inside the operations’ folders', () => {
+    const named = (layer: string, operation: string): string[] =>
+      sourceFiles(`${layer}/operations/${operation}`).flatMap((file) =>
+        stringLiterals(readFileSync(join(ROOT, file), 'utf8')).filter((literal) =>
+          SCENARIO_IDENTIFIERS.has(literal),
+        ),
+      );
+    expect(SCENARIO_IDENTIFIERS.has('not-bearer')).toBe(true);
+    expect(named('src', 'userinfo')).toContain('not-bearer');
+    expect(named('mock', 'token')).toContain('invalid-code');
+    expect(named('contracts', 'phone-number')).toContain('invalid-credentials');
+  });
 
   it('finds the scenario tables the operations’ own folders import', () => {
     const inside = sourceFiles('contracts/operations').flatMap((file) =>

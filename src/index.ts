@@ -53,5 +53,6 @@ export type {
   NameValue,
   PersonaRecord,
   ScenarioCatalogue,
+  CoreStoreData,
   StoreData,
 } from './wire-types.js';

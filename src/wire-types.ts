@@ -4,9 +4,7 @@
  * import them from here, so a server never imports a client for a type and `src/` imports nothing above it.
  */
 import type { Fault } from './faults.js';
-import type { PhoneNumberTokenRecord } from './operations/phone-number/wire-types.js';
-import type { ClientRecord, CodeRecord, RefreshTokenRecord } from './operations/token/wire-types.js';
-import type { TokenRecord } from './operations/userinfo/wire-types.js';
+import type { OperationsStoreData } from './operations/store-data.js';
 import type { Scope } from './scopes.js';
 import type { UserInfo } from './user-info.js';
 
@@ -155,14 +153,11 @@ export interface PersonaRecord {
  * The mock's whole state: plain, JSON-able arrays of records with an `id`, the shape json-server's router
  * reads and writes, so an admin API can work on this very object.
  */
-export interface StoreData {
-  tokens: TokenRecord[];
+export type StoreData = CoreStoreData & OperationsStoreData;
+
+/** What every store holds, whatever its operations: the personas they share, and the global fault. */
+export interface CoreStoreData {
   personas: PersonaRecord[];
-  codes: CodeRecord[];
-  clients: ClientRecord[];
-  refreshTokens: RefreshTokenRecord[];
-  /** Access tokens of users verified without the Truecaller app (the validation call). */
-  phoneNumberTokens: PhoneNumberTokenRecord[];
   /** The fault every answer gets unless its token has one; `{}` for none. */
   fault: Fault;
 }

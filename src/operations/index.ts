@@ -16,3 +16,4 @@ export * from './token/index.js';
 export * from './discovery/index.js';
 export * from './phone-number/index.js';
 export { defineOperation, type Operation, type OperationScenario } from './operation.js';
+export type { OperationsStoreData } from './store-data.js';

@@ -38,3 +38,9 @@ export interface PhoneNumberTokenRecord {
   /** Replaces the global fault for this token's answers. */
   fault?: Fault;
 }
+
+/** The collections of the store the validation call owns. */
+export interface PhoneNumberStoreData {
+  /** Access tokens of users verified without the Truecaller app. */
+  phoneNumberTokens: PhoneNumberTokenRecord[];
+}

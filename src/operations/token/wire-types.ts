@@ -61,3 +61,10 @@ export interface RefreshTokenRecord {
   /** `false` when its code said no ID token: its refreshes get none either. */
   idToken?: boolean;
 }
+
+/** The collections of the store the token operation owns. */
+export interface TokenStoreData {
+  codes: CodeRecord[];
+  clients: ClientRecord[];
+  refreshTokens: RefreshTokenRecord[];
+}

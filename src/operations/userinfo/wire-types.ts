@@ -21,3 +21,8 @@ export interface TokenRecord {
   /** Replaces the global fault for this token's answers. */
   fault?: Fault;
 }
+
+/** The collections of the store userinfo owns. */
+export interface UserInfoStoreData {
+  tokens: TokenRecord[];
+}

@@ -11,12 +11,12 @@ import { mockStateRegistrars } from '../../contracts/token-registrar.js';
 import { verifyPacts } from '../../contracts/verify-pacts.js';
 import { validatePhoneNumberToken } from '../../src/clients/phone-number-client.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../src/phone-number-scenarios.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 import { ROOT } from '../support/spawn-cli.js';
 import { scratchDirOfFile } from '../support/scratch-dir.js';
 
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-const mock = useMockServer();
+const mock = await startMock();
 
 // Written by hand as a client team would: its own consumer name, tokens and client id, the documented states.
 const TEAM_PACT = 'test/contracts/pacts/signup-backend-truecaller-oauth-api.json';

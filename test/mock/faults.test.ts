@@ -2,15 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { FAULT_RESPONSES, type Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import { DOORS, useDoor, type DoorUnderTest } from '../support/doors.js';
+import { DOORS, startMock, type DoorUnderTest } from '../support/doors.js';
 import { answerHeldFor } from '../support/fake-time.js';
 import { openApiProblems, rawRequest, type TestResponse } from '../support/http.js';
 
 const USERINFO = ENDPOINTS.userinfo;
 const document = loadApiDocument();
 
-describe.each(DOORS)('faults through the %s door', (door) => {
-  const mock = useDoor(door, {
+describe.each(DOORS)('faults through the %s door', async (door) => {
+  const mock = await startMock(door, {
     config: { tokens: { throttled: { fault: { failure: 'too-many-requests', retryAfterS: 7 } } } },
   });
   afterEach(() => mock.server.reset());
@@ -133,8 +133,8 @@ describe.each(DOORS)('faults through the %s door', (door) => {
   });
 });
 
-describe('the fault option (the CLI --delay) delays every answer', () => {
-  const delayed: DoorUnderTest = useDoor('fetch', { fault: { delayMs: 25 } });
+describe('the fault option (the CLI --delay) delays every answer', async () => {
+  const delayed: DoorUnderTest = await startMock('fetch', { fault: { delayMs: 25 } });
 
   it('holds even an unknown token’s answer for the delay', async () => {
     const { early, answer } = await answerHeldFor(() => delayed.userInfo('never-issued'), 25);

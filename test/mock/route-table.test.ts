@@ -1,7 +1,7 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { createMock } from '../../mock/index.js';
+import { describe, expect, it } from 'vitest';
 import { ENDPOINTS, fillPath, pathTemplatePattern, TRUECALLER_OAUTH_URL } from '../../src/endpoints.js';
 import { DEFAULT_CLIENT_ID } from '../../src/exchange-outcomes.js';
+import { startMock } from '../support/doors.js';
 
 describe('path templates of the route table', () => {
   it.each([
@@ -36,8 +36,7 @@ describe('path templates of the route table', () => {
 
 describe('the route table remembers the last route found', () => {
   it('finds each path’s own route whatever came before it, the same path repeated or not', async () => {
-    const mock = createMock();
-    onTestFinished(() => mock.close());
+    const mock = await startMock('fetch');
     const phoneNumber = (token: string): string => fillPath(ENDPOINTS.phoneNumberDetail, token);
     const steps: [path: string, status: number][] = [
       [ENDPOINTS.userinfo, 200],

@@ -4,17 +4,16 @@ import { ENDPOINTS } from '../../src/endpoints.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { CLAIMS_BY_SCOPE, type Scope } from '../../src/scopes.js';
-import { DOORS, useDoor } from '../support/doors.js';
+import { DOORS, startMock } from '../support/doors.js';
 import { answerHeldFor } from '../support/fake-time.js';
 import { openApiProblems, rawRequest, request } from '../support/http.js';
-import { useMockServer } from '../support/doors.js';
 
 const USERINFO = ENDPOINTS.userinfo;
 const document = loadApiDocument();
 const fullProfile = PERSONAS.find((candidate) => candidate.id === 'full-in')?.claims ?? {};
 
-describe.each(DOORS)('GET /v1/userinfo through the %s door', (door) => {
-  const mock = useDoor(door, {
+describe.each(DOORS)('GET /v1/userinfo through the %s door', async (door) => {
+  const mock = await startMock(door, {
     config: {
       tokens: {
         'phone-email': { scopes: ['openid', 'phone', 'email'] },
@@ -157,8 +156,8 @@ describe.each(DOORS)('GET /v1/userinfo through the %s door', (door) => {
   });
 });
 
-describe('CORS with an origin list (the node:http door answers per Origin)', () => {
-  const listed = useMockServer({ cors: ['http://allowed.example'] });
+describe('CORS with an origin list (the node:http door answers per Origin)', async () => {
+  const listed = await startMock({ cors: ['http://allowed.example'] });
 
   it('allows a listed origin and no other', async () => {
     const allowed = await request(`${listed.url}${USERINFO}`, {

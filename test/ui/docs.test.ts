@@ -7,9 +7,9 @@ import {
   useBrowser,
   type WatchedPage,
 } from '../support/browser.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 const browser = useBrowser();
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

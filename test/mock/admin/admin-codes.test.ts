@@ -8,12 +8,12 @@ import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-docum
 import { createPkcePair } from '../../../src/pkce.js';
 import type { ErrorBody, TokenResponse } from '../../../src/wire-types.js';
 import { openApiProblems, schemaProblems, type TestResponse } from '../../support/http.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();
 
-const mock = useMockServer();
+const mock = await startMock();
 afterEach(async () => {
   await mock.admin('POST', '/__admin/reset');
 });

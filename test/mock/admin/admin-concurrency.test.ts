@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../../fixtures/personas.js';
 import { filterClaimsByScopes, type Scope } from '../../../src/scopes.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
 const WRITES = 200;
 const READS = 2000;
 const IN_FLIGHT = 64;
 
-const mock = useMockServer({ journalSize: 0 });
+const mock = await startMock({ journalSize: 0 });
 
 // Two complete states the flipping token moves between; any answer mixing them is torn.
 const first = PERSONAS[0];

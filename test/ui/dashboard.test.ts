@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { findPersona } from '../../fixtures/personas.js';
 import { filterClaimsByScopes } from '../../src/scopes.js';
 import type { Journal, TokenResponse } from '../../src/wire-types.js';
@@ -11,6 +11,7 @@ import {
 } from '../support/browser.js';
 import { curlForm, request } from '../support/http.js';
 import { startMock } from '../support/doors.js';
+import { describeWith } from '../support/tools.js';
 import { postCodeExchange } from '../support/token.js';
 
 const mock = await startMock();
@@ -37,7 +38,7 @@ afterEach(async () => {
 const userInfo = (token: string) =>
   request(`${mock.url}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } });
 
-describe('the dashboard', () => {
+describeWith('chromium')('the dashboard', () => {
   it('shows a request made with curl in the live list, with its headers and form fields, without a reload', async () => {
     const { page } = await open('/__admin/ui#requests');
     await page.getByText(/^Live:/).waitFor();
@@ -193,7 +194,7 @@ describe('the dashboard', () => {
   });
 });
 
-describe('the dashboard of a mock with an admin token', () => {
+describeWith('chromium')('the dashboard of a mock with an admin token', () => {
   it('asks for the token, and works once it is given (or handed over in the address)', async () => {
     const { url: base } = await startMock({ adminToken: 'browser-secret' });
     const asked = await browser.open();

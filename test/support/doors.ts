@@ -53,10 +53,11 @@ export type StartOptions = Partial<Omit<MockServerOptions, 'host' | 'port'>>;
 
 /**
  * The one way a test starts a mock: a server on 127.0.0.1 port 0, or the mock behind another door
- * (`startMock('fetch')`, `startMock('msw')`), closed after use. Called in a test (or its `beforeEach`), the mock starts at once and is closed when
- * that test finishes. Called while a file or `describe` body is collected (`await` at the top of the
- * file, or in an async describe body), it starts before the block's first test and is closed after its
- * last; a block whose tests are all skipped never starts it. MSW (the `msw` door) lets every request for
+ * (`startMock('fetch')`, `startMock('msw')`), closed after use. Called in a test (or its `beforeEach`),
+ * the mock starts at once and is closed when that test finishes. Called while a file or `describe` body
+ * is collected (`await` at the top of the file, or in an async describe body), it starts before the
+ * block's first test and is closed after its last; a block whose tests are all skipped never starts it.
+ * Not from a `beforeAll`: its hooks would come too late. MSW (the `msw` door) lets every request for
  * another host through.
  *
  * @example

@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './test/support/long-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -14,6 +16,12 @@ export default defineConfig({
     ],
     // Pact's core refuses to phone home only when told; every suite may load it.
     env: { PACT_DO_NOT_TRACK: 'true' },
+    // Progress, then (last) one line per suite left out because a tool it needs is missing.
+    reporters: ['default', './test/support/not-run-reporter.ts'],
+    // A file per core (vitest's default leaves one core to itself: on two, one file at a time), the costly
+    // files first.
+    maxWorkers: availableParallelism(),
+    sequence: { sequencer: LongFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

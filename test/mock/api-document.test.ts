@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mock/index.js';
 import { loadApiDocument, OPENAPI_FILE } from '../../src/openapi/api-document.js';
 import { openApiProblems, request } from '../support/http.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 
 describe('the document the mock answers from', () => {
   it('is served as YAML at /openapi.yaml, byte for byte the file', async () => {
@@ -34,13 +33,8 @@ describe('the document the mock answers from', () => {
 
   it('is not the control plane: it answers without the admin token and with the admin API off', async () => {
     for (const options of [{ adminToken: 'secret' }, { admin: false }]) {
-      const server = createMockServer(options);
-      try {
-        const base = await server.start();
-        expect((await request(`${base}/openapi.json`)).status).toBe(200);
-      } finally {
-        await server.close();
-      }
+      const { url: base } = await startMock(options);
+      expect((await request(`${base}/openapi.json`)).status).toBe(200);
     }
   });
 });

@@ -6,7 +6,7 @@ import { createMockServer } from '../../mock/index.js';
 import { KitError } from '../../src/errors.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { openApiProblems, rawRequest, schemaProblems } from '../support/http.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 import { kitErrorThrownBy } from '../support/errors.js';
 
 const USERINFO = '/v1/userinfo';
@@ -14,7 +14,7 @@ const document = loadApiDocument();
 const example = (status: number, name: string): unknown =>
   getExampleValue(document, USERINFO, 'get', status, name);
 
-const mock = useMockServer();
+const mock = await startMock();
 
 async function expectStillServing(): Promise<void> {
   const response = await mock.request(USERINFO, { headers: { authorization: 'Bearer valid' } });

@@ -7,7 +7,7 @@ import { EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
 import { KitError } from '../../src/errors.js';
 import { createPkcePair } from '../../src/operations/token/pkce.js';
 import type { TokenResponse } from '../../src/operations/token/wire-types.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 import { openApiProblems } from '../support/http.js';
 
 const pkce = createPkcePair();
@@ -32,7 +32,7 @@ writeFileSync(
     },
   }),
 );
-const mock = useMockServer({ config: file });
+const mock = await startMock({ config: file });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const exchange = (code: string, clientId: string, codeVerifier: string = EXAMPLE_CODE_VERIFIER) =>

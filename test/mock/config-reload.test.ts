@@ -2,18 +2,13 @@ import { once } from 'node:events';
 import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../mock/index.js';
+import { describe, expect, it } from 'vitest';
+import type { MockServer } from '../../mock/index.js';
 import { KitError } from '../../src/errors.js';
+import { startMock } from '../support/doors.js';
 import { request } from '../support/http.js';
 
 const WAIT_MS = 10_000;
-
-let server: MockServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** Resolves with the event's arguments, or rejects once the deadline passes: never a fixed sleep. */
 async function nextEvent(emitter: MockServer['events'], name: string): Promise<unknown[]> {
@@ -31,8 +26,8 @@ async function startWithConfig(
 ): Promise<{ file: string; base: string; events: MockServer['events'] }> {
   const file = join(mkdtempSync(join(tmpdir(), 'tok-config-')), 'mock.json');
   writeConfig(file, config);
-  server = createMockServer({ config: file });
-  return { file, base: await server.start(), events: server.events };
+  const mock = await startMock({ config: file });
+  return { file, base: mock.url, events: mock.server.events };
 }
 
 async function status(base: string, token: string): Promise<number> {

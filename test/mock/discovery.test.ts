@@ -3,12 +3,12 @@ import { GRANT_TYPES } from '../../src/operations/token/grants.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCOPES } from '../../src/scopes.js';
 import { openApiProblems, rawRequest } from '../support/http.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 
 const DISCOVERY = '/.well-known/openid-configuration';
 const document = loadApiDocument();
 
-const mock = useMockServer();
+const mock = await startMock();
 
 describe('GET /.well-known/openid-configuration (undocumented)', () => {
   it('points the issuer and every endpoint at the base URL the client called', async () => {

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { EXCHANGE_OUTCOMES } from '../../src/operations/token/outcomes.js';
 import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
-import { DOORS, useDoor, type DoorName } from '../support/doors.js';
+import { DOORS, startMock, type DoorName, type DoorUnderTest } from '../support/doors.js';
 import { openApiProblems, type TestResponse } from '../support/http.js';
 
 // Every door at once: MSW intercepts the real host while the server answers on 127.0.0.1.
-const doors = Object.fromEntries(DOORS.map((name) => [name, useDoor(name)])) as Record<
-  DoorName,
-  ReturnType<typeof useDoor>
->;
+const doors = Object.fromEntries(
+  await Promise.all(DOORS.map(async (name) => [name, await startMock(name)] as const)),
+) as Record<DoorName, DoorUnderTest>;
 
 // Made afresh for each exchange (an ID token also names the base URL it was issued on, which differs by door).
 const FRESH_TOKENS = new Set(['access_token', 'refresh_token', 'id_token']);
@@ -43,7 +42,7 @@ function essence(response: TestResponse): unknown {
   return { status: response.status, headers, body };
 }
 
-async function onEveryDoor(send: (door: ReturnType<typeof useDoor>) => Promise<TestResponse>) {
+async function onEveryDoor(send: (door: DoorUnderTest) => Promise<TestResponse>) {
   return Promise.all(DOORS.map((name) => send(doors[name])));
 }
 

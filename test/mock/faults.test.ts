@@ -2,15 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { FAULT_RESPONSES, type Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
-import { DOORS, useDoor, type DoorUnderTest } from '../support/doors.js';
+import { DOORS, startMock, type DoorUnderTest } from '../support/doors.js';
 import { answerHeldFor } from '../support/fake-time.js';
 import { openApiProblems, rawRequest, type TestResponse } from '../support/http.js';
 
 const USERINFO = ENDPOINTS.userinfo;
 const document = loadApiDocument();
 
-describe.each(DOORS)('faults through the %s door', (door) => {
-  const mock = useDoor(door, {
+describe.each(DOORS)('faults through the %s door', async (door) => {
+  const mock = await startMock(door, {
     config: { tokens: { throttled: { fault: { failure: 'too-many-requests', retryAfterS: 7 } } } },
   });
   afterEach(() => mock.server.reset());
@@ -114,31 +114,35 @@ describe.each(DOORS)('faults through the %s door', (door) => {
       ['the lower bound of a random range that has one value', { delayMs: { min: 30, max: 30 } }, 30],
     ] as [string, Fault, number][])('holds the answer for %s, then answers', async (_, fault, delayMs) => {
       mock.server.setFault(fault, { token: 'valid' });
-      const { early, answer } = await answerHeldFor(() => sendUserInfo('valid'), delayMs);
-      expect(early).toBe(false);
+      const { latencyMs, answer } = await answerHeldFor(mock.server, () => sendUserInfo('valid'), delayMs);
+      expect(latencyMs).toBe(delayMs);
       expect(answer.status).toBe(200);
     });
 
     it('counts a delay in the journal’s latency, and an answer made at once as 0', async () => {
       mock.server.setFault({ delayMs: 30 }, { token: 'valid' });
-      await sendUserInfo('valid');
+      // Fake time: the latency is the 30 ms the mock held the answer, whatever the machine's speed.
+      await answerHeldFor(mock.server, () => sendUserInfo('valid'), 30);
       await sendUserInfo('expired');
       const [delayed] = mock.server.journal?.entries({ token: 'valid' }) ?? [];
       const [atOnce] = mock.server.journal?.entries({ token: 'expired' }) ?? [];
-      // Node may fire a timer up to a loop turn early by the real clock; 30 ms cannot come out below 20.
-      expect(delayed?.latencyMs).toBeGreaterThanOrEqual(20);
+      expect(delayed?.latencyMs).toBe(30);
       expect(atOnce?.latencyMs).toBe(0);
       expect(Date.parse(String(atOnce?.time))).toBeGreaterThanOrEqual(Date.parse(String(delayed?.time)));
     });
   });
 });
 
-describe('the fault option (the CLI --delay) delays every answer', () => {
-  const delayed: DoorUnderTest = useDoor('fetch', { fault: { delayMs: 25 } });
+describe('the fault option (the CLI --delay) delays every answer', async () => {
+  const delayed: DoorUnderTest = await startMock('fetch', { fault: { delayMs: 25 } });
 
   it('holds even an unknown token’s answer for the delay', async () => {
-    const { early, answer } = await answerHeldFor(() => delayed.userInfo('never-issued'), 25);
-    expect(early).toBe(false);
+    const { latencyMs, answer } = await answerHeldFor(
+      delayed.server,
+      () => delayed.userInfo('never-issued'),
+      25,
+    );
+    expect(latencyMs).toBe(25);
     expect(answer.status).toBe(401);
   });
 });

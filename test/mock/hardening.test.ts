@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mock/index.js';
-import { startMockServer, useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
+import { withFakeTimeouts } from '../support/fake-time.js';
 import { rawRequest, schemaProblems, type TestResponse } from '../support/http.js';
 import { kitErrorThrownBy } from '../support/errors.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 afterEach(() => mock.server.reset());
 
 /** Every answer of these tests is the kit's JSON error shape or a JSON record, never an HTML page. */
@@ -89,7 +90,7 @@ describe('legal admin calls could make --db unloadable', () => {
 
   it('refuses to delete a persona still named, cascades a client’s codes, and the file loads again', async () => {
     const db = join(folder, 'store.json');
-    const first = await startMockServer({ db });
+    const first = await startMock({ db });
     expect((await first.admin('DELETE', '/__admin/personas/full-in')).status).toBe(409);
     expect((await first.admin('POST', '/__admin/clients', { id: 'short-lived' })).status).toBe(201);
     const code = first.server.registerCode({ clientId: 'short-lived' });
@@ -97,7 +98,7 @@ describe('legal admin calls could make --db unloadable', () => {
     expect(first.server.store.get('codes', code)).toBeUndefined();
     await first.server.close();
 
-    const second = await startMockServer({ db });
+    const second = await startMock({ db });
     expect(second.server.store.get('personas', 'full-in')).toBeDefined();
     expect((await second.userInfo('valid')).status).toBe(200);
   });
@@ -195,7 +196,7 @@ describe('a body that never ends is not read to its end', () => {
 
 describe('server timeouts', () => {
   it('answers a request whose headers never finish with a JSON 408 and closes it', async () => {
-    const slow = await startMockServer({ headersTimeoutMs: 300, requestTimeoutMs: 300 });
+    const slow = await startMock({ headersTimeoutMs: 300, requestTimeoutMs: 300 });
     const { hostname, port } = new URL(slow.url);
     const received = await new Promise<string>((resolve) => {
       const socket = connect(Number(port), hostname, () =>
@@ -211,17 +212,24 @@ describe('server timeouts', () => {
     });
   });
 
-  it('drops a connection that sends nothing', async () => {
-    const slow = await startMockServer({ headersTimeoutMs: 300, requestTimeoutMs: 300 });
+  it('drops a connection that sends nothing once its headers timeout has run out, answering nothing', async () => {
+    const slow = await startMock({ headersTimeoutMs: 300, requestTimeoutMs: 300 });
     const { hostname, port } = new URL(slow.url);
-    const closed = await new Promise<boolean>((resolve) => {
+    const ending = await withFakeTimeouts(async (time) => {
       const socket = connect(Number(port), hostname);
       // Flowing, so the server's FIN is read: a paused socket may never see its end, nor close.
       socket.resume();
-      socket.on('error', () => undefined);
-      socket.on('close', () => resolve(true));
+      const closed = new Promise<{ bytesRead: number; error: string | undefined }>((resolve) => {
+        let error: string | undefined;
+        socket.on('error', (failure: NodeJS.ErrnoException) => (error = failure.code ?? failure.message));
+        socket.on('close', () => resolve({ bytesRead: socket.bytesRead, error }));
+      });
+      // The mock's own timer for the silent connection decides when it goes, not the clock of this machine.
+      await time.asked(300);
+      time.advance(300);
+      return closed;
     });
-    expect(closed).toBe(true);
+    expect(ending).toEqual({ bytesRead: 0, error: undefined });
   });
 
   it('refuses timeouts that cannot work, naming them', () => {
@@ -234,7 +242,7 @@ describe('server timeouts', () => {
 
 describe('growth without bound', () => {
   it('drops codes registered at run time once used or expired, past their grace', async () => {
-    const fresh = await startMockServer();
+    const fresh = await startMock();
     const before = fresh.server.store.size('codes');
     for (let index = 0; index < 200; index++) {
       const code = fresh.server.registerCode();
@@ -301,7 +309,7 @@ describe('files the mock is pointed at', () => {
     const link = join(folder, 'link.json');
     writeFileSync(target, JSON.stringify({ tokens: { before: {} } }));
     symlinkSync(target, link);
-    const watched = await startMockServer({ config: link });
+    const watched = await startMock({ config: link });
     const reloaded = new Promise((resolve) => watched.server.events.once('config-reloaded', resolve));
     writeFileSync(target, JSON.stringify({ tokens: { after: {} } }));
     await reloaded;
@@ -313,7 +321,7 @@ describe('files the mock is pointed at', () => {
     mkdirSync(configFolder);
     const config = join(configFolder, 'mock.json');
     writeFileSync(config, JSON.stringify({ tokens: { before: {} } }));
-    const watched = await startMockServer({ config });
+    const watched = await startMock({ config });
     rmSync(configFolder, { recursive: true });
     mkdirSync(configFolder);
     const reloaded = new Promise((resolve) => watched.server.events.once('config-reloaded', resolve));

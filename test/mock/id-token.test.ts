@@ -6,9 +6,9 @@
 import { createRemoteJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import { generateKeyPairSync } from 'node:crypto';
 import * as client from 'openid-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findPersona } from '../../fixtures/personas.js';
-import { createMockServer, type MockServer, type MockServerOptions } from '../../mock/index.js';
+import { createMockServer, type MockServer } from '../../mock/index.js';
 import { loadAjv } from '../../src/openapi/load-ajv.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
@@ -16,21 +16,17 @@ import type { HttpMethod } from '../../src/openapi/api-document.js';
 import { createPkcePair } from '../../src/operations/token/pkce.js';
 import { DEFAULT_PERSONA } from '../../src/user-info.js';
 import type { TokenResponse } from '../../src/operations/token/wire-types.js';
+import { startMock, type StartOptions } from '../support/doors.js';
 import { kitErrorOf } from '../support/errors.js';
 import { openApiProblems, request, schemaProblems, type TestResponse } from '../support/http.js';
 
 const persona = findPersona(DEFAULT_PERSONA)!.claims;
-const servers: MockServer[] = [];
 
-/** A mock of its own (127.0.0.1, port 0), closed after the file. */
-async function startMock(
-  options: Partial<MockServerOptions> = {},
-): Promise<{ mock: MockServer; url: string }> {
-  const mock = createMockServer(options);
-  servers.push(mock);
-  return { mock, url: await mock.start() };
+/** A mock server of the calling test's own (127.0.0.1, port 0), closed when it finishes. */
+async function ownMock(options: StartOptions = {}): Promise<{ mock: MockServer; url: string }> {
+  const { server, url } = await startMock(options);
+  return { mock: server, url };
 }
-afterAll(() => Promise.all(servers.map((server) => server.close())));
 
 /** A checked answer: every one is validated against openapi.yaml before a test looks at it. */
 async function checked(
@@ -77,11 +73,12 @@ async function refresh(url: string, refreshToken: string): Promise<TokenResponse
   return response.json as TokenResponse;
 }
 
-describe('openid-client against the mock', () => {
+describe('openid-client against the mock', async () => {
+  const served = await startMock();
   let mock: MockServer;
   let config: client.Configuration;
   beforeAll(async () => {
-    ({ mock } = await startMock());
+    mock = served.server;
     // Discovery validates the metadata as OpenID Connect Discovery 1.0 asks (issuer equal to the URL called).
     config = await client.discovery(new URL(mock.url), DEFAULT_CLIENT_ID, undefined, client.None(), {
       execute: [client.allowInsecureRequests, client.enableNonRepudiationChecks],
@@ -113,7 +110,7 @@ describe('openid-client against the mock', () => {
   });
 
   it('sees a token response without an ID token when the mock runs with idToken: false', async () => {
-    const off = await startMock({ idToken: false });
+    const off = await ownMock({ idToken: false });
     const offConfig = await client.discovery(new URL(off.url), DEFAULT_CLIENT_ID, undefined, client.None(), {
       execute: [client.allowInsecureRequests],
     });
@@ -162,7 +159,7 @@ describe('discovery as OpenID Connect Discovery 1.0 metadata', () => {
   } as const;
 
   it('holds every required member, as captured from the real host', async () => {
-    const { url } = await startMock();
+    const { url } = await ownMock();
     const response = await checked(url, ENDPOINTS.discovery, 'get');
     const { Ajv2020, addFormats } = loadAjv();
     const ajv = new Ajv2020({ allErrors: true });
@@ -179,7 +176,7 @@ describe('discovery as OpenID Connect Discovery 1.0 metadata', () => {
 
 describe('the key set', () => {
   it('is served at the literal :clientId path and at each known client, public members only', async () => {
-    const { url } = await startMock();
+    const { url } = await ownMock();
     const literal = await checked(url, '/.well-known/:clientId/jwks.json', 'get');
     const perClient = await checked(url, `/.well-known/${DEFAULT_CLIENT_ID}/jwks.json`, 'get');
     expect(literal.status).toBe(200);
@@ -189,14 +186,14 @@ describe('the key set', () => {
   });
 
   it('answers 404 for a client the mock does not know', async () => {
-    const { url } = await startMock();
+    const { url } = await ownMock();
     const response = await checked(url, '/.well-known/no-such-client/jwks.json', 'get');
     expect(response.status).toBe(404);
     expect((response.json as { error_description: string }).error_description).toContain('no-such-client');
   });
 
   it('verifies the ID token with jose: signature, iss, aud and exp', async () => {
-    const { mock, url } = await startMock();
+    const { mock, url } = await ownMock();
     const body = await exchange(url, mock.registerCode({ scopes: 'openid' }));
     const keys = createRemoteJWKSet(new URL(`${url}/.well-known/${DEFAULT_CLIENT_ID}/jwks.json`));
     const { payload, protectedHeader } = await jwtVerify(body.id_token!, keys, {
@@ -222,37 +219,37 @@ describe('the key set', () => {
 
 describe('turning the ID token off', () => {
   it('leaves it out without openid, whatever the switches say', async () => {
-    const { mock, url } = await startMock();
+    const { mock, url } = await ownMock();
     const body = await exchange(url, mock.registerCode({ scopes: 'phone' }));
     expect(body.id_token).toBeUndefined();
   });
 
   it('leaves it out for a code with idToken: false, and for the refreshes of its token', async () => {
-    const { mock, url } = await startMock();
+    const { mock, url } = await ownMock();
     const body = await exchange(url, mock.registerCode({ scopes: 'openid offline_access', idToken: false }));
     expect(body.id_token).toBeUndefined();
     expect((await refresh(url, body.refresh_token!)).id_token).toBeUndefined();
   });
 
   it('issues it again on the refresh of a token that had one', async () => {
-    const { mock, url } = await startMock();
+    const { mock, url } = await ownMock();
     const body = await exchange(url, mock.registerCode({ scopes: 'openid offline_access' }));
     expect((await refresh(url, body.refresh_token!)).id_token).toEqual(expect.any(String));
   });
 
   it('leaves it out for a client with idToken: false in the config, and for every client with a global idToken: false', async () => {
-    const perClient = await startMock({ config: { clients: { 'no-id': { idToken: false } } } });
+    const perClient = await ownMock({ config: { clients: { 'no-id': { idToken: false } } } });
     expect((await exchange(perClient.url, perClient.mock.registerCode(), 'no-id')).id_token).toBeUndefined();
     expect((await exchange(perClient.url, perClient.mock.registerCode())).id_token).toEqual(
       expect.any(String),
     );
 
-    const global = await startMock({ config: { idToken: false } });
+    const global = await ownMock({ config: { idToken: false } });
     expect((await exchange(global.url, global.mock.registerCode())).id_token).toBeUndefined();
   });
 
   it('leaves it out for a code the admin API switched off', async () => {
-    const { mock, url } = await startMock();
+    const { mock, url } = await ownMock();
     const code = mock.registerCode();
     const patched = await request(`${url}/__admin/codes/${code}`, {
       method: 'PATCH',
@@ -266,7 +263,7 @@ describe('turning the ID token off', () => {
 
 describe('idToken in records and options', () => {
   it('takes a client added by the admin API with idToken: false', async () => {
-    const { mock, url } = await startMock();
+    const { mock, url } = await ownMock();
     const added = await request(`${url}/__admin/clients`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -295,7 +292,7 @@ describe('idToken in records and options', () => {
 describe('the signing key from the config', () => {
   it('signs with the configured key, under its own kid, so a test can verify without the key set', async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const { mock, url } = await startMock({
+    const { mock, url } = await ownMock({
       config: { signingKey: { ...(await exportJWK(privateKey)), kid: 'test-key-1' } },
     });
     const body = await exchange(url, mock.registerCode());

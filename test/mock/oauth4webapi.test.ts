@@ -8,10 +8,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../fixtures/personas.js';
 import type { HttpMethod } from '../../src/openapi/api-document.js';
 import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 import { openApiProblems } from '../support/http.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 let as: oauth.AuthorizationServer;
 const client: oauth.Client = { client_id: DEFAULT_CLIENT_ID };
 // Truecaller's token endpoint takes no client secret: a public client, which oauth4webapi calls None().

@@ -1,7 +1,4 @@
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMock, type Mock } from '../../mock/index.js';
-import { truecallerHandlers } from '../../mock/msw/index.js';
+import { describe, expect, it } from 'vitest';
 import { fillPath } from '../../src/paths.js';
 import { TRUECALLER_OTP_URL } from '../../src/operations/phone-number/endpoints.js';
 import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
@@ -10,7 +7,7 @@ import { PHONE_NUMBER_CALLS } from '../../src/operations/phone-number/calls.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
 import { findNonTruecallerPersona } from '../../fixtures/non-truecaller-personas.js';
 import { openApiProblems, readResponse, request, type TestResponse } from '../support/http.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 
 const document = loadApiDocument();
 const CALLS = Object.values(PHONE_NUMBER_CALLS);
@@ -19,20 +16,10 @@ const persona = findNonTruecallerPersona('non-truecaller-in');
 /** How a test reaches the mock through one door: a path (and headers) in, the whole answer out. */
 type Door = (path: string, headers: Record<string, string>) => Promise<TestResponse>;
 
-const server = useMockServer();
-let inProcess: Mock;
-let intercepted: Mock;
-const msw = setupServer();
-beforeAll(() => {
-  inProcess = createMock();
-  intercepted = createMock();
-  msw.use(...truecallerHandlers(intercepted));
-  msw.listen({ onUnhandledRequest: 'bypass' });
-});
-afterAll(async () => {
-  msw.close();
-  await Promise.all([inProcess.close(), intercepted.close()]);
-});
+const server = await startMock();
+const inProcess = await startMock('fetch');
+// Its own mock, which MSW serves on Truecaller's hosts through the global fetch.
+await startMock('msw');
 
 const DOORS: readonly [string, Door][] = [
   [

@@ -1,16 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMock, createMockServer, type Mock, type MockServer } from '../../mock/index.js';
+import { describe, expect, it } from 'vitest';
+import { createMockServer, type Mock, type MockServer } from '../../mock/index.js';
 import { ISSUED_TOKEN_GRACE_SECONDS } from '../../mock/state/expiry-queue.js';
 import { createAdminClient } from '../../src/clients/admin-client.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { fillPath } from '../../src/paths.js';
 import { TRUECALLER_OTP_URL } from '../../src/operations/phone-number/endpoints.js';
 import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
-import type { MockServerOptions } from '../../mock/config/options.js';
+import type { MockOptions } from '../../mock/config/options.js';
 import { findNonTruecallerPersona } from '../../fixtures/non-truecaller-personas.js';
 import { adminRequest, openApiProblems, readResponse, request, type TestResponse } from '../support/http.js';
+import { startMock, type StartOptions } from '../support/doors.js';
 import { kitErrorOf } from '../support/errors.js';
 import { scratchDirOfFile } from '../support/scratch-dir.js';
 
@@ -20,21 +21,15 @@ const PATH = ENDPOINTS.phoneNumberDetail;
 const CREDENTIALS = { clientId: DEFAULT_CLIENT_ID };
 const DEFAULT_NUMBER = findNonTruecallerPersona('non-truecaller-in')?.phoneNumber ?? '';
 
-const running: (MockServer | Mock)[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((mock) => mock.close()));
-});
-
-async function start(options: Partial<MockServerOptions> = {}): Promise<{ mock: MockServer; base: string }> {
-  const mock = createMockServer(options);
-  running.push(mock);
-  return { mock, base: await mock.start() };
+/** A mock server of the calling test's own. */
+async function start(options: StartOptions = {}): Promise<{ mock: MockServer; base: string }> {
+  const { server, url } = await startMock(options);
+  return { mock: server, base: url };
 }
 
-function inProcess(options: Parameters<typeof createMock>[0] = {}): Mock {
-  const mock = createMock(options);
-  running.push(mock);
-  return mock;
+/** The calling test's own mock, reached through `mock.fetch`. */
+async function inProcess(options: Partial<MockOptions> = {}): Promise<Mock> {
+  return (await startMock('fetch', options)).server;
 }
 
 async function validate(
@@ -47,7 +42,7 @@ async function validate(
 
 describe('registerPhoneNumberToken', () => {
   it('registers a token answered with the default persona’s number, as a JSON number', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     const token = mock.registerPhoneNumberToken();
     const response = await validate(mock, token);
     expect(response.json).toEqual({ phoneNumber: Number(DEFAULT_NUMBER), countryCode: 'IN' });
@@ -55,7 +50,7 @@ describe('registerPhoneNumberToken', () => {
   });
 
   it('answers with the number given, as a string when asked', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     const token = mock.registerPhoneNumberToken({
       token: 'ravi-otp',
       phoneNumber: '919812345678',
@@ -69,7 +64,7 @@ describe('registerPhoneNumberToken', () => {
 
   it('answers the documented 1404 once the token has expired on the mock clock', async () => {
     const stopped = Date.parse('2026-01-01T00:00:00Z');
-    const mock = inProcess({ clock: { now: () => stopped } });
+    const mock = await inProcess({ clock: { now: () => stopped } });
     const token = mock.registerPhoneNumberToken({ expiresInSeconds: 60 });
     mock.clock.advance(59_999);
     expect((await validate(mock, token)).status).toBe(200);
@@ -79,10 +74,10 @@ describe('registerPhoneNumberToken', () => {
     expect(openApiProblems(PATH, 'get', expired)).toEqual([]);
   });
 
-  it('drops an expired token after the grace of issued tokens, so run-time tokens do not pile up', () => {
+  it('drops an expired token after the grace of issued tokens, so run-time tokens do not pile up', async () => {
     // A stopped base clock: only advance() moves time, so the last millisecond of the grace is reachable.
     const stopped = Date.parse('2026-01-01T00:00:00Z');
-    const mock = inProcess({ clock: { now: () => stopped } });
+    const mock = await inProcess({ clock: { now: () => stopped } });
     const token = mock.registerPhoneNumberToken({ expiresInSeconds: 1 });
     mock.clock.advance(1000 + ISSUED_TOKEN_GRACE_SECONDS * 1000 - 1);
     mock.registerPhoneNumberToken();
@@ -93,13 +88,13 @@ describe('registerPhoneNumberToken', () => {
   });
 
   it('answers the scenario it is given', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     const token = mock.registerPhoneNumberToken({ scenario: 'server-error' });
     expect((await validate(mock, token)).json).toEqual({ code: 500, message: 'Internal server error.' });
   });
 
   it('throws ERR_TOKEN_INVALID naming every field at fault', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     const error = await kitErrorOf(
       Promise.resolve().then(() =>
         mock.registerPhoneNumberToken({
@@ -121,7 +116,7 @@ describe('registerPhoneNumberToken', () => {
   });
 
   it('throws ERR_OPTIONS_INVALID for an expiry that is not a positive number', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     const error = await kitErrorOf(
       Promise.resolve().then(() => mock.registerPhoneNumberToken({ expiresInSeconds: 0 })),
     );
@@ -130,7 +125,7 @@ describe('registerPhoneNumberToken', () => {
   });
 
   it('keeps phone-number tokens apart from the bearer tokens of /v1/userinfo', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     const token = mock.registerPhoneNumberToken();
     const userinfo = await mock.fetch(`https://oauth-account-noneu.truecaller.com${ENDPOINTS.userinfo}`, {
       headers: { authorization: `Bearer ${token}` },
@@ -141,7 +136,7 @@ describe('registerPhoneNumberToken', () => {
 
 describe('faults on the validation call', () => {
   it('answers the route’s own 503 for a global fault, with Retry-After, in the {code, message} shape', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     mock.setFault({ failure: 'service-unavailable', retryAfterS: 4 });
     for (const headers of [CREDENTIALS, {}]) {
       const response = await validate(mock, 'otp-valid', headers);
@@ -153,7 +148,7 @@ describe('faults on the validation call', () => {
   });
 
   it('gives one token its own fault, which replaces the global one for it alone', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     const token = mock.registerPhoneNumberToken();
     mock.setFault({ failure: 'too-many-requests' }, { phoneNumberToken: token });
     const faulted = await validate(mock, token);
@@ -165,13 +160,13 @@ describe('faults on the validation call', () => {
   });
 
   it('breaks the connection for a connection-reset fault, as the fetch door does for every route', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     mock.setFault({ failure: 'connection-reset' }, { phoneNumberToken: 'otp-valid' });
     await expect(validate(mock, 'otp-valid')).rejects.toThrow('fetch failed');
   });
 
   it('throws naming the call for a fault on a token the mock does not know', async () => {
-    const mock = inProcess();
+    const mock = await inProcess();
     const error = await kitErrorOf(
       Promise.resolve().then(() =>
         mock.setFault({ failure: 'too-many-requests' }, { phoneNumberToken: 'nope' }),

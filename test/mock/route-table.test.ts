@@ -1,9 +1,9 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { createMock } from '../../mock/index.js';
+import { describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { fillPath, pathTemplatePattern } from '../../src/paths.js';
 import { TRUECALLER_OAUTH_URL } from '../../src/hosts.js';
 import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
+import { startMock } from '../support/doors.js';
 
 describe('path templates of the route table', () => {
   it.each([
@@ -38,8 +38,7 @@ describe('path templates of the route table', () => {
 
 describe('the route table remembers the last route found', () => {
   it('finds each path’s own route whatever came before it, the same path repeated or not', async () => {
-    const mock = createMock();
-    onTestFinished(() => mock.close());
+    const mock = await startMock('fetch');
     const phoneNumber = (token: string): string => fillPath(ENDPOINTS.phoneNumberDetail, token);
     const steps: [path: string, status: number][] = [
       [ENDPOINTS.userinfo, 200],

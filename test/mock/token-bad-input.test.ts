@@ -5,7 +5,7 @@ import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/t
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import type { ErrorBody } from '../../src/wire-types.js';
 import { openApiProblems, rawRequest, type TestResponse } from '../support/http.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();
@@ -18,7 +18,7 @@ const validForm = new URLSearchParams({
 }).toString();
 
 const logLines: string[] = [];
-const mock = useMockServer({ log: (line) => logLines.push(line) });
+const mock = await startMock({ log: (line) => logLines.push(line) });
 
 /** The documented 400 "some parameters are empty", with a description that says what was wrong. */
 function expectEmptyParameters(response: TestResponse, why: RegExp): void {

@@ -11,7 +11,7 @@ import { createPkcePair } from '../../src/operations/token/pkce.js';
 import { SCOPES } from '../../src/scopes.js';
 import type { ErrorBody } from '../../src/wire-types.js';
 import type { TokenResponse } from '../../src/operations/token/wire-types.js';
-import { DOORS, useDoor } from '../support/doors.js';
+import { DOORS, startMock } from '../support/doors.js';
 import { openApiProblems, type TestResponse } from '../support/http.js';
 
 const TOKEN = '/v1/token';
@@ -41,8 +41,8 @@ function codeForm(code: string, codeVerifier: string = EXAMPLE_CODE_VERIFIER): R
   };
 }
 
-describe.each(DOORS)('POST /v1/token through the %s door', (door) => {
-  const mock = useDoor(door, {
+describe.each(DOORS)('POST /v1/token through the %s door', async (door) => {
+  const mock = await startMock(door, {
     config: { clients: { 'code-only': { grantTypes: ['authorization_code'] } } },
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startMockServer, type DoorUnderTest } from '../support/doors.js';
+import { startMock, type DoorUnderTest } from '../support/doors.js';
 import { createMockServer } from '../../mock/index.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import type { ErrorBody } from '../../src/wire-types.js';
@@ -20,7 +20,7 @@ describe('issued access tokens expire on the mock clock', () => {
   it('answers userinfo until expires_in has passed, then the documented 401 expired', async () => {
     // A stopped base clock: only advance() moves time, so the last millisecond before expiry is reachable.
     const stopped = Date.UTC(2030, 0, 1);
-    const mock = await startMockServer({ clock: { now: () => stopped } });
+    const mock = await startMock({ clock: { now: () => stopped } });
     const token = await issue(mock, mock.server.registerCode());
     mock.server.clock.advance(token.expires_in * 1000 - 1);
     const before = await mock.userInfo(token.access_token);
@@ -35,7 +35,7 @@ describe('issued access tokens expire on the mock clock', () => {
   });
 
   it("keeps an issued token's own fault after it expires", async () => {
-    const mock = await startMockServer();
+    const mock = await startMock();
     const token = await issue(mock, mock.server.registerCode());
     const patched = await mock.admin('PATCH', `/__admin/tokens/${token.access_token}`, {
       fault: { failure: 'service-unavailable' },
@@ -49,7 +49,7 @@ describe('issued access tokens expire on the mock clock', () => {
   });
 
   it('uses the configured lifetime for expires_in and for the expiry itself', async () => {
-    const mock = await startMockServer({ tokenLifetimeSeconds: 60 });
+    const mock = await startMock({ tokenLifetimeSeconds: 60 });
     const token = await issue(mock, mock.server.registerCode());
     mock.server.clock.advance(60_000);
     expect(token.expires_in).toBe(60);
@@ -58,28 +58,28 @@ describe('issued access tokens expire on the mock clock', () => {
 
   it('follows a clock passed in the options', async () => {
     let now = Date.UTC(2030, 0, 1);
-    const mock = await startMockServer({ clock: { now: () => now } });
+    const mock = await startMock({ clock: { now: () => now } });
     const token = await issue(mock, mock.server.registerCode());
     now += token.expires_in * 1000;
     expect((await mock.userInfo(token.access_token)).json).toEqual(expiredExample);
   });
 
   it('leaves the built-in and configured tokens without expiry', async () => {
-    const mock = await startMockServer({ config: { tokens: { mine: {} } } });
+    const mock = await startMock({ config: { tokens: { mine: {} } } });
     mock.server.clock.advance(10 * 365 * 24 * 3600 * 1000);
     expect((await mock.userInfo('valid')).status).toBe(200);
     expect((await mock.userInfo('mine')).status).toBe(200);
   });
 
   it('refuses to move the clock backwards', async () => {
-    const mock = await startMockServer();
+    const mock = await startMock();
     expect(() => mock.server.clock.advance(-1)).toThrow(/only moves forward/);
   });
 });
 
 describe('registered codes expire on the mock clock', () => {
   it('answers the documented invalid/expired auth code once the code lifetime has passed', async () => {
-    const mock = await startMockServer();
+    const mock = await startMock();
     const code = mock.server.registerCode({ expiresInSeconds: 30 });
     mock.server.clock.advance(30_000);
     const response = await mock.exchange(code);

@@ -5,7 +5,7 @@ import type { Fault } from '../../src/faults.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { openApiProblems, rawRequest } from '../support/http.js';
 import { postCodeExchange } from '../support/token.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();
@@ -14,7 +14,7 @@ const exampleOf = (name: ExchangeOutcomeName): unknown => {
   return getExampleValue(document, TOKEN, 'post', status, example);
 };
 
-const mock = useMockServer({
+const mock = await startMock({
   config: { codes: { 'throttled-code': { fault: { failure: 'too-many-requests', retryAfterS: 7 } } } },
 });
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer, type DoorUnderTest } from '../support/doors.js';
+import { startMock, type DoorUnderTest } from '../support/doors.js';
 import { type MockServer } from '../../mock/index.js';
 import { issuedTokenGraceMs } from '../../mock/state/expiry-queue.js';
 import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
@@ -20,7 +20,7 @@ let mock: DoorUnderTest<MockServer>;
 let builtInTokens: number;
 
 beforeEach(async () => {
-  mock = await startMockServer({ tokenLifetimeSeconds: LIFETIME_SECONDS });
+  mock = await startMock({ tokenLifetimeSeconds: LIFETIME_SECONDS });
   builtInTokens = mock.server.store.size('tokens');
 });
 

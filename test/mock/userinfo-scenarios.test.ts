@@ -4,17 +4,16 @@ import { ENDPOINTS } from '../../src/endpoints.js';
 import { getExampleValue, loadApiDocument } from '../../src/openapi/api-document.js';
 import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { CLAIMS_BY_SCOPE, type Scope } from '../../src/scopes.js';
-import { DOORS, useDoor } from '../support/doors.js';
+import { DOORS, startMock } from '../support/doors.js';
 import { answerHeldFor } from '../support/fake-time.js';
 import { openApiProblems, rawRequest, request } from '../support/http.js';
-import { useMockServer } from '../support/doors.js';
 
 const USERINFO = ENDPOINTS.userinfo;
 const document = loadApiDocument();
 const fullProfile = PERSONAS.find((candidate) => candidate.id === 'full-in')?.claims ?? {};
 
-describe.each(DOORS)('GET /v1/userinfo through the %s door', (door) => {
-  const mock = useDoor(door, {
+describe.each(DOORS)('GET /v1/userinfo through the %s door', async (door) => {
+  const mock = await startMock(door, {
     config: {
       tokens: {
         'phone-email': { scopes: ['openid', 'phone', 'email'] },
@@ -150,15 +149,15 @@ describe.each(DOORS)('GET /v1/userinfo through the %s door', (door) => {
                 `GET ${USERINFO} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer slow\r\nConnection: close\r\n\r\n`,
               )
           : () => userInfo('Bearer slow');
-      const { early, answer } = await answerHeldFor(send, 150);
-      expect(early).toBe(false);
+      const { latencyMs, answer } = await answerHeldFor(mock.server, send, 150);
+      expect(latencyMs).toBe(150);
       expect(answer.status).toBe(200);
     });
   });
 });
 
-describe('CORS with an origin list (the node:http door answers per Origin)', () => {
-  const listed = useMockServer({ cors: ['http://allowed.example'] });
+describe('CORS with an origin list (the node:http door answers per Origin)', async () => {
+  const listed = await startMock({ cors: ['http://allowed.example'] });
 
   it('allows a listed origin and no other', async () => {
     const allowed = await request(`${listed.url}${USERINFO}`, {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
   packedTarball,
   SCRATCH_ENV,
   scratchFolder,
+  warmNodeModules,
 } from '../support/packed-package.js';
 
 const run = promisify(execFile);
@@ -21,7 +22,11 @@ const run = promisify(execFile);
 let project: string;
 const PACT_FILE = 'pacts/checkout-app-truecaller-oauth-api.json';
 
-/** Runs the README's shell block `name` in the project, line by line, `cmd && cmd` in order. */
+/**
+ * Runs the README's shell block `name` in the project, line by line, `cmd && cmd` in order. Before the
+ * first install the project gets a copy of the run's shared node_modules, which that install makes what
+ * the README's commands ask, and no more.
+ */
 async function runReadmeCommands(name: string, tarball: string): Promise<void> {
   for (const line of readmeExample(name).split('\n')) {
     for (const command of line.split(' && ').map((part) => part.trim())) {
@@ -31,6 +36,8 @@ async function runReadmeCommands(name: string, tarball: string): Promise<void> {
         throw new Error(`README ${name}: only npm commands are expected, got ${command}`);
       const swapped = args.map((arg) => (arg === 'truecaller-oauth-kit' ? tarball : arg));
       if (swapped[0] === 'install') swapped.push('--no-audit', '--no-fund', '--prefer-offline');
+      if (swapped[0] === 'install' && !existsSync(join(project, 'node_modules')))
+        await warmNodeModules(project);
       await npm(project, swapped);
     }
   }

@@ -13,6 +13,7 @@ import {
   packedTarball,
   SCRATCH_ENV,
   scratchProject,
+  warmNodeModules,
 } from '../support/packed-package.js';
 
 const run = promisify(execFile);
@@ -62,6 +63,7 @@ let project: string;
 beforeAll(async () => {
   const tarball = await packedTarball();
   project = await scratchProject('pack-check', { type: 'module' });
+  await warmNodeModules(project);
   await npmInstall(project, [tarball]);
   writeFileSync(join(project, 'check.mjs'), CHECK);
   writeFileSync(join(project, 'pages.mjs'), PAGES_CHECK);

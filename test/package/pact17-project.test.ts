@@ -12,6 +12,7 @@ import {
   packedTarball,
   SCRATCH_ENV,
   scratchProject,
+  warmNodeModules,
 } from '../support/packed-package.js';
 
 const run = promisify(execFile);
@@ -44,6 +45,7 @@ beforeAll(async () => {
     .split(/\s+/)
     .slice(3)
     .map((name) => (name.startsWith('@pact-foundation/pact@') ? '@pact-foundation/pact@^17' : name));
+  await warmNodeModules(project);
   await npmInstall(project, [
     '--save-dev',
     ...packages.filter((name) => name !== 'truecaller-oauth-kit'),

@@ -10,6 +10,7 @@ import {
   SCRATCH_ENV,
   scratchProject,
   TOOL_TIMEOUT_MS,
+  warmNodeModules,
 } from '../support/packed-package.js';
 import { readmeExample, readmeExampleNames } from '../support/readme.js';
 
@@ -25,6 +26,7 @@ let project: string;
 beforeAll(async () => {
   project = await scratchProject('readme-examples', { type: 'module' });
   for (const name of TEST_FILES) writeFileSync(join(project, name), readmeExample(name));
+  await warmNodeModules(project);
   await npmInstall(project, [
     await packedTarball(),
     'vitest@^4',

@@ -14,6 +14,7 @@ import { openApiProblems, request } from '../support/http.js';
 import { INSTALL_TIMEOUT_MS, scratchFolder, TOOL_TIMEOUT_MS } from '../support/packed-package.js';
 import { readmeExample } from '../support/readme.js';
 import { ROOT } from '../support/spawn-cli.js';
+import { commandPath, describeWith, JUNIT_DIR, pythonWithPytest } from '../support/tools.js';
 
 const run = promisify(execFile);
 
@@ -198,30 +199,13 @@ function firstLine(stream: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
-// A python3 that has pytest: the one on PATH (pyenv's, say) or Debian's; by its real path, so it runs
-// on the node-less PATH.
-function pythonWithPytest(): string | undefined {
-  for (const candidate of ['python3', '/usr/bin/python3']) {
-    const probe = spawnSync(candidate, ['-c', 'import sys, pytest; print(sys.executable)'], {
-      encoding: 'utf8',
-    });
-    if (probe.status === 0) return probe.stdout.trim();
-  }
-  return undefined;
-}
-const python = pythonWithPytest();
-const pythonPresent = spawnSync('python3', ['--version']).status === 0 || existsSync('/usr/bin/python3');
-
-describe.runIf(ON_LINUX_X64 && pythonPresent)(
+describeWith('pytest')(
   'the README pytest fixture, against the standalone executable',
-  { timeout: TOOL_TIMEOUT_MS },
+  { timeout: TOOL_TIMEOUT_MS, skip: !ON_LINUX_X64 },
   () => {
     it('passes its test with no node on PATH', async () => {
-      if (python === undefined) {
-        throw new Error(
-          'python3 is installed but pytest is not: apt-get install python3-pytest (or pip install pytest).',
-        );
-      }
+      // The python3 describeWith('pytest') found, by its real path, so it runs on the node-less PATH.
+      const python = pythonWithPytest() ?? 'python3';
       const suite = join(folder, 'pytest-suite');
       mkdirSync(suite, { recursive: true });
       writeFileSync(join(suite, 'conftest.py'), readmeExample('pytest-conftest'));
@@ -236,17 +220,13 @@ describe.runIf(ON_LINUX_X64 && pythonPresent)(
 );
 
 // JUnit 5 as Debian's junit5 package installs it.
-const JUNIT = '/usr/share/java';
-const javaPresent = spawnSync('javac', ['-version']).status === 0;
-const junitPresent = existsSync(join(JUNIT, 'junit-platform-console-standalone.jar'));
+const JUNIT = JUNIT_DIR;
 
-describe.runIf(ON_LINUX_X64 && javaPresent)(
+describeWith('javac', 'junit5')(
   'the README JUnit 5 test, against the standalone executable',
-  { timeout: TOOL_TIMEOUT_MS },
+  { timeout: TOOL_TIMEOUT_MS, skip: !ON_LINUX_X64 },
   () => {
     it('passes with no node on PATH', async () => {
-      if (!junitPresent)
-        throw new Error(`javac is installed but JUnit 5 is not in ${JUNIT}: apt-get install junit5.`);
       const suite = join(folder, 'junit-suite');
       mkdirSync(suite, { recursive: true });
       writeFileSync(join(suite, 'TruecallerMockTest.java'), readmeExample('junit-test'));
@@ -282,7 +262,7 @@ describe.runIf(ON_LINUX_X64 && javaPresent)(
 
 /** The absolute path of a command on this machine's PATH, so it runs on the node-less one. */
 function realCommand(name: string): string {
-  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
-  if (found === '') throw new Error(`${name} is not on PATH`);
+  const found = commandPath(name);
+  if (found === undefined) throw new Error(`${name} is not on PATH`);
   return found;
 }

@@ -27,8 +27,8 @@ describe("the README's config file of phone-number tokens", () => {
     expect(((await validate('gone')).json as { code: number }).code).toBe(1404);
     // Its own scenario, not the answer any unknown token gets.
     expect(mock.journal?.entries({ token: 'gone' }).at(-1)?.scenario).toBe('invalid-token');
-    const slow = await answerHeldFor(() => validate('slow'), 400);
-    expect(slow.early).toBe(false);
+    const slow = await answerHeldFor(mock, () => validate('slow'), 400);
+    expect(slow.latencyMs).toBe(400);
     expect(slow.answer.status).toBe(200);
   });
 });

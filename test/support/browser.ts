@@ -6,9 +6,7 @@ import { readFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from './spawn-cli.js';
-
-/** Debian's Chromium (`.ci/run` installs it): never a browser build downloaded by Playwright. */
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, requireTool } from './tools.js';
 
 // Nothing in the background: no updates, no sync, no QUIC; the browser talks to the mock only.
 const ARGS = [
@@ -44,6 +42,8 @@ export function useBrowser(): FileBrowser {
   let context: BrowserContext | undefined;
   let profile = '';
   beforeAll(async () => {
+    // A suite that needs the browser is left out without it (describeWith), unless CI=true: then this says why.
+    requireTool('chromium');
     profile = mkdtempSync(join(tmpdir(), 'tok-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

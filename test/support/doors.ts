@@ -1,8 +1,9 @@
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished, TestRunner } from 'vitest';
 import {
   createMock,
   createMockServer,
+  type Mock,
   type MockControls,
   type MockOptions,
   type MockServer,
@@ -48,81 +49,93 @@ export interface DoorUnderTest<Server extends MockControls = MockControls> {
   ): Promise<TestResponse>;
 }
 
+/** Options of a mock behind `door`: where a server listens is not a choice (127.0.0.1, port 0). */
+export type StartOptions = Partial<Omit<MockServerOptions, 'host' | 'port'>>;
+
 /**
- * A mock with `options` behind door `name`, for the tests of the calling `describe` (or file): created
- * in `beforeAll`, closed in `afterAll`. The server listens on 127.0.0.1 port 0; MSW lets every request
- * for another host through.
+ * The one way a test starts a mock: a server on 127.0.0.1 port 0, or the mock behind another door
+ * (`startMock('fetch')`, `startMock('msw')`), closed after use. Called in a test (or its `beforeEach`),
+ * the mock starts at once and is closed when that test finishes. Called while a file or `describe` body
+ * is collected (`await` at the top of the file, or in an async describe body), it starts before the
+ * block's first test and is closed after its last; a block whose tests are all skipped never starts it.
+ * Not from a `beforeAll`: its hooks would come too late. MSW (the `msw` door) lets every request for
+ * another host through.
+ *
+ * @example
+ * const mock = await startMock(); // the file's mock server
+ * it('...', async () => {
+ *   const own = await startMock({ db: file }); // this test's, closed when it finishes
+ * });
+ * describe.each(DOORS)('through the %s door', async (door) => {
+ *   const mock = await startMock(door, { config }); // this block's
+ * });
  */
-export function useDoor(name: DoorName, options: Partial<MockOptions> = {}): DoorUnderTest {
-  let server: (MockControls & { close(): Promise<void> }) | undefined;
-  let url = '';
-  let send: typeof fetch = (input, init) => globalThis.fetch(input, init);
-  let stopIntercepting = (): void => undefined;
-
+export function startMock(options?: StartOptions): Promise<DoorUnderTest<MockServer>>;
+export function startMock(door: 'node:http', options?: StartOptions): Promise<DoorUnderTest<MockServer>>;
+export function startMock(
+  door: 'fetch' | 'msw',
+  options?: Partial<MockOptions>,
+): Promise<DoorUnderTest<Mock>>;
+export function startMock(door: DoorName, options?: Partial<MockOptions>): Promise<DoorUnderTest>;
+export async function startMock(
+  doorOrOptions: DoorName | StartOptions = {},
+  doorOptions: Partial<MockOptions> = {},
+): Promise<DoorUnderTest> {
+  const [door, options]: [DoorName, StartOptions] =
+    typeof doorOrOptions === 'string' ? [doorOrOptions, doorOptions] : ['node:http', doorOrOptions];
+  if (TestRunner.getCurrentTest() !== undefined) {
+    const opened = await open(door, options);
+    onTestFinished(() => opened.close());
+    return doorCalls(
+      door,
+      () => opened.server,
+      () => opened.url,
+      opened.send,
+    );
+  }
+  let opened: Opened | undefined;
   beforeAll(async () => {
-    if (name === 'node:http') {
-      const listening = createMockServer(options);
-      url = await listening.start();
-      server = listening;
-      return;
-    }
-    const inProcess = createMock(options);
-    server = inProcess;
-    url = TRUECALLER_OAUTH_URL;
-    if (name === 'fetch') {
-      send = inProcess.fetch;
-      return;
-    }
-    const msw = setupServer(...truecallerHandlers(inProcess));
-    msw.listen({ onUnhandledRequest: 'bypass' });
-    stopIntercepting = () => msw.close();
+    opened = await open(door, options);
   });
-  afterAll(async () => {
-    stopIntercepting();
-    await server?.close();
-  });
-
+  afterAll(() => opened?.close());
   return doorCalls(
-    name,
-    () => server,
-    () => url,
-    (input, init) => send(input, init),
+    door,
+    () => opened?.server,
+    () => opened?.url ?? '',
+    (input, init) => (opened?.send ?? globalThis.fetch)(input, init),
   );
 }
 
-/**
- * A mock server (127.0.0.1, port 0) for the tests of the calling file, started before them and closed
- * after them: the node:http door, with the server's own members (`events`, `start`, ...) at hand.
- */
-export function useMockServer(options: Partial<MockServerOptions> = {}): DoorUnderTest<MockServer> {
-  let server: MockServer | undefined;
-  let url = '';
-  beforeAll(async () => {
-    server = createMockServer(options);
-    url = await server.start();
-  });
-  afterAll(() => server?.close());
-  return doorCalls(
-    'node:http',
-    () => server,
-    () => url,
-    (input, init) => globalThis.fetch(input, init),
-  );
+/** A mock behind one door, open: what a client reaches it with, and how it is closed. */
+interface Opened {
+  readonly server: MockServer | Mock;
+  readonly url: string;
+  readonly send: typeof fetch;
+  close(): Promise<void>;
 }
 
-/** A mock server (127.0.0.1, port 0) for the calling test alone, closed when that test finishes. */
-export async function startMockServer(
-  options: Partial<MockServerOptions> = {},
-): Promise<DoorUnderTest<MockServer>> {
-  const server = createMockServer(options);
-  const url = await server.start();
-  onTestFinished(() => server.close());
-  return doorCalls(
-    'node:http',
-    () => server,
-    () => url,
-    (input, init) => globalThis.fetch(input, init),
-  );
+async function open(door: DoorName, options: StartOptions): Promise<Opened> {
+  const globalFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+  if (door === 'node:http') {
+    const server = createMockServer({ ...options, host: '127.0.0.1', port: 0 });
+    const url = await server.start();
+    return { server, url, send: globalFetch, close: () => server.close() };
+  }
+  const mock = createMock(options);
+  if (door === 'fetch') {
+    return { server: mock, url: TRUECALLER_OAUTH_URL, send: mock.fetch, close: () => mock.close() };
+  }
+  const msw = setupServer(...truecallerHandlers(mock));
+  msw.listen({ onUnhandledRequest: 'bypass' });
+  return {
+    server: mock,
+    url: TRUECALLER_OAUTH_URL,
+    send: globalFetch,
+    close: () => {
+      msw.close();
+      return mock.close();
+    },
+  };
 }
 
 function doorCalls<Server extends MockControls>(
@@ -134,7 +147,8 @@ function doorCalls<Server extends MockControls>(
   const door: DoorUnderTest<Server> = {
     get server() {
       const server = getServer();
-      if (server === undefined) throw new Error(`the ${name} mock is created in beforeAll`);
+      if (server === undefined)
+        throw new Error(`the ${name} mock starts before the first test of the block that asked for it`);
       return server;
     },
     get url() {

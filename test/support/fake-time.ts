@@ -1,50 +1,84 @@
+import { performance } from 'node:perf_hooks';
 import { vi } from 'vitest';
+import type { MockControls } from '../../mock/index.js';
 
-// Real I/O (sockets, promises) still runs while setTimeout is faked; setImmediate is left real for this.
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Lets real I/O run until `condition` holds (fails after `turns` event-loop turns). */
-export async function untilTrue(condition: () => boolean, what: string, turns = 20_000): Promise<void> {
-  for (let turn = 0; turn < turns; turn++) {
-    if (condition()) return;
-    await nextTurn();
-  }
-  throw new Error(`gave up waiting for ${what}`);
+/** Fake time for `setTimeout` (and `performance.now`), while real I/O (sockets, promises) runs on. */
+export interface FakeTimeouts {
+  /** Resolves once the code under test has asked for a timer of `ms` (at once if it already has). */
+  asked(ms: number): Promise<void>;
+  /** Moves fake time on by `ms`, running the timers due meanwhile, each at its own time. */
+  advance(ms: number): void;
 }
 
 /**
- * Sends a request while `setTimeout` is faked and measures, in fake time, how long the mock holds the
- * answer: once the mock has asked for a timer of `delayMs`, time moves on 1 ms short of it (the answer
- * must still be pending), then by the last millisecond (the answer must come). No real waiting and no
- * timing threshold: the mock's own timer decides. Other timers (a client's) may run meanwhile.
+ * Runs `use` with `setTimeout`, `clearTimeout` and `performance.now` faked, and puts them back after it,
+ * however it ends. Time moves only when `advance` says: a timer fires, and `performance.now()` (which
+ * the mock's journal times answers with) moves, exactly by what the test gives, never by the machine's
+ * speed. `setImmediate` and I/O stay real, so sockets still work.
  */
-export async function answerHeldFor<T>(
-  send: () => Promise<T>,
-  delayMs: number,
-): Promise<{ early: boolean; answer: T }> {
+export async function withFakeTimeouts<T>(use: (time: FakeTimeouts) => Promise<T>): Promise<T> {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const origin = fakeNow();
+  // The journal reads node:perf_hooks' own object, which faking the global would not reach.
+  const now = vi.spyOn(performance, 'now').mockImplementation(() => fakeNow() - origin);
   const fakeSetTimeout = globalThis.setTimeout;
-  const asked: number[] = [];
-  globalThis.setTimeout = ((handler: () => void, ms?: number) => {
-    asked.push(ms ?? 0);
-    return fakeSetTimeout(handler, ms);
+  const askedFor = new Set<number>();
+  const waiting = new Map<number, (() => void)[]>();
+  globalThis.setTimeout = ((handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const delay = ms ?? 0;
+    askedFor.add(delay);
+    for (const resolve of waiting.get(delay) ?? []) resolve();
+    waiting.delete(delay);
+    return fakeSetTimeout<unknown[]>(handler, delay, ...args);
   }) as typeof setTimeout;
   try {
-    let settled = false;
-    const pending = send().finally(() => {
-      settled = true;
+    return await use({
+      asked: (ms) =>
+        askedFor.has(ms)
+          ? Promise.resolve()
+          : new Promise((resolve) => waiting.set(ms, [...(waiting.get(ms) ?? []), resolve])),
+      advance: (ms) => vi.advanceTimersByTime(ms),
     });
-    await untilTrue(
-      () => asked.includes(delayMs) || settled,
-      `the mock to hold the answer for ${delayMs} ms`,
-    );
-    vi.advanceTimersByTime(delayMs - 1);
-    for (let turn = 0; turn < 50; turn++) await nextTurn();
-    const early = settled;
-    vi.advanceTimersByTime(1);
-    return { early, answer: await pending };
   } finally {
     globalThis.setTimeout = fakeSetTimeout;
+    now.mockRestore();
     vi.useRealTimers();
   }
+}
+
+function fakeNow(): number {
+  const time = vi.getMockedSystemTime();
+  if (time === null) throw new Error('fake time is not on');
+  return time.getTime();
+}
+
+/**
+ * Sends a request with time faked and reads from `mock`'s own journal how long the mock held the answer.
+ * Once the mock has asked for its timer of `delayMs` (or has answered without one), fake time moves on by
+ * `delayMs`; the journal's `latencyMs` is then the fake time the mock kept the answer: `delayMs` when
+ * its delay timer let it go, less when anything let it go sooner, 0 when it answered at once. No real
+ * waiting, no counting of event-loop turns, no threshold. The mock must keep a journal.
+ */
+export async function answerHeldFor<T>(
+  mock: MockControls,
+  send: () => Promise<T>,
+  delayMs: number,
+): Promise<{ answer: T; latencyMs: number | undefined }> {
+  const journal = mock.journal;
+  if (journal === null) throw new Error('answerHeldFor reads the journal: start the mock with one');
+  return withFakeTimeouts(async (time) => {
+    const before = journal.lastSeq;
+    const pending = send();
+    const settled = pending.then(
+      () => undefined,
+      () => undefined,
+    );
+    await Promise.race([time.asked(delayMs), settled]);
+    time.advance(delayMs);
+    const answer = await pending;
+    const recorded = journal.entries({ after: before });
+    if (recorded.length !== 1)
+      throw new Error(`expected one answer in the journal, found ${recorded.length}`);
+    return { answer, latencyMs: recorded[0]?.latencyMs };
+  });
 }

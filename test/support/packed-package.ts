@@ -41,38 +41,83 @@ function runFolder(): string {
 
 /**
  * The package as `npm pack` makes it (the `prepare` build included), packed once per test run however
- * many files ask: the first to ask packs, the others wait for the file it announces.
+ * many files ask.
  */
 export async function packedTarball(): Promise<string> {
-  const folder = join(runFolder(), 'pack');
-  const announced = join(folder, 'tarball.json');
-  let packer = false;
+  const folder = await onceInRun('pack', async (into) => {
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', into], {
+      cwd: ROOT,
+      env: SCRATCH_ENV,
+      maxBuffer: 64 << 20,
+    });
+    const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+    writeFileSync(join(into, 'tarball.txt'), filename);
+  });
+  return join(folder, readFileSync(join(folder, 'tarball.txt'), 'utf8'));
+}
+
+/**
+ * What the README's projects install beside the kit, in one project of the run: Pact and the comparator,
+ * the test runners (vitest, Jest), msw, axios, oauth4webapi, TypeScript and Node's types.
+ */
+const SHARED_PACKAGES = [
+  '@pact-foundation/pact@^16.5.0',
+  '@pactflow/openapi-pact-comparator@^1.7.0',
+  'vitest@^4',
+  'jest@^30',
+  'msw@^2',
+  'axios@^1',
+  'oauth4webapi@^3',
+  'typescript@^5',
+  '@types/node@^20',
+];
+
+/**
+ * Gives `project` a copy of the node_modules of the run's shared install (the packed kit and
+ * SHARED_PACKAGES, installed once however many files ask). The project's own `npm install` then makes
+ * that copy exactly what its package.json asks, removing the rest, as from scratch; it only saves
+ * unpacking every package again. Call it after `npm init` (which would list a node_modules it finds as
+ * dependencies) and before the project's first install.
+ */
+export async function warmNodeModules(project: string): Promise<void> {
+  const shared = await onceInRun('shared-install', async (into) => {
+    writeFileSync(
+      join(into, 'package.json'),
+      JSON.stringify({ name: 'shared-install', version: '1.0.0', private: true }),
+    );
+    await npmInstall(into, [await packedTarball(), ...SHARED_PACKAGES]);
+  });
+  // A copy, not links: what one project changes in its node_modules stays its own.
+  await run('cp', ['-a', join(shared, 'node_modules'), join(project, 'node_modules')]);
+}
+
+/**
+ * Something a test run makes once, however many test files ask: the first to ask makes it in a folder
+ * of the run (KIT_TEST_RUN_DIR/<name>), the others wait for the file it announces. Resolves with the
+ * folder; rejects, in every file that asked, when making it failed.
+ */
+async function onceInRun(name: string, make: (folder: string) => Promise<void>): Promise<string> {
+  const folder = join(runFolder(), name);
+  const announced = join(runFolder(), `${name}.done.json`);
+  let maker = false;
   try {
     mkdirSync(folder);
-    packer = true;
+    maker = true;
   } catch {
-    // Another test file packs; wait below.
+    // Another test file makes it; wait below.
   }
-  if (packer) {
-    let result: { tarball?: string; error?: string };
-    try {
-      const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', folder], {
-        cwd: ROOT,
-        env: SCRATCH_ENV,
-        maxBuffer: 64 << 20,
-      });
-      const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
-      result = { tarball: join(folder, filename) };
-    } catch (error) {
-      result = { error: error instanceof Error ? error.message : String(error) };
-    }
+  if (maker) {
+    const result = await make(folder).then(
+      () => ({}),
+      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+    );
     writeFileSync(`${announced}.tmp`, JSON.stringify(result));
     renameSync(`${announced}.tmp`, announced);
   }
-  await untilExists(folder, announced);
-  const result = JSON.parse(readFileSync(announced, 'utf8')) as { tarball?: string; error?: string };
-  if (result.tarball === undefined) throw new Error(`npm pack failed: ${result.error ?? 'no tarball'}`);
-  return result.tarball;
+  await untilExists(runFolder(), announced);
+  const { error } = JSON.parse(readFileSync(announced, 'utf8')) as { error?: string };
+  if (error !== undefined) throw new Error(`${name} failed: ${error}`);
+  return folder;
 }
 
 function untilExists(folder: string, file: string): Promise<void> {

@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 import { seriousAccessibilityProblems, useBrowser, type WatchedPage } from '../support/browser.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 const browser = useBrowser();
 
 // A phone, a laptop and a desktop monitor.

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { findPersona } from '../../fixtures/personas.js';
-import { createMockServer } from '../../mock/index.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { filterClaimsByScopes } from '../../src/scopes.js';
@@ -14,10 +13,11 @@ import {
   type WatchedPage,
 } from '../support/browser.js';
 import { curlForm, request } from '../support/http.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
+import { describeWith } from '../support/tools.js';
 import { postCodeExchange } from '../support/token.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 const browser = useBrowser();
 
 let watched: WatchedPage[] = [];
@@ -43,7 +43,7 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const userInfo = (token: string) =>
   request(`${mock.url}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } });
 
-describe('the dashboard', () => {
+describeWith('chromium')('the dashboard', () => {
   it('shows a request made with curl in the live list, with its headers and form fields, without a reload', async () => {
     const { page } = await open('/__admin/ui#requests');
     await page.getByText(/^Live:/).waitFor();
@@ -228,10 +228,9 @@ describe('the dashboard', () => {
   });
 });
 
-describe('the dashboard of a mock with an admin token', () => {
+describeWith('chromium')('the dashboard of a mock with an admin token', () => {
   it('asks for the token, and works once it is given (or handed over in the address)', async () => {
-    const guarded = createMockServer({ adminToken: 'browser-secret' });
-    const base = await guarded.start();
+    const { url: base } = await startMock({ adminToken: 'browser-secret' });
     const asked = await browser.open();
     const handed = await browser.open();
     try {
@@ -248,10 +247,9 @@ describe('the dashboard of a mock with an admin token', () => {
       expect(await handed.page.locator('#token-form').isHidden()).toBe(true);
       expect(handed.errors).toEqual([]);
     } finally {
-      // The pages first: a page still following the journal would see the mock go away.
+      // Before the mock closes (when the test finishes): a page still following the journal would see it go.
       await asked.page.close();
       await handed.page.close();
-      await guarded.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import type { Journal } from '../../src/wire-types.js';
 import {
@@ -8,9 +8,10 @@ import {
   useBrowser,
   type WatchedPage,
 } from '../support/browser.js';
-import { useMockServer } from '../support/doors.js';
+import { startMock } from '../support/doors.js';
+import { describeWith } from '../support/tools.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 const browser = useBrowser();
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -28,7 +29,7 @@ afterEach(async () => {
   watched = undefined;
 });
 
-describe('the API reference', () => {
+describeWith('chromium')('the API reference', () => {
   it('renders every operation of openapi.yaml offline, marking the assumed ones', async () => {
     watched = await browser.open();
     const { page } = watched;

@@ -2,18 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listKitPacts } from '../../../contracts/pact/kit-pacts.js';
-import { PHONE_NUMBER_PROVIDER_STATES } from '../../../contracts/operations/phone-number/index.js';
 import { createStateHandlers, findProviderState } from '../../../contracts/pact/provider-states.js';
+import { PHONE_NUMBER_PROVIDER_STATES } from '../../../contracts/operations/phone-number/index.js';
 import { mockStateRegistrars } from '../../../contracts/pact/token-registrar.js';
 import { verifyPacts } from '../../../contracts/verify/verify-pacts.js';
 import { validatePhoneNumberToken } from '../../../src/operations/phone-number/client.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
-import { useMockServer } from '../../support/doors.js';
-import { readmeSection } from '../../support/readme.js';
+import { startMock } from '../../support/doors.js';
 import { scratchDirOfFile } from '../../support/scratch-dir.js';
+import { readmeSection } from '../../support/readme.js';
 
 const readme = readmeSection('## Provider states');
-const mock = useMockServer();
+const mock = await startMock();
 
 // Written by hand as a client team would: its own consumer name, tokens and client id, the documented states.
 const TEAM_PACT = 'test/contracts/pacts/signup-backend-truecaller-oauth-api.json';

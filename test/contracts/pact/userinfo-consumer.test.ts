@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, renameSync, copyFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { PactV4 } from '@pact-foundation/pact';
-import { afterAll, describe, expect, it } from 'vitest';
-import { unpooledFetch } from '../../support/unpooled-fetch.js';
+import { describe, expect, it } from 'vitest';
+import { pactMockFetch } from '../../support/pact-fetch.js';
+import { scratchDirOfFile } from '../../support/scratch-dir.js';
 import { KIT_CONSUMER, PACTS_DIR } from '../../../contracts/pact/kit-pacts.js';
 import { PACT_PROVIDER } from '../../../contracts/pact/provider-state.js';
 import { tokenExchangeInteraction } from '../../../contracts/operations/token/interactions.js';
@@ -26,25 +26,16 @@ import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/grants.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { phoneNumberErrorBody } from '../../support/examples.js';
 
-// The kit has one pact (one consumer, one provider), so every endpoint's interactions are added here: two
-// suites writing the same file in parallel would each replace the other's.
-// Pact writes here first; the finished file replaces the committed one in one rename, so the suite that
-// verifies committed pacts in parallel never reads half a file.
-const scratch = mkdtempSync(join(tmpdir(), 'kit-pact-'));
+// The kit has one pact (one consumer, one provider), so every endpoint's interactions are added here.
+// Pact writes it to a folder of this run; the last test compares it with the committed one, which a test
+// run never changes (UPDATE_PACTS=1 replaces it, in one rename, when the change is meant).
+const scratch = scratchDirOfFile('kit-pact-');
 const pact = new PactV4({ consumer: KIT_CONSUMER, provider: PACT_PROVIDER, dir: scratch, logLevel: 'error' });
 const document = loadApiDocument();
 
-// Each interaction gets a Pact mock server of its own: one connection per request (see unpooledFetch).
-const freshConnection: typeof fetch = unpooledFetch;
-
-afterAll(() => {
-  for (const file of readdirSync(scratch)) {
-    const staged = join(PACTS_DIR, `.${file}.tmp`);
-    copyFileSync(join(scratch, file), staged);
-    renameSync(staged, join(PACTS_DIR, file));
-  }
-  rmSync(scratch, { recursive: true, force: true });
-});
+// Each interaction gets a Pact mock server of its own: a connection per request, an answer handed over
+// once the mock server has recorded it (see pactMockFetch).
+const freshConnection: typeof fetch = pactMockFetch;
 
 describe(`consumer contract of ${KIT_CONSUMER} for GET /v1/userinfo`, () => {
   it.each(SCENARIOS.filter((scenario) => scenario.kind === 'profile'))(
@@ -184,5 +175,24 @@ describe(`consumer contract of ${KIT_CONSUMER} for the validation call of users 
       });
       expect(verified.countryCode).toBe('IN');
     });
+  });
+});
+
+describe(`the pact of ${KIT_CONSUMER}`, () => {
+  it('equals the one committed in contracts/pacts', () => {
+    const written = readdirSync(scratch).filter((file) => file.endsWith('.json'));
+    expect(written).toEqual([`${KIT_CONSUMER}-${PACT_PROVIDER}.json`]);
+    for (const file of written) {
+      if (process.env.UPDATE_PACTS === '1') {
+        const staged = join(PACTS_DIR, `.${file}.tmp`);
+        copyFileSync(join(scratch, file), staged);
+        renameSync(staged, join(PACTS_DIR, file));
+      }
+      const read = (folder: string): unknown => JSON.parse(readFileSync(join(folder, file), 'utf8'));
+      expect(
+        read(scratch),
+        `${file} differs from the committed one; if the change is meant: UPDATE_PACTS=1 npx vitest run test/contracts/userinfo-consumer.test.ts`,
+      ).toEqual(read(PACTS_DIR));
+    }
   });
 });

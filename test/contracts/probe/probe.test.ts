@@ -17,16 +17,16 @@ import { findPersona } from '../../../fixtures/personas.js';
 import { probe, recordProbe, type ProbeReport } from '../../../contracts/probe/probe.js';
 import { runProbeCli } from '../../../contracts/probe/probe-cli.js';
 import { formatProbeMarkdown, formatProbeTable } from '../../../contracts/probe/probe-report.js';
-import { createMockServer, type MockServer } from '../../../mock/index.js';
+import type { MockServer } from '../../../mock/index.js';
 import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/grants.js';
 import { createPkcePair } from '../../../src/operations/token/pkce.js';
 import { DEFAULT_PERSONA } from '../../../src/user-info.js';
 import { kitErrorOf } from '../../support/errors.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 import { runTsCli } from '../../support/spawn-cli.js';
 import { scratchDirOfFile } from '../../support/scratch-dir.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 const persona = findPersona(DEFAULT_PERSONA)!.claims;
 
 /** An answer on its way back through the test server, which a variant may change. */
@@ -447,17 +447,12 @@ describe('probe --record', () => {
     const overlay = JSON.parse(readFileSync(file, 'utf8')) as object;
     expect(overlay).toEqual({ clients: { [DEFAULT_CLIENT_ID]: { idToken: false } } });
 
-    const recorded = createMockServer({ config: file });
-    const url = await recorded.start();
-    try {
-      const report = await probe({ baseUrl: url, ...credentials(recorded) });
-      expect(differing(report)).toEqual(['id-token']);
-      expect(report.assumptions.find((assumption) => assumption.id === 'id-token')?.seen[0]?.detail).toBe(
-        'openid granted, no id_token',
-      );
-    } finally {
-      await recorded.close();
-    }
+    const { server: recorded, url } = await startMock({ config: file });
+    const report = await probe({ baseUrl: url, ...credentials(recorded) });
+    expect(differing(report)).toEqual(['id-token']);
+    expect(report.assumptions.find((assumption) => assumption.id === 'id-token')?.seen[0]?.detail).toBe(
+      'openid granted, no id_token',
+    );
   });
 
   it('lists the differences a config cannot express', async () => {

@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-document.js';
 import { SCOPES } from '../../../src/scopes.js';
 import { openApiProblems } from '../../support/http.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
 const USERINFO = '/v1/userinfo';
 const document = loadApiDocument();
 
-const mock = useMockServer();
+const mock = await startMock();
 afterEach(async () => {
   await mock.admin('POST', '/__admin/reset');
 });

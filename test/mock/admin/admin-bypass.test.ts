@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createPkcePair } from '../../../src/operations/token/pkce.js';
 import { adminRequest, schemaProblems } from '../../support/http.js';
 import { postCodeExchange } from '../../support/token.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 
 describe('writes that would go around the admin checks', () => {
   it.each([

@@ -6,12 +6,12 @@ import { createPkcePair } from '../../../src/operations/token/pkce.js';
 import type { ErrorBody } from '../../../src/wire-types.js';
 import type { TokenResponse } from '../../../src/operations/token/wire-types.js';
 import { openApiProblems, schemaProblems, type TestResponse } from '../../support/http.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
 const TOKEN = '/v1/token';
 const document = loadApiDocument();
 
-const mock = useMockServer();
+const mock = await startMock();
 afterEach(async () => {
   await mock.admin('POST', '/__admin/reset');
 });

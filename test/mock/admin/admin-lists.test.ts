@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { request } from '../../support/http.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 
 describe('lists read at the same time', () => {
   it('each answer its own collection', async () => {

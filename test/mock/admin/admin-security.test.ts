@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../../mock/index.js';
 import { KitError } from '../../../src/errors.js';
+import { startMock } from '../../support/doors.js';
 import { openApiProblems, request } from '../../support/http.js';
-
-let server: MockServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 describe('the admin API secret', () => {
   const secret = 's3cret-for-tests';
 
   it('answers 401 with a bearer challenge when the secret is missing or wrong', async () => {
-    server = createMockServer({ adminToken: secret });
-    const base = await server.start();
+    const { url: base } = await startMock({ adminToken: secret });
     for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Basic ${secret}` }]) {
       const response = await request(`${base}/__admin/tokens`, { headers });
       expect(response.status).toBe(401);
@@ -24,8 +18,7 @@ describe('the admin API secret', () => {
   });
 
   it('lets a request with the secret through, on every admin path', async () => {
-    server = createMockServer({ adminToken: secret });
-    const base = await server.start();
+    const { url: base } = await startMock({ adminToken: secret });
     const headers = { authorization: `Bearer ${secret}` };
     expect((await request(`${base}/__admin/tokens`, { headers })).status).toBe(200);
     expect((await request(`${base}/__admin/requests`, { headers })).status).toBe(200);
@@ -33,8 +26,7 @@ describe('the admin API secret', () => {
   });
 
   it('does not guard the mocked API itself', async () => {
-    server = createMockServer({ adminToken: secret });
-    const base = await server.start();
+    const { url: base } = await startMock({ adminToken: secret });
     const response = await request(`${base}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } });
     expect(response.status).toBe(200);
   });
@@ -59,10 +51,9 @@ describe('the admin API secret', () => {
 
 describe('admin: false', () => {
   it('answers /__admin paths with the mock 404 and records no journal', async () => {
-    server = createMockServer({ admin: false });
-    const base = await server.start();
-    const response = await request(`${base}/__admin/tokens`);
+    const mock = await startMock({ admin: false });
+    const response = await request(`${mock.url}/__admin/tokens`);
     expect(response.status).toBe(404);
-    expect(server.journal).toBeNull();
+    expect(mock.server.journal).toBeNull();
   });
 });

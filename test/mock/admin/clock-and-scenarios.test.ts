@@ -9,11 +9,11 @@ import { CLAIMS_BY_SCOPE } from '../../../src/scopes.js';
 import type { ClockState, ScenarioCatalogue } from '../../../src/wire-types.js';
 import type { TokenResponse } from '../../../src/operations/token/wire-types.js';
 import { adminRequest, openApiProblems, request } from '../../support/http.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 import { postCodeExchange } from '../../support/token.js';
 
 const STOPPED = Date.UTC(2030, 0, 1);
-const mock = useMockServer({ clock: { now: () => STOPPED } });
+const mock = await startMock({ clock: { now: () => STOPPED } });
 
 describe('the clock through the admin API', () => {
   it('reads the mock time and how far it was moved', async () => {

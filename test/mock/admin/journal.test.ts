@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MockRequest, requestWithBody } from '../../../mock/http/mock-request.js';
 import { type PreparedResponse, prepareJson } from '../../../mock/http/responses.js';
 import { MAX_JOURNAL_READERS, RequestJournal } from '../../../mock/state/journal.js';
-import { createMockServer, type MockServer } from '../../../mock/index.js';
+import type { MockServer } from '../../../mock/index.js';
 import type { Journal } from '../../../src/wire-types.js';
+import { startMock } from '../../support/doors.js';
 import { curlForm, openApiProblems, request } from '../../support/http.js';
 
 const ANSWER = prepareJson({ commonHeaders: [] }, 200, { sub: '1' }, { scenario: 'valid' });
@@ -135,15 +136,14 @@ describe('RequestJournal', () => {
   });
 });
 
-describe('GET /__admin/requests', () => {
+describe('GET /__admin/requests', async () => {
+  const mock = await startMock({ journalSize: 5 });
   let server: MockServer;
   let base: string;
 
-  beforeAll(async () => {
-    server = createMockServer({ journalSize: 5 });
-    base = await server.start();
+  beforeAll(() => {
+    ({ server, url: base } = mock);
   });
-  afterAll(() => server?.close());
   beforeEach(async () => {
     await request(`${base}/__admin/requests`, { method: 'DELETE' });
   });
@@ -257,29 +257,23 @@ describe('GET /__admin/requests', () => {
 
 describe('readers waiting on the journal', () => {
   it(`ends the oldest wait when a reader past ${MAX_JOURNAL_READERS} comes, so closed tabs cannot hold all the places`, async () => {
-    const server = createMockServer();
-    const base = await server.start();
-    try {
-      const read = (): Promise<Journal> =>
-        request(`${base}/__admin/requests?after=0&wait=30`).then((response) => response.json as Journal);
-      const oldest = read();
-      await expect.poll(() => server.journal?.waiting).toBe(1);
-      const others = Array.from({ length: MAX_JOURNAL_READERS - 1 }, read);
-      await expect.poll(() => server.journal?.waiting).toBe(MAX_JOURNAL_READERS);
-      const newest = read();
-      expect((await oldest).requests).toEqual([]);
-      await expect.poll(() => server.journal?.waiting).toBe(MAX_JOURNAL_READERS);
-      await request(`${base}/v1/userinfo`);
-      const answers = await Promise.all([...others, newest]);
-      expect(answers.every((answer) => answer.requests.length === 1)).toBe(true);
-    } finally {
-      await server.close();
-    }
+    const { server, url: base } = await startMock();
+    const read = (): Promise<Journal> =>
+      request(`${base}/__admin/requests?after=0&wait=30`).then((response) => response.json as Journal);
+    const oldest = read();
+    await expect.poll(() => server.journal?.waiting).toBe(1);
+    const others = Array.from({ length: MAX_JOURNAL_READERS - 1 }, read);
+    await expect.poll(() => server.journal?.waiting).toBe(MAX_JOURNAL_READERS);
+    const newest = read();
+    expect((await oldest).requests).toEqual([]);
+    await expect.poll(() => server.journal?.waiting).toBe(MAX_JOURNAL_READERS);
+    await request(`${base}/v1/userinfo`);
+    const answers = await Promise.all([...others, newest]);
+    expect(answers.every((answer) => answer.requests.length === 1)).toBe(true);
   });
 
   it('ends every wait when the mock closes, leaving no reader behind', async () => {
-    const server = createMockServer();
-    const base = await server.start();
+    const { server, url: base } = await startMock();
     const waiting = request(`${base}/__admin/requests?after=0&wait=30`).then(
       (response) => response.status,
       () => 'connection closed',

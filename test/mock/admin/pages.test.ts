@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../../mock/index.js';
+import { describe, expect, it } from 'vitest';
 import { createPageFiles } from '../../../mock/ui/page-files.js';
 import { importGraph } from '../../support/import-graph.js';
 import { openApiProblems, rawRequest, request, type TestResponse } from '../../support/http.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 
 // A page is text, not JSON: the document's schema for it is a string.
 const asText = (response: TestResponse): TestResponse => ({ ...response, json: response.text });
@@ -81,15 +80,8 @@ describe('the pages under /__admin', () => {
 });
 
 describe('the pages and the admin API settings', () => {
-  let server: MockServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
   it('serves no page with the admin API off (--no-admin)', async () => {
-    server = createMockServer({ admin: false });
-    const base = await server.start();
+    const { url: base } = await startMock({ admin: false });
     for (const path of ['/__admin/ui', '/__admin/docs', '/__admin/ui/dashboard.js']) {
       const response = await request(`${base}${path}`);
       expect(response.status, path).toBe(404);
@@ -98,8 +90,7 @@ describe('the pages and the admin API settings', () => {
   });
 
   it('serves the page without the admin token, and nothing the page reads without it', async () => {
-    server = createMockServer({ adminToken: 'page-secret' });
-    const base = await server.start();
+    const { url: base } = await startMock({ adminToken: 'page-secret' });
     expect((await request(`${base}/__admin/ui`)).status).toBe(200);
     expect((await request(`${base}/__admin/ui/dashboard.js`)).status).toBe(200);
     for (const path of ['/__admin/scenarios', '/__admin/tokens', '/__admin/requests', '/__admin/clock']) {

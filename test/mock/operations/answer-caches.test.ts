@@ -192,7 +192,8 @@ describe('answer caches', () => {
           await live.close();
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
-  });
+    // A hundred runs of up to sixty steps, each request answered twice: seconds alone, more on a busy machine.
+  }, 120_000);
 });

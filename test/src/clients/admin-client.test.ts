@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 import { createAdminClient, KitError, type AdminClient } from '../../../src/index.js';
 
-const mock = useMockServer({ adminToken: 'client-secret' });
+const mock = await startMock({ adminToken: 'client-secret' });
 let admin: AdminClient;
 beforeAll(() => {
   admin = createAdminClient({ url: mock.url, adminToken: 'client-secret' });

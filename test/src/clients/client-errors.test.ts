@@ -6,7 +6,7 @@ import {
   type KitErrorCode,
   validatePhoneNumberToken,
 } from '../../../src/index.js';
-import { createMockServer } from '../../../mock/index.js';
+import { startMock } from '../../support/doors.js';
 import { kitErrorOf } from '../../support/errors.js';
 
 /** Each reference client, called the way a test calls it, through the fetch it is given. */
@@ -44,8 +44,7 @@ const answering =
 
 describe.each(CLIENTS)('%s fails as every reference client does', (_name, call) => {
   it('throws ERR_API_UNREACHABLE naming the URL when nothing listens', async () => {
-    const closed = createMockServer();
-    const url = await closed.start();
+    const { server: closed, url } = await startMock();
     await closed.close();
     const error = await kitErrorOf(call(url));
     expect(error.code satisfies KitErrorCode).toBe('ERR_API_UNREACHABLE');

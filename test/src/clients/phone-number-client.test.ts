@@ -7,9 +7,9 @@ import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/grants.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { phoneNumberErrorBody } from '../../support/examples.js';
 import { kitErrorOf } from '../../support/errors.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
-const mock = useMockServer();
+const mock = await startMock();
 const persona = findNonTruecallerPersona('non-truecaller-in');
 
 const answering =

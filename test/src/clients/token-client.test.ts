@@ -3,10 +3,10 @@ import { getExampleValue, loadApiDocument } from '../../../src/openapi/api-docum
 import { createPkcePair, exchangeCode } from '../../../src/index.js';
 import { kitErrorOf } from '../../support/errors.js';
 import { schemaProblems } from '../../support/http.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
 const document = loadApiDocument();
-const mock = useMockServer();
+const mock = await startMock();
 
 describe('exchangeCode', () => {
   it('posts the documented form and resolves with the token, as a backend test would use it', async () => {

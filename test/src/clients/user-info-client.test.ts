@@ -8,12 +8,12 @@ import { getUserInfo } from '../../../src/operations/userinfo/client.js';
 import { parseChallenge } from '../../../src/www-authenticate.js';
 import { kitErrorOf } from '../../support/errors.js';
 import { ENDPOINTS } from '../../../src/endpoints.js';
-import { useMockServer } from '../../support/doors.js';
+import { startMock } from '../../support/doors.js';
 
 const document = loadApiDocument();
 const persona = PERSONAS.find((candidate) => candidate.id === DEFAULT_PERSONA);
 
-const mock = useMockServer();
+const mock = await startMock();
 
 describe('getUserInfo', () => {
   it('reads the path it calls from openapi.yaml', () => {

@@ -22,6 +22,7 @@ import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
 import type { MockServerOptions } from '../config/options.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
+import { untilStopped } from './stop-triggers.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { isStandalone } from '../../src/package-files.js';
 import { ADMIN_COLLECTIONS } from '../admin/admin-paths.js';
@@ -160,8 +161,9 @@ function readyFileUsable(readyFile: string | undefined): boolean {
   return true;
 }
 
-/** Starts the mock, announces it, serves until Ctrl-C or SIGTERM, and stops it. */
-async function serve({ options, readyFile, quiet, configFile }: MockCliSettings): Promise<number> {
+/** Starts the mock, announces it, serves until Ctrl-C or SIGTERM (or see `untilStopped`), and stops it. */
+async function serve(settings: MockCliSettings): Promise<number> {
+  const { options, readyFile, quiet, configFile } = settings;
   const requestLog = quiet ? null : createRequestLog(process.stdout);
   const server = createMockServer({ ...options, log: requestLog?.write ?? null });
   server.events.on('config-reloaded', () => {
@@ -175,7 +177,7 @@ async function serve({ options, readyFile, quiet, configFile }: MockCliSettings)
   if (readyFile !== undefined) await rm(readyFile, { force: true });
   const url = await server.start();
   // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
-  const stopped = untilStopSignal();
+  const stopped = untilStopped();
   if (readyFile !== undefined) {
     try {
       await writeFileAtomically(readyFile, [`${url}\n`]);
@@ -189,8 +191,9 @@ async function serve({ options, readyFile, quiet, configFile }: MockCliSettings)
   console.log(startupText(server.store, url, admin));
   await stopped;
   await server.close();
-  requestLog?.flush();
+  // The file first: a harness that died took stdout's reader with it, and a write to it ends the process.
   if (readyFile !== undefined) await rm(readyFile, { force: true });
+  requestLog?.flush();
   console.log('mock stopped');
   return EXIT.ok;
 }
@@ -227,16 +230,4 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function untilStopSignal(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { lstatSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { README_FILES, readmeExample, readmeText } from '../support/readme.js';
 import {
   INSTALL_TIMEOUT_MS,
@@ -13,6 +13,14 @@ import {
   SCRATCH_ENV,
   scratchProject,
 } from '../support/packed-package.js';
+import {
+  GONE_WITHIN_MS,
+  killStartedGroups,
+  leftAfterStop,
+  startMockProcess,
+  stop,
+  type StopBy,
+} from '../support/stopping.js';
 
 const run = promisify(execFile);
 
@@ -166,6 +174,28 @@ try {
       expect(failure?.stderr).toBe(
         'verify needs @pact-foundation/pact and @pactflow/openapi-pact-comparator (optional peer dependencies of truecaller-oauth-kit): run npm install --save-dev @pact-foundation/pact@^16.5.0 @pactflow/openapi-pact-comparator@^1.7.0\n',
       );
+    });
+  },
+);
+
+describe(
+  'the mock of a mock-only install, started as the READMEs start it and stopped',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    afterEach(killStartedGroups);
+    const GONE = { listening: false, readyFile: false };
+    const bin = (): string => join(project, 'node_modules/.bin/truecaller-oauth-kit');
+
+    it.each<[string, StopBy, () => [string, string[]]]>([
+      ['npx truecaller-oauth-kit mock', 'SIGTERM', () => ['npx', ['truecaller-oauth-kit', 'mock']]],
+      ['npx truecaller-oauth-kit mock', 'Ctrl-C', () => ['npx', ['truecaller-oauth-kit', 'mock']]],
+      ['the bin', 'SIGTERM', () => [bin(), ['mock']]],
+      ['the bin', 'SIGINT', () => [bin(), ['mock']]],
+    ])(`%s: port closed and ready file gone within ${GONE_WITHIN_MS} ms of %s`, async (_, by, command) => {
+      const [file, args] = command();
+      const mock = await startMockProcess(file, args, { cwd: project, env: SCRATCH_ENV });
+      stop(mock.child, by);
+      expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
     });
   },
 );

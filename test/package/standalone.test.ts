@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../contracts/bin.js';
 import { PACKAGE_ONLY_COMMANDS, packageOnlyNote } from '../../mock/cli/commands.js';
 import { READY_LINE_PREFIX } from '../../mock/cli/mock-cli.js';
@@ -14,6 +14,14 @@ import { openApiProblems, request } from '../support/http.js';
 import { INSTALL_TIMEOUT_MS, scratchFolder, TOOL_TIMEOUT_MS } from '../support/packed-package.js';
 import { readmeExample } from '../support/readme.js';
 import { ROOT } from '../support/spawn-cli.js';
+import {
+  GONE_WITHIN_MS,
+  killStartedGroups,
+  leftAfterStop,
+  startMockProcess,
+  stop,
+  type StopBy,
+} from '../support/stopping.js';
 
 const run = promisify(execFile);
 
@@ -172,6 +180,24 @@ describe.runIf(ON_LINUX_X64)(
         expect(await exited).toBe(0);
       });
     });
+  },
+);
+
+describe.runIf(ON_LINUX_X64)(
+  'the standalone executable’s mock, stopped',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    afterEach(killStartedGroups);
+    const GONE = { listening: false, readyFile: false };
+
+    it.each<StopBy>(['SIGTERM', 'SIGINT', 'Ctrl-C'])(
+      `closes its port and removes its ready file within ${GONE_WITHIN_MS} ms of %s`,
+      async (by) => {
+        const mock = await startMockProcess(executable, ['mock'], { cwd: folder, env: NODELESS_ENV });
+        stop(mock.child, by);
+        expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
+      },
+    );
   },
 );
 

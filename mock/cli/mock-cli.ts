@@ -47,6 +47,8 @@ Options:
                    write the base URL to this file once listening (atomically); removed on exit
   --config <file>  JSON file with extra tokens, personas, codes and clients; watched, a valid change applies live
   --quiet          do not log each request
+  --exit-on-stdin-close
+                   stop when stdin closes: a harness's pipe, closed when the harness dies, even by SIGKILL
   --db <file>      load the store from this JSON file and keep every change there (logged as it happens)
   --delay <ms>     delay every answer: 250 (fixed) or 100-400 (random in the range)
   --no-admin       do not serve the control plane under /__admin (nor record the journal)
@@ -63,6 +65,7 @@ interface MockCliSettings {
   readonly readyFile: string | undefined;
   readonly quiet: boolean;
   readonly configFile: string | undefined;
+  readonly exitOnStdinClose: boolean;
 }
 
 /**
@@ -86,6 +89,7 @@ const FLAGS = {
   'ready-file': { type: 'string' },
   config: { type: 'string' },
   quiet: { type: 'boolean', default: false },
+  'exit-on-stdin-close': { type: 'boolean', default: false },
   db: { type: 'string' },
   delay: { type: 'string' },
   'no-admin': { type: 'boolean', default: false },
@@ -134,6 +138,7 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
     readyFile: flags['ready-file'],
     quiet: flags.quiet,
     configFile: flags.config,
+    exitOnStdinClose: flags['exit-on-stdin-close'],
   };
 }
 
@@ -177,7 +182,7 @@ async function serve(settings: MockCliSettings): Promise<number> {
   if (readyFile !== undefined) await rm(readyFile, { force: true });
   const url = await server.start();
   // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
-  const stopped = untilStopped();
+  const stopped = untilStopped({ onStdinClose: settings.exitOnStdinClose });
   if (readyFile !== undefined) {
     try {
       await writeFileAtomically(readyFile, [`${url}\n`]);

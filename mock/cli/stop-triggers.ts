@@ -1,7 +1,13 @@
 /**
  * When the mock CLI stops (a test double's process, not for production): on Ctrl-C or SIGTERM, whoever
- * started it; and when npm, which started it, is gone.
+ * started it; when npm, which started it, is gone; and, when asked, when its stdin closes.
  */
+
+/** What ends the mock besides Ctrl-C and SIGTERM. */
+export interface StopTriggers {
+  /** Stop when stdin closes: a harness holds the other end, and its end closes when it dies, even by SIGKILL. */
+  readonly onStdinClose: boolean;
+}
 
 /** How often the mock looks for its parent when npm started it: a harness waits at most this long, plus the stop. */
 const PARENT_CHECK_MS = 250;
@@ -12,16 +18,26 @@ const PARENT_CHECK_MS = 250;
  * kill the process half-way, with its ready file still there.
  *
  * @example
- * const stopped = untilStopped();
+ * const stopped = untilStopped({ onStdinClose: flags['exit-on-stdin-close'] });
  * await server.start();
  * await stopped;
  */
-export function untilStopped(): Promise<void> {
+export function untilStopped(triggers: StopTriggers): Promise<void> {
   return new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
+    const stop = (): void => {
+      // A stdin still read would keep the process alive after the mock has stopped.
+      if (triggers.onStdinClose) process.stdin.destroy();
+      resolve();
+    };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     watchParentWhenStartedByNpm(stop);
+    if (triggers.onStdinClose) {
+      // Read and drop: what matters is the end of the stream, not what comes down it.
+      process.stdin.on('data', () => undefined);
+      process.stdin.once('end', stop);
+      process.stdin.once('error', stop);
+    }
   });
 }
 

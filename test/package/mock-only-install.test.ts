@@ -20,6 +20,7 @@ import {
   startMockProcess,
   stop,
   type StopBy,
+  underHarness,
 } from '../support/stopping.js';
 
 const run = promisify(execFile);
@@ -195,6 +196,13 @@ describe(
       const [file, args] = command();
       const mock = await startMockProcess(file, args, { cwd: project, env: SCRATCH_ENV });
       stop(mock.child, by);
+      expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
+    });
+
+    it(`npx truecaller-oauth-kit mock --exit-on-stdin-close: gone within ${GONE_WITHIN_MS} ms of its harness's SIGKILL`, async () => {
+      const [file, args] = underHarness('npx', ['truecaller-oauth-kit', 'mock', '--exit-on-stdin-close']);
+      const mock = await startMockProcess(file, args, { cwd: project, env: SCRATCH_ENV });
+      mock.child.kill('SIGKILL');
       expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
     });
   },

@@ -18,9 +18,12 @@ import {
   GONE_WITHIN_MS,
   killStartedGroups,
   leftAfterStop,
+  listening,
+  readyUrl,
   startMockProcess,
   stop,
   type StopBy,
+  underHarness,
 } from '../support/stopping.js';
 
 const run = promisify(execFile);
@@ -198,6 +201,13 @@ describe.runIf(ON_LINUX_X64)(
         expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
       },
     );
+
+    it(`is gone within ${GONE_WITHIN_MS} ms of its harness's SIGKILL, with --exit-on-stdin-close`, async () => {
+      const [command, args] = underHarness(executable, ['mock', '--exit-on-stdin-close']);
+      const mock = await startMockProcess(command, args, { cwd: folder, env: NODELESS_ENV });
+      mock.child.kill('SIGKILL');
+      expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
+    });
   },
 );
 
@@ -257,6 +267,35 @@ describe.runIf(ON_LINUX_X64 && pythonPresent)(
         env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable },
       });
       expect(stdout).toMatch(/^1 passed/m);
+    });
+
+    it(`leaves no mock behind when pytest is killed (SIGKILL): gone within ${GONE_WITHIN_MS} ms`, async () => {
+      if (python === undefined) throw new Error('python3 is installed but pytest is not.');
+      const suite = join(folder, 'pytest-killed');
+      mkdirSync(suite, { recursive: true });
+      writeFileSync(join(suite, 'conftest.py'), readmeExample('pytest-conftest'));
+      // A test that hands the test the mock's URL, then runs until pytest is killed.
+      writeFileSync(
+        join(suite, 'test_killed.py'),
+        'import time\n\n\ndef test_runs_until_killed(truecaller_mock):\n' +
+          '    with open("mock.url", "w") as url:\n        url.write(truecaller_mock + "\\n")\n' +
+          '    time.sleep(600)\n',
+      );
+      // In a process group of its own, as from a terminal: the finally ends whatever is left of it.
+      const pytest = spawn(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
+        cwd: suite,
+        env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable },
+        stdio: 'ignore',
+        detached: true,
+      });
+      try {
+        const url = await readyUrl(join(suite, 'mock.url'), pytest, () => 'pytest');
+        expect(await listening(url)).toBe(true);
+        pytest.kill('SIGKILL');
+        expect(await leftAfterStop(url)).toEqual({ listening: false, readyFile: false });
+      } finally {
+        process.kill(-(pytest.pid ?? Number.NaN), 'SIGKILL');
+      }
     });
   },
 );

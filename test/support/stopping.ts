@@ -66,6 +66,21 @@ export async function readyUrl(
   }
 }
 
+// A test harness in a few lines: it starts the command with a pipe to its stdin, holds that pipe until it
+// dies, and ends when the command does. The mock's output goes nowhere, its errors to the harness's.
+const HARNESS = `const { spawn } = require('node:child_process');
+const [command, ...args] = process.argv.slice(1);
+const child = spawn(command, args, { stdio: ['pipe', 'ignore', 'inherit'] });
+child.on('exit', (code) => process.exit(code ?? 1));`;
+
+/**
+ * The command and arguments of a harness (like the README's pytest fixture) that runs `command` with
+ * `args`, holding a pipe to its stdin: for `startMockProcess`, whose flags go to `command`.
+ */
+export function underHarness(command: string, args: readonly string[]): [string, string[]] {
+  return [process.execPath, ['-e', HARNESS, '--', command, ...args]];
+}
+
 /** Stops the started process as `by` says: SIGTERM or SIGINT to it alone, or Ctrl-C to its group. */
 export function stop(child: ChildProcess, by: StopBy): void {
   if (by !== 'Ctrl-C') child.kill(by);

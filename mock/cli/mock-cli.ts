@@ -4,6 +4,7 @@
  * It only parses flags and calls `createMockServer`, as a test would.
  */
 import { statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { parseArgs } from 'node:util';
@@ -19,7 +20,7 @@ import { isMainModule } from '../../src/is-main-module.js';
 import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
-import type { MockServerOptions } from '../config/options.js';
+import { isLoopback, type MockServerOptions } from '../config/options.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
 import { untilStopped } from './stop-triggers.js';
@@ -122,6 +123,8 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
     );
   }
   if (flags['admin-token'] === '') return usageError('--admin-token needs a secret.', context);
+  const hostProblem = problemOfHost(flags);
+  if (hostProblem !== undefined) return usageError(hostProblem, context);
   if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
   if (!readyFileUsable(flags['ready-file'])) return EXIT.failed;
   return {
@@ -140,6 +143,16 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
     configFile: flags.config,
     exitOnStdinClose: flags['exit-on-stdin-close'],
   };
+}
+
+/** What is wrong with `--host` as given (with `--admin-token` and `--no-admin`), if anything. */
+function problemOfHost(flags: Flags): string | undefined {
+  const { host } = flags;
+  if (host !== 'localhost' && isIP(host) === 0)
+    return `--host must be an IP address of this machine or "localhost", got "${host}".`;
+  if (!isLoopback(host) && !flags['no-admin'] && flags['admin-token'] === undefined)
+    return `--host ${host} is not loopback: anyone who reaches it could change the mock through /__admin. Give --admin-token <secret>, or --no-admin.`;
+  return undefined;
 }
 
 /**

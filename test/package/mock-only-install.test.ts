@@ -164,6 +164,26 @@ try {
       });
     });
 
+    it('loads truecaller-oauth-kit/msw without msw; truecallerHandlers names the install command', async () => {
+      writeFileSync(
+        join(project, 'msw.mjs'),
+        `import { createMock, truecallerHandlers } from 'truecaller-oauth-kit/msw';
+const mock = createMock();
+try {
+  truecallerHandlers(mock);
+} catch (error) {
+  console.log(JSON.stringify({ code: error.code, message: error.message }));
+}
+await mock.close();`,
+      );
+      const { stdout } = await run(process.execPath, ['msw.mjs'], { cwd: project, env: SCRATCH_ENV });
+      expect(JSON.parse(stdout)).toEqual({
+        code: 'ERR_DEPENDENCY_MISSING',
+        message:
+          'truecallerHandlers needs msw (optional peer dependency of truecaller-oauth-kit): run npm install --save-dev msw@^2',
+      });
+    });
+
     it('verify exits 1 with one line naming the command that installs both peers', async () => {
       const bin = join(project, 'node_modules/.bin/truecaller-oauth-kit');
       const failure = await run(bin, ['verify', 'pacts/app.json'], { cwd: project, env: SCRATCH_ENV }).then(

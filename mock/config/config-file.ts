@@ -119,11 +119,15 @@ export function validateConfig(
   return value as MockConfig;
 }
 
-/** Every problem of a config, field by field; empty when it is valid. The admin API checks records with it too. */
+/**
+ * Every problem of a config, field by field; empty when it is valid. The admin API checks records with it
+ * too (`inConfigFile: false`: a record added at run time names its persona and client by id).
+ */
 export function configProblems(
   value: unknown,
   knownPersonas: readonly string[] = [],
   knownClients: readonly string[] = [],
+  { inConfigFile = true }: { readonly inConfigFile?: boolean } = {},
 ): string[] {
   validateStructure ??= new (loadAjv().Ajv2020)({
     allErrors: true,
@@ -142,6 +146,7 @@ export function configProblems(
   const known: KnownIds = {
     personas: new Set([...knownPersonas, ...Object.keys(entriesOf('personas'))]),
     clients: new Set([...knownClients, ...Object.keys(entriesOf('clients'))]),
+    inConfigFile,
   };
   for (const { name, section } of SECTIONS)
     problems.push(...(section.problems?.(entriesOf(name), known) ?? []));

@@ -18,7 +18,7 @@ export function createControls(state: EngineState): MockControls {
     {},
     ...MOCK_OPERATIONS.map((operation) =>
       operation.controls?.({
-        create: (collection, input, caller) => writer.create(collection, input, caller),
+        create: (collection, input) => writer.create(collection, input),
         clock,
       }),
     ),

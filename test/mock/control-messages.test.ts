@@ -99,6 +99,39 @@ describe('register calls refuse a mistake in the words of the call', () => {
   });
 });
 
+describe('setFault refuses a mistake in the words of the fault it was given', () => {
+  it.each<[string, (mock: Mock) => unknown, string]>([
+    [
+      'an unknown failure and a negative delay, one message each',
+      (m) => m.setFault({ failure: 'explode', delayMs: -1 } as never),
+      `setFault: delayMs: must be >= 0; failure: must be one of ${FAILURES}.`,
+    ],
+    [
+      'a delay that is neither milliseconds nor a range',
+      (m) => m.setFault({ delayMs: 1.5 }),
+      `setFault: delayMs: ${DELAY}.`,
+    ],
+    [
+      'a range that runs backwards',
+      (m) => m.setFault({ delayMs: { min: 5, max: 1 } }),
+      'setFault: delayMs: min (5) must not exceed max (1).',
+    ],
+    ['an unknown field', (m) => m.setFault({ colour: 1 } as never), 'setFault: unknown field "colour".'],
+    [
+      "a token's fault",
+      (m) => m.setFault({ failure: 'explode' } as never, { token: m.registerToken() }),
+      `setFault: failure: must be one of ${FAILURES}.`,
+    ],
+    [
+      'a token the mock does not have',
+      (m) => m.setFault({ failure: 'too-many-requests' }, { token: 'nope' }),
+      'setFault: no token "nope" in this mock.',
+    ],
+  ])('%s', (_, call, message) => {
+    expect(refusal(call)).toEqual({ code: 'ERR_FAULT_INVALID', message });
+  });
+});
+
 describe('a config file with a fault delay of no form it may take', () => {
   it('gets one line for it, not one per branch of the schema', () => {
     expect(refusal(() => validateConfig({ fault: { delayMs: '250' } }, 'mock.json')).message).toBe(

@@ -2,9 +2,8 @@
  * The optional peer dependencies of `contracts/`: Pact and the OpenAPI comparator. A team that only wants
  * the mock or the fixtures installs neither, so nothing here loads them until a builder or `verify` runs.
  */
-import { createRequire } from 'node:module';
 import type * as PactModule from '@pact-foundation/pact';
-import { KitError } from '../../src/errors.js';
+import { loadOptionalPeers } from '../../src/optional-peers.js';
 
 /** Each optional peer and the range `package.json` declares for it (a test keeps the two in step). */
 export const CONTRACT_PEERS = Object.freeze({
@@ -27,11 +26,6 @@ export interface ComparatorModule {
   };
 }
 
-// Pact and the comparator are CommonJS (the comparator ships both); require() loads them synchronously,
-// so the interaction builders can stay synchronous, and resolves them from the kit's own folder, as an
-// import would.
-const require = createRequire(import.meta.url);
-
 // The version the install command names: the newest major a Node 20 machine runs.
 const INSTALL_SPEC: Readonly<Record<ContractPeer, string>> = {
   '@pact-foundation/pact': '@pact-foundation/pact@^16.5.0',
@@ -43,23 +37,11 @@ const INSTALL_SPEC: Readonly<Record<ContractPeer, string>> = {
  * command that installs every one missing.
  */
 export function loadContractPeers(names: readonly ContractPeer[], what: string): unknown[] {
-  const loaded: unknown[] = [];
-  const missing: ContractPeer[] = [];
-  for (const name of names) {
-    try {
-      loaded.push(require(name));
-    } catch (cause) {
-      if (!isNotFound(cause, name)) throw cause;
-      missing.push(name);
-    }
-  }
-  if (missing.length > 0) {
-    throw new KitError(
-      'ERR_DEPENDENCY_MISSING',
-      `${what} needs ${missing.join(' and ')} (optional peer ${missing.length > 1 ? 'dependencies' : 'dependency'} of truecaller-oauth-kit): run npm install --save-dev ${missing.map((name) => INSTALL_SPEC[name]).join(' ')}`,
-    );
-  }
-  return loaded;
+  // Pact and the comparator are CommonJS (the comparator ships both): loaded with require().
+  return loadOptionalPeers(
+    names.map((name) => ({ name, install: INSTALL_SPEC[name] })),
+    what,
+  );
 }
 
 /**
@@ -70,14 +52,4 @@ export function loadContractPeers(names: readonly ContractPeer[], what: string):
  */
 export function loadPact(what: string): typeof PactModule {
   return loadContractPeers(['@pact-foundation/pact'], what)[0] as typeof PactModule;
-}
-
-// Only the package itself missing counts; a dependency of it that fails to load is a different problem.
-function isNotFound(error: unknown, name: string): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return (
-    (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') &&
-    typeof message === 'string' &&
-    message.includes(`'${name}'`)
-  );
 }

@@ -11,10 +11,19 @@ import type { Clock } from '../state/clock.js';
 import type { ExpiryQueue } from '../state/expiry-queue.js';
 import type { Collection, MockStore, RecordOf } from '../state/store.js';
 
-/** What a write gave: the stored record (and whether it is new), or a status with why not. */
+/**
+ * What a write gave: the stored record (and whether it is new), or a status with why not: `problem` in
+ * the admin API's words, and for a 400 each of the record's `problems` (dotted paths, as in a config
+ * file), for a caller that words them its own way.
+ */
 export type WriteResult =
   | { readonly ok: true; readonly record: unknown; readonly created: boolean }
-  | { readonly ok: false; readonly status: 400 | 404 | 409; readonly problem: string };
+  | {
+      readonly ok: false;
+      readonly status: 400 | 404 | 409;
+      readonly problem: string;
+      readonly problems?: readonly string[];
+    };
 
 /** The store and what a write needs besides it. */
 export interface RecordWriter {
@@ -45,8 +54,10 @@ export function createRecordWriter(store: MockStore, clock: Clock, expiries: Exp
   ): WriteResult {
     const check = recordCheck(collection);
     const result = check ? check(input, known()) : { problems: [`no collection ${collection}`] };
-    if ('problems' in result)
-      return { ok: false, status: 400, problem: `${where}: ${result.problems.join('; ')}.` };
+    if ('problems' in result) {
+      const { problems } = result;
+      return { ok: false, status: 400, problem: `${where}: ${problems.join('; ')}.`, problems };
+    }
     const record = result.record as unknown as RecordOf<Collection>;
     store.set(collection, record);
     if (DEFINITIONS.get(collection)?.expiry !== undefined) {
@@ -93,12 +104,15 @@ export function createRecordWriter(store: MockStore, clock: Clock, expiries: Exp
       const input = merge ? { ...store.fault, ...body } : body;
       const check = recordCheck('fault');
       const result = check ? check(input, known()) : { problems: ['no fault check'] };
-      if ('problems' in result)
+      if ('problems' in result) {
+        const { problems } = result;
         return {
           ok: false,
           status: 400,
-          problem: `${KIT_ENDPOINTS.admin}/fault: ${result.problems.join('; ')}.`,
+          problem: `${KIT_ENDPOINTS.admin}/fault: ${problems.join('; ')}.`,
+          problems,
         };
+      }
       store.fault = result.record;
       return { ok: true, record: store.fault, created: false };
     },

@@ -4,6 +4,7 @@
  * It only parses flags and calls `createMockServer`, as a test would.
  */
 import { statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { parseArgs } from 'node:util';
@@ -19,9 +20,10 @@ import { isMainModule } from '../../src/is-main-module.js';
 import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
-import type { MockServerOptions } from '../config/options.js';
+import { isLoopback, type MockServerOptions } from '../config/options.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
+import { untilStopped } from './stop-triggers.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { isStandalone } from '../../src/package-files.js';
 import { ADMIN_COLLECTIONS } from '../admin/admin-paths.js';
@@ -46,6 +48,8 @@ Options:
                    write the base URL to this file once listening (atomically); removed on exit
   --config <file>  JSON file with extra tokens, personas, codes and clients; watched, a valid change applies live
   --quiet          do not log each request
+  --exit-on-stdin-close
+                   stop when stdin closes: a harness's pipe, closed when the harness dies, even by SIGKILL
   --db <file>      load the store from this JSON file and keep every change there (logged as it happens)
   --delay <ms>     delay every answer: 250 (fixed) or 100-400 (random in the range)
   --no-admin       do not serve the control plane under /__admin (nor record the journal)
@@ -62,6 +66,7 @@ interface MockCliSettings {
   readonly readyFile: string | undefined;
   readonly quiet: boolean;
   readonly configFile: string | undefined;
+  readonly exitOnStdinClose: boolean;
 }
 
 /**
@@ -85,6 +90,7 @@ const FLAGS = {
   'ready-file': { type: 'string' },
   config: { type: 'string' },
   quiet: { type: 'boolean', default: false },
+  'exit-on-stdin-close': { type: 'boolean', default: false },
   db: { type: 'string' },
   delay: { type: 'string' },
   'no-admin': { type: 'boolean', default: false },
@@ -117,6 +123,8 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
     );
   }
   if (flags['admin-token'] === '') return usageError('--admin-token needs a secret.', context);
+  const hostProblem = problemOfHost(flags);
+  if (hostProblem !== undefined) return usageError(hostProblem, context);
   if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
   if (!readyFileUsable(flags['ready-file'])) return EXIT.failed;
   return {
@@ -133,7 +141,18 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
     readyFile: flags['ready-file'],
     quiet: flags.quiet,
     configFile: flags.config,
+    exitOnStdinClose: flags['exit-on-stdin-close'],
   };
+}
+
+/** What is wrong with `--host` as given (with `--admin-token` and `--no-admin`), if anything. */
+function problemOfHost(flags: Flags): string | undefined {
+  const { host } = flags;
+  if (host !== 'localhost' && isIP(host) === 0)
+    return `--host must be an IP address of this machine or "localhost", got "${host}".`;
+  if (!isLoopback(host) && !flags['no-admin'] && flags['admin-token'] === undefined)
+    return `--host ${host} is not loopback: anyone who reaches it could change the mock through /__admin. Give --admin-token <secret>, or --no-admin.`;
+  return undefined;
 }
 
 /**
@@ -160,8 +179,9 @@ function readyFileUsable(readyFile: string | undefined): boolean {
   return true;
 }
 
-/** Starts the mock, announces it, serves until Ctrl-C or SIGTERM, and stops it. */
-async function serve({ options, readyFile, quiet, configFile }: MockCliSettings): Promise<number> {
+/** Starts the mock, announces it, serves until Ctrl-C or SIGTERM (or see `untilStopped`), and stops it. */
+async function serve(settings: MockCliSettings): Promise<number> {
+  const { options, readyFile, quiet, configFile } = settings;
   const requestLog = quiet ? null : createRequestLog(process.stdout);
   const server = createMockServer({ ...options, log: requestLog?.write ?? null });
   server.events.on('config-reloaded', () => {
@@ -175,7 +195,7 @@ async function serve({ options, readyFile, quiet, configFile }: MockCliSettings)
   if (readyFile !== undefined) await rm(readyFile, { force: true });
   const url = await server.start();
   // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
-  const stopped = untilStopSignal();
+  const stopped = untilStopped({ onStdinClose: settings.exitOnStdinClose });
   if (readyFile !== undefined) {
     try {
       await writeFileAtomically(readyFile, [`${url}\n`]);
@@ -189,8 +209,9 @@ async function serve({ options, readyFile, quiet, configFile }: MockCliSettings)
   console.log(startupText(server.store, url, admin));
   await stopped;
   await server.close();
-  requestLog?.flush();
+  // The file first: a harness that died took stdout's reader with it, and a write to it ends the process.
   if (readyFile !== undefined) await rm(readyFile, { force: true });
+  requestLog?.flush();
   console.log('mock stopped');
   return EXIT.ok;
 }
@@ -227,16 +248,4 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function untilStopSignal(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -7,7 +7,7 @@
 import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import type { JWK } from 'jose';
 import { KitError } from '../../src/errors.js';
-import { FAULT_SCHEMA, type Fault } from '../../src/faults.js';
+import { FAULT_SCHEMA, type Fault, MAX_DELAY_MS } from '../../src/faults.js';
 import { loadAjv } from '../../src/openapi/load-ajv.js';
 import { SCOPES } from '../../src/scopes.js';
 import type { UserInfo } from '../../src/user-info.js';
@@ -119,11 +119,15 @@ export function validateConfig(
   return value as MockConfig;
 }
 
-/** Every problem of a config, field by field; empty when it is valid. The admin API checks records with it too. */
+/**
+ * Every problem of a config, field by field; empty when it is valid. The admin API checks records with it
+ * too (`inConfigFile: false`: a record added at run time names its persona and client by id).
+ */
 export function configProblems(
   value: unknown,
   knownPersonas: readonly string[] = [],
   knownClients: readonly string[] = [],
+  { inConfigFile = true }: { readonly inConfigFile?: boolean } = {},
 ): string[] {
   validateStructure ??= new (loadAjv().Ajv2020)({
     allErrors: true,
@@ -132,7 +136,7 @@ export function configProblems(
   }).compile(CONFIG_SCHEMA);
   const problems = validateStructure(value)
     ? []
-    : (validateStructure.errors ?? [])
+    : oneErrorPerOneOf(validateStructure.errors ?? [])
         .filter((error) => error.keyword !== 'propertyNames')
         .map(describeStructureError);
   // The checks below read only what is shaped right, so one message holds structural and semantic problems.
@@ -142,6 +146,7 @@ export function configProblems(
   const known: KnownIds = {
     personas: new Set([...knownPersonas, ...Object.keys(entriesOf('personas'))]),
     clients: new Set([...knownClients, ...Object.keys(entriesOf('clients'))]),
+    inConfigFile,
   };
   for (const { name, section } of SECTIONS)
     problems.push(...(section.problems?.(entriesOf(name), known) ?? []));
@@ -178,6 +183,32 @@ function configError(source: string, problems: string[]): KitError {
   return new KitError('ERR_CONFIG_INVALID', `The config ${source} is invalid:\n${list}`);
 }
 
+/**
+ * Ajv reports a value that fits no branch of a `oneOf` (a fault's `delayMs`: milliseconds, or a range) with
+ * every branch's errors and then "must match exactly one schema in oneOf": three lines for one mistake.
+ * Kept: the errors of the branch of the value's own type (`-1`, a number: "must be >= 0"); when there is
+ * none (a string), the `oneOf` error alone, which says what the field may be.
+ */
+function oneErrorPerOneOf(errors: readonly ErrorObject[]): ErrorObject[] {
+  const oneOfs = errors.filter((error) => error.keyword === 'oneOf');
+  if (oneOfs.length === 0) return [...errors];
+  const oneOfOf = (error: ErrorObject): ErrorObject | undefined =>
+    oneOfs.find((oneOf) => error.schemaPath.startsWith(`${oneOf.schemaPath}/`));
+  // A branch the value is not even of the type of says nothing about the mistake.
+  const telling = (error: ErrorObject): boolean =>
+    !(error.keyword === 'type' && error.instancePath === oneOfOf(error)?.instancePath);
+  return errors.filter((error) =>
+    error.keyword === 'oneOf'
+      ? !errors.some((other) => oneOfOf(other) === error && telling(other))
+      : oneOfOf(error) === undefined || telling(error),
+  );
+}
+
+/** What a field with a `oneOf` may be, by the field's last name. */
+const ONE_OF_MESSAGES: Readonly<Record<string, string>> = {
+  delayMs: `must be milliseconds from 0 to ${MAX_DELAY_MS} (250) or a range of them ({ "min": 100, "max": 400 })`,
+};
+
 function describeStructureError(error: ErrorObject): string {
   const field = error.instancePath.slice(1).replaceAll('/', '.') || '(top level)';
   const [sectionName = ''] = field.split('.');
@@ -196,6 +227,8 @@ function describeStructureError(error: ErrorObject): string {
         (section === undefined ? undefined : sectionPatternMessage(section, field, error)) ??
         `${field}: must be a space-separated list of ${SCOPES.join(', ')}`
       );
+    case 'oneOf':
+      return `${field}: ${ONE_OF_MESSAGES[field.split('.').at(-1) ?? ''] ?? 'is none of the forms it may take'}`;
     case 'type':
       return field.endsWith('.scopes')
         ? `${field}: must be a list of scopes or a space-separated string of them (${SCOPES.join(', ')})`

@@ -81,7 +81,7 @@ export const DEFAULT_MOCK_SERVER_OPTIONS: Readonly<MockServerOptions> = Object.f
 /** Merges partial options over the defaults of an in-process mock and checks them once. */
 export function resolveMockOptions(options: Partial<MockOptions> = {}): Readonly<MockOptions> {
   const resolved = merge(DEFAULT_MOCK_OPTIONS, options);
-  throwIfAny(mockOptionProblems(resolved, options, DEFAULT_MOCK_OPTIONS));
+  throwIfAny('createMock', mockOptionProblems(resolved, options, DEFAULT_MOCK_OPTIONS));
   return Object.freeze(resolved);
 }
 
@@ -112,7 +112,7 @@ export function resolveMockServerOptions(
   if (resolved.headersTimeoutMs > resolved.requestTimeoutMs) {
     problems.push('headersTimeoutMs must not exceed requestTimeoutMs (the headers are part of the request)');
   }
-  throwIfAny(problems);
+  throwIfAny('createMockServer', problems);
   return Object.freeze(resolved);
 }
 
@@ -124,9 +124,10 @@ function merge<T extends object>(defaults: Readonly<T>, options: Partial<T>): T 
   return resolved;
 }
 
-function throwIfAny(problems: readonly string[]): void {
+// In the words of the call the options were given to: `createMockServer: port must be ...`.
+function throwIfAny(call: string, problems: readonly string[]): void {
   if (problems.length > 0) {
-    throw new KitError('ERR_OPTIONS_INVALID', `Invalid mock options: ${problems.join('; ')}.`);
+    throw new KitError('ERR_OPTIONS_INVALID', `${call}: ${problems.join('; ')}.`);
   }
 }
 
@@ -185,7 +186,7 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
     problems.push('db must be a file path');
   }
   if (resolved.fault !== undefined) {
-    problems.push(...configProblems({ fault: resolved.fault }).map((problem) => `options.${problem}`));
+    problems.push(...configProblems({ fault: resolved.fault }));
   }
   return problems;
 }

@@ -44,7 +44,11 @@ function configCheck(definition: CollectionDefinition): RecordCheck {
         `${name}.${id}.persona: give a persona id (add the persona with POST /__admin/personas first) or null`,
       );
     }
-    problems.push(...configProblems({ [name]: { [id]: entry } }, [...known.personas], [...known.clients]));
+    problems.push(
+      ...configProblems({ [name]: { [id]: entry } }, [...known.personas], [...known.clients], {
+        inConfigFile: false,
+      }),
+    );
     if (problems.length > 0) return { problems };
     const applied = applyConfig(EMPTY_STORE, { [name]: { [id]: entry } }) as unknown as Record<
       string,

@@ -18,13 +18,13 @@ export function createControls(state: EngineState): MockControls {
     {},
     ...MOCK_OPERATIONS.map((operation) =>
       operation.controls?.({
-        create: (collection, input, caller) => writer.create(collection, input, caller),
+        create: (collection, input) => writer.create(collection, input),
         clock,
       }),
     ),
   ) as OperationControls;
-  const saved = (result: WriteResult, call: string): void => {
-    if (!result.ok) throw new KitError('ERR_FAULT_INVALID', `${call}: ${result.problem}`);
+  const saved = (result: WriteResult, target: FaultTarget | undefined): void => {
+    if (!result.ok) throw new KitError('ERR_FAULT_INVALID', `setFault: ${faultProblem(result, target)}`);
     source.persist();
   };
   const controls: MockControls = {
@@ -35,11 +35,11 @@ export function createControls(state: EngineState): MockControls {
     ...operationControls,
     setFault: (fault, target) => {
       if (target === undefined) {
-        saved(writer.setFault({ ...fault }, false), 'setFault');
+        saved(writer.setFault({ ...fault }, false), target);
         return;
       }
       const { collection, id } = faultTargetOf(target);
-      saved(writer.patch(collection, id, { fault }), 'setFault');
+      saved(writer.patch(collection, id, { fault }), target);
     },
     clearFault: (target) => controls.setFault({}, target),
     reset: () => {
@@ -56,6 +56,24 @@ const FAULT_TARGETS: ReadonlyMap<string, Collection> = new Map(
     faultTarget === undefined ? [] : [[faultTarget, name] as const],
   ),
 );
+
+/**
+ * Why `setFault(fault, target)` was refused, in its words: the fault's fields (`delayMs: ...`), not the
+ * store's paths (`tokens.<id>.fault.delayMs`, `/__admin/fault: fault.delayMs`).
+ */
+function faultProblem(result: Extract<WriteResult, { ok: false }>, target: FaultTarget | undefined): string {
+  const [kind = '', id = ''] = target === undefined ? [] : (Object.entries(target)[0] as [string, string]);
+  if (result.status === 404) return `no ${kind} "${id}" in this mock.`;
+  const prefix = target === undefined ? 'fault' : `${FAULT_TARGETS.get(kind) ?? ''}.${id}.fault`;
+  const problems = (result.problems ?? [result.problem]).map((problem) =>
+    problem.startsWith(`${prefix}.`)
+      ? problem.slice(prefix.length + 1)
+      : problem.startsWith(`${prefix}: `)
+        ? problem.slice(prefix.length + 2)
+        : problem,
+  );
+  return `${problems.join('; ')}.`;
+}
 
 /** The record a fault target names; a target of no known kind throws, naming the kinds there are. */
 function faultTargetOf(target: FaultTarget): { collection: Collection; id: string } {

@@ -3,8 +3,11 @@
  * real hosts from an in-process mock, so a backend's own code, calling the real URLs with `fetch`, axios
  * or `node:http`, is served unchanged: no port, no base-URL setting.
  */
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import type * as Msw from 'msw';
+import type { HttpHandler } from 'msw';
+import { KitError } from '../../src/errors.js';
 import { OPERATIONS } from '../../src/operations/index.js';
+import { loadOptionalPeers } from '../../src/optional-peers.js';
 import type { Mock } from '../fetch/create-mock.js';
 import { isMockNetworkError } from '../fetch/mock-fetch.js';
 
@@ -27,7 +30,8 @@ export const TRUECALLER_HOSTS: readonly string[] = Object.freeze([
 /**
  * Handlers for `setupServer` (or `setupWorker`) answering every request under the given hosts from
  * `mock`. A fault that breaks the connection becomes `HttpResponse.error()`, a network error; delays are
- * real delays.
+ * real delays. `msw` (an optional peer dependency) is loaded at the first call: without it, the call
+ * throws a `KitError` (`ERR_DEPENDENCY_MISSING`) naming the command that installs it.
  *
  * @example
  * const mock = createMock();
@@ -40,9 +44,18 @@ export function truecallerHandlers(
   mock: Pick<Mock, 'fetch'>,
   options: TruecallerHandlersOptions = {},
 ): HttpHandler[] {
-  const baseUrls = options.baseUrls ?? TRUECALLER_HOSTS;
-  return baseUrls.map((given) => {
-    const base = new URL(given);
+  if (typeof (mock as Partial<Mock> | undefined)?.fetch !== 'function') {
+    throw new KitError(
+      'ERR_OPTIONS_INVALID',
+      'truecallerHandlers needs the mock to answer from: truecallerHandlers(createMock()).',
+    );
+  }
+  const baseUrls = (options.baseUrls ?? TRUECALLER_HOSTS).map(baseUrlOf);
+  const [{ http, HttpResponse }] = loadOptionalPeers(
+    [{ name: 'msw', install: 'msw@^2' }],
+    'truecallerHandlers',
+  ) as [typeof Msw];
+  return baseUrls.map((base) => {
     const basePath = base.pathname.replace(/\/+$/, '');
     return http.all(`${base.origin}${basePath}/*`, async ({ request }) => {
       // Under a base URL with a path (a proxy's), the mock sees the path after it: /base/v1/token -> /v1/token.
@@ -61,4 +74,16 @@ export function truecallerHandlers(
       }
     });
   });
+}
+
+// An absolute http(s) URL, or a one-line refusal at the call (not a TypeError from the first request).
+function baseUrlOf(given: unknown): URL {
+  const url = typeof given === 'string' && URL.canParse(given) ? new URL(given) : undefined;
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new KitError(
+      'ERR_OPTIONS_INVALID',
+      `truecallerHandlers: each of baseUrls must be an absolute http(s) URL, got ${JSON.stringify(given)}.`,
+    );
+  }
+  return url;
 }

@@ -19,6 +19,11 @@ export type RecordInput = Record<string, unknown>;
 export interface KnownIds {
   readonly personas: ReadonlySet<string>;
   readonly clients: ReadonlySet<string>;
+  /**
+   * Whether the record is an entry of a config file (the default), where a persona may be inline claims
+   * and a client is added under "clients"; false for a record added at run time, which names both by id.
+   */
+  readonly inConfigFile?: boolean;
 }
 
 /** A collection's entries in a config file, by id. */
@@ -132,7 +137,7 @@ export function personaProblems(section: string, entries: ConfigEntries, known: 
     const field = `${section}.${id}`;
     if (typeof entry.persona === 'string' && !known.personas.has(entry.persona)) {
       problems.push(
-        `${field}.persona: no persona "${entry.persona}"; use one of ${[...known.personas].join(', ')}, or inline claims`,
+        `${field}.persona: no persona "${entry.persona}"; use one of ${[...known.personas].join(', ')}${known.inConfigFile === false ? '' : ', or inline claims'}`,
       );
     } else if (isObject(entry.persona)) problems.push(...claimProblems(`${field}.persona`, entry.persona));
     problems.push(...faultRangeProblems(`${field}.fault`, entry.fault));

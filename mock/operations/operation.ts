@@ -57,14 +57,20 @@ export interface OperationContext {
 /** What an operation's controls (`registerToken`, ...) are built from, once per mock. */
 export interface ControlContext {
   /**
-   * Adds a record through the control plane's checks (`caller` names the call in a problem): the
-   * stored record, or why not.
+   * Adds a record through the control plane's checks: done, or why not (a 409 for an id taken; for a 400,
+   * each problem with its field's dotted path, `tokens.<id>.scenario: ...`, for the call to word).
    */
   create(
     collection: Collection,
     input: RecordInput,
-    caller: string,
-  ): { readonly ok: true } | { readonly ok: false; readonly problem: string };
+  ):
+    | { readonly ok: true }
+    | {
+        readonly ok: false;
+        readonly status: number;
+        readonly problem: string;
+        readonly problems?: readonly string[];
+      };
   /** The time registered records expire against. */
   readonly clock: Clock;
 }

@@ -4,7 +4,7 @@
  * `npm run typecheck`) is compiled file by file with TypeScript's own compiler, and Redoc's standalone
  * bundle is copied from `node_modules`, so the package serves both from its own files, offline.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,7 @@ function compileScripts(): string[] {
     const source = readFileSync(join(BROWSER, name), 'utf8');
     const { outputText } = ts.transpileModule(source, { compilerOptions: config.options, fileName: name });
     const output = name.replace(/\.ts$/, '.js');
-    writeFileSync(join(PUBLIC, output), outputText);
+    writeIfChanged(join(PUBLIC, output), outputText);
     return output;
   });
 }
@@ -59,13 +59,28 @@ function copyRedoc(): string[] {
       `Redoc's bundle no longer loads ${CDN_LOGO}: check what the new version fetches, then update build-pages.ts.`,
     );
   }
-  writeFileSync(
+  writeIfChanged(
     join(PUBLIC, 'redoc.standalone.js'),
     text.replaceAll(CDN_LOGO, NO_IMAGE).replace(SOURCE_MAP_LINE, '\n'),
   );
-  copyFileSync(`${bundle}.LICENSE.txt`, join(PUBLIC, 'redoc.standalone.js.LICENSE.txt'));
-  copyFileSync(join(dirname(bundle), '..', 'LICENSE'), join(PUBLIC, 'redoc-LICENSE.txt'));
+  writeIfChanged(
+    join(PUBLIC, 'redoc.standalone.js.LICENSE.txt'),
+    readFileSync(`${bundle}.LICENSE.txt`, 'utf8'),
+  );
+  writeIfChanged(
+    join(PUBLIC, 'redoc-LICENSE.txt'),
+    readFileSync(join(dirname(bundle), '..', 'LICENSE'), 'utf8'),
+  );
   return ['redoc.standalone.js', 'redoc.standalone.js.LICENSE.txt', 'redoc-LICENSE.txt'];
+}
+
+/**
+ * Writes `text` to `file` unless it holds it already: a running mock (a test's, say) may be reading the
+ * file while `npm run mock` or the build makes the pages again, and must never read it half-written.
+ */
+function writeIfChanged(file: string, text: string): void {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  writeFileSync(file, text);
 }
 
 // Silent on success, like tsc: `npm pack --json` runs it and its stdout must stay JSON.

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { lstatSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { README_FILES, readmeExample, readmeText } from '../support/readme.js';
 import {
   INSTALL_TIMEOUT_MS,
@@ -13,6 +13,15 @@ import {
   SCRATCH_ENV,
   scratchProject,
 } from '../support/packed-package.js';
+import {
+  GONE_WITHIN_MS,
+  killStartedGroups,
+  leftAfterStop,
+  startMockProcess,
+  stop,
+  type StopBy,
+  underHarness,
+} from '../support/stopping.js';
 
 const run = promisify(execFile);
 
@@ -155,6 +164,26 @@ try {
       });
     });
 
+    it('loads truecaller-oauth-kit/msw without msw; truecallerHandlers names the install command', async () => {
+      writeFileSync(
+        join(project, 'msw.mjs'),
+        `import { createMock, truecallerHandlers } from 'truecaller-oauth-kit/msw';
+const mock = createMock();
+try {
+  truecallerHandlers(mock);
+} catch (error) {
+  console.log(JSON.stringify({ code: error.code, message: error.message }));
+}
+await mock.close();`,
+      );
+      const { stdout } = await run(process.execPath, ['msw.mjs'], { cwd: project, env: SCRATCH_ENV });
+      expect(JSON.parse(stdout)).toEqual({
+        code: 'ERR_DEPENDENCY_MISSING',
+        message:
+          'truecallerHandlers needs msw (optional peer dependency of truecaller-oauth-kit): run npm install --save-dev msw@^2',
+      });
+    });
+
     it('verify exits 1 with one line naming the command that installs both peers', async () => {
       const bin = join(project, 'node_modules/.bin/truecaller-oauth-kit');
       const failure = await run(bin, ['verify', 'pacts/app.json'], { cwd: project, env: SCRATCH_ENV }).then(
@@ -166,6 +195,35 @@ try {
       expect(failure?.stderr).toBe(
         'verify needs @pact-foundation/pact and @pactflow/openapi-pact-comparator (optional peer dependencies of truecaller-oauth-kit): run npm install --save-dev @pact-foundation/pact@^16.5.0 @pactflow/openapi-pact-comparator@^1.7.0\n',
       );
+    });
+  },
+);
+
+describe(
+  'the mock of a mock-only install, started as the READMEs start it and stopped',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    afterEach(killStartedGroups);
+    const GONE = { listening: false, readyFile: false };
+    const bin = (): string => join(project, 'node_modules/.bin/truecaller-oauth-kit');
+
+    it.each<[string, StopBy, () => [string, string[]]]>([
+      ['npx truecaller-oauth-kit mock', 'SIGTERM', () => ['npx', ['truecaller-oauth-kit', 'mock']]],
+      ['npx truecaller-oauth-kit mock', 'Ctrl-C', () => ['npx', ['truecaller-oauth-kit', 'mock']]],
+      ['the bin', 'SIGTERM', () => [bin(), ['mock']]],
+      ['the bin', 'SIGINT', () => [bin(), ['mock']]],
+    ])(`%s: port closed and ready file gone within ${GONE_WITHIN_MS} ms of %s`, async (_, by, command) => {
+      const [file, args] = command();
+      const mock = await startMockProcess(file, args, { cwd: project, env: SCRATCH_ENV });
+      stop(mock.child, by);
+      expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
+    });
+
+    it(`npx truecaller-oauth-kit mock --exit-on-stdin-close: gone within ${GONE_WITHIN_MS} ms of its harness's SIGKILL`, async () => {
+      const [file, args] = underHarness('npx', ['truecaller-oauth-kit', 'mock', '--exit-on-stdin-close']);
+      const mock = await startMockProcess(file, args, { cwd: project, env: SCRATCH_ENV });
+      mock.child.kill('SIGKILL');
+      expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
     });
   },
 );

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../contracts/bin.js';
 import { PACKAGE_ONLY_COMMANDS, packageOnlyNote } from '../../mock/cli/commands.js';
 import { READY_LINE_PREFIX } from '../../mock/cli/mock-cli.js';
@@ -15,6 +15,17 @@ import { INSTALL_TIMEOUT_MS, scratchFolder, TOOL_TIMEOUT_MS } from '../support/p
 import { readmeExample } from '../support/readme.js';
 import { ROOT } from '../support/spawn-cli.js';
 import { commandPath, describeWith, JUNIT_DIR, pythonWithPytest } from '../support/tools.js';
+import {
+  GONE_WITHIN_MS,
+  killStartedGroups,
+  leftAfterStop,
+  listening,
+  readyUrl,
+  startMockProcess,
+  stop,
+  type StopBy,
+  underHarness,
+} from '../support/stopping.js';
 
 const run = promisify(execFile);
 
@@ -176,6 +187,31 @@ describe.runIf(ON_LINUX_X64)(
   },
 );
 
+describe.runIf(ON_LINUX_X64)(
+  'the standalone executable’s mock, stopped',
+  { timeout: TOOL_TIMEOUT_MS },
+  () => {
+    afterEach(killStartedGroups);
+    const GONE = { listening: false, readyFile: false };
+
+    it.each<StopBy>(['SIGTERM', 'SIGINT', 'Ctrl-C'])(
+      `closes its port and removes its ready file within ${GONE_WITHIN_MS} ms of %s`,
+      async (by) => {
+        const mock = await startMockProcess(executable, ['mock'], { cwd: folder, env: NODELESS_ENV });
+        stop(mock.child, by);
+        expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
+      },
+    );
+
+    it(`is gone within ${GONE_WITHIN_MS} ms of its harness's SIGKILL, with --exit-on-stdin-close`, async () => {
+      const [command, args] = underHarness(executable, ['mock', '--exit-on-stdin-close']);
+      const mock = await startMockProcess(command, args, { cwd: folder, env: NODELESS_ENV });
+      mock.child.kill('SIGKILL');
+      expect(await leftAfterStop(mock.url, mock.readyFile)).toEqual(GONE);
+    });
+  },
+);
+
 /** What `work` writes with console.log, instead of printing it. */
 async function captureLog(work: () => Promise<unknown>): Promise<string> {
   const lines: string[] = [];
@@ -203,9 +239,10 @@ describeWith('pytest')(
   'the README pytest fixture, against the standalone executable',
   { timeout: TOOL_TIMEOUT_MS, skip: !ON_LINUX_X64 },
   () => {
+    // The python3 describeWith('pytest') found, by its real path, so it runs on the node-less PATH.
+    const python = pythonWithPytest() ?? 'python3';
+
     it('passes its test with no node on PATH', async () => {
-      // The python3 describeWith('pytest') found, by its real path, so it runs on the node-less PATH.
-      const python = pythonWithPytest() ?? 'python3';
       const suite = join(folder, 'pytest-suite');
       mkdirSync(suite, { recursive: true });
       writeFileSync(join(suite, 'conftest.py'), readmeExample('pytest-conftest'));
@@ -215,6 +252,34 @@ describeWith('pytest')(
         env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable },
       });
       expect(stdout).toMatch(/^1 passed/m);
+    });
+
+    it(`leaves no mock behind when pytest is killed (SIGKILL): gone within ${GONE_WITHIN_MS} ms`, async () => {
+      const suite = join(folder, 'pytest-killed');
+      mkdirSync(suite, { recursive: true });
+      writeFileSync(join(suite, 'conftest.py'), readmeExample('pytest-conftest'));
+      // A test that hands the test the mock's URL, then runs until pytest is killed.
+      writeFileSync(
+        join(suite, 'test_killed.py'),
+        'import time\n\n\ndef test_runs_until_killed(truecaller_mock):\n' +
+          '    with open("mock.url", "w") as url:\n        url.write(truecaller_mock + "\\n")\n' +
+          '    time.sleep(600)\n',
+      );
+      // In a process group of its own, as from a terminal: the finally ends whatever is left of it.
+      const pytest = spawn(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
+        cwd: suite,
+        env: { ...NODELESS_ENV, TRUECALLER_OAUTH_KIT: executable },
+        stdio: 'ignore',
+        detached: true,
+      });
+      try {
+        const url = await readyUrl(join(suite, 'mock.url'), pytest, () => 'pytest');
+        expect(await listening(url)).toBe(true);
+        pytest.kill('SIGKILL');
+        expect(await leftAfterStop(url)).toEqual({ listening: false, readyFile: false });
+      } finally {
+        process.kill(-(pytest.pid ?? Number.NaN), 'SIGKILL');
+      }
     });
   },
 );

@@ -16,8 +16,8 @@ export interface CliProcess {
   exited: Promise<number | string>;
 }
 
-// tsx by absolute URL: `--import tsx` resolves from the working directory, which a test may move.
-const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+/** tsx by absolute URL: `--import tsx` resolves from the working directory, which a test may move. */
+export const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Runs a TypeScript entry point of the kit (relative to the root) under Node with tsx, as `npm run` does. */
 export function runTsCli(

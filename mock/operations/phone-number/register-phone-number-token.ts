@@ -8,7 +8,7 @@ import type {
   PhoneNumberTokenScenarioName,
 } from '../../../src/operations/phone-number/scenarios.js';
 import type { ControlContext } from '../operation.js';
-import { expiryOf, registerRecord } from '../registration.js';
+import { expiryOf, type RegisterCall, registerRecord } from '../registration.js';
 
 /** An access token of a user verified without the Truecaller app, for the validation call. Every field is optional. */
 export interface RegisterPhoneNumberTokenInput {
@@ -40,19 +40,19 @@ export interface PhoneNumberControls {
   readonly registerPhoneNumberToken: (input?: RegisterPhoneNumberTokenInput) => string;
 }
 
+const CALL: RegisterCall = {
+  name: 'registerPhoneNumberToken',
+  idField: 'token',
+  errorCode: 'ERR_TOKEN_INVALID',
+};
+
 /** The validation call's controls of one mock. */
 export function phoneNumberControls(context: ControlContext): PhoneNumberControls {
   return {
     registerPhoneNumberToken(input = {}) {
       const { token, expiresInSeconds, ...fields } = input;
-      const expiresAt = expiryOf(context, 'registerPhoneNumberToken', expiresInSeconds, undefined);
-      return registerRecord(
-        context,
-        'registerPhoneNumberToken',
-        'phoneNumberTokens',
-        { ...fields, id: token, expiresAt },
-        'ERR_TOKEN_INVALID',
-      );
+      const expiresAt = expiryOf(context, CALL.name, expiresInSeconds, undefined);
+      return registerRecord(context, CALL, 'phoneNumberTokens', { ...fields, id: token, expiresAt });
     },
   };
 }

@@ -85,7 +85,7 @@ export const CODES = defineCollection({
       for (const [code, entry] of Object.entries(entries)) {
         if (isObject(entry) && typeof entry.clientId === 'string' && !known.clients.has(entry.clientId)) {
           problems.push(
-            `codes.${code}.clientId: no client "${entry.clientId}"; add it under "clients" or use one of ${[...known.clients].join(', ')}`,
+            `codes.${code}.clientId: no client "${entry.clientId}"; ${known.inConfigFile === false ? '' : 'add it under "clients" or '}use one of ${[...known.clients].join(', ')}`,
           );
         }
       }

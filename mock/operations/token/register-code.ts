@@ -4,7 +4,7 @@ import { CODE_LIFETIME_SECONDS } from '../../../src/operations/token/grants.js';
 import { type CodeScenarioName } from '../../../src/operations/token/outcomes.js';
 import type { Scope } from '../../../src/scopes.js';
 import type { ControlContext } from '../operation.js';
-import { expiryOf, registerRecord } from '../registration.js';
+import { expiryOf, type RegisterCall, registerRecord } from '../registration.js';
 
 /** A code to register. Every field is optional. */
 export interface RegisterCodeInput {
@@ -40,19 +40,15 @@ export interface TokenControls {
   readonly registerCode: (input?: RegisterCodeInput) => string;
 }
 
+const CALL: RegisterCall = { name: 'registerCode', idField: 'code', errorCode: 'ERR_CODE_INVALID' };
+
 /** The token controls of one mock. */
 export function tokenControls(context: ControlContext): TokenControls {
   return {
     registerCode(input = {}) {
       const { code, expiresInSeconds, ...fields } = input;
-      const expiresAt = expiryOf(context, 'registerCode', expiresInSeconds, CODE_LIFETIME_SECONDS);
-      return registerRecord(
-        context,
-        'registerCode',
-        'codes',
-        { ...fields, id: code, expiresAt },
-        'ERR_CODE_INVALID',
-      );
+      const expiresAt = expiryOf(context, CALL.name, expiresInSeconds, CODE_LIFETIME_SECONDS);
+      return registerRecord(context, CALL, 'codes', { ...fields, id: code, expiresAt });
     },
   };
 }

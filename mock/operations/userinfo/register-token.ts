@@ -3,7 +3,7 @@ import type { Fault } from '../../../src/faults.js';
 import type { TokenScenarioName } from '../../../src/operations/userinfo/scenarios.js';
 import type { Scope } from '../../../src/scopes.js';
 import type { ControlContext } from '../operation.js';
-import { expiryOf, registerRecord } from '../registration.js';
+import { expiryOf, type RegisterCall, registerRecord } from '../registration.js';
 
 /** A bearer token to register. Every field is optional. */
 export interface RegisterTokenInput {
@@ -35,19 +35,15 @@ export interface UserInfoControls {
   readonly registerToken: (input?: RegisterTokenInput) => string;
 }
 
+const CALL: RegisterCall = { name: 'registerToken', idField: 'token', errorCode: 'ERR_TOKEN_INVALID' };
+
 /** The userinfo controls of one mock. */
 export function userInfoControls(context: ControlContext): UserInfoControls {
   return {
     registerToken(input = {}) {
       const { token, expiresInSeconds, ...fields } = input;
-      const expiresAt = expiryOf(context, 'registerToken', expiresInSeconds, undefined);
-      return registerRecord(
-        context,
-        'registerToken',
-        'tokens',
-        { ...fields, id: token, expiresAt },
-        'ERR_TOKEN_INVALID',
-      );
+      const expiresAt = expiryOf(context, CALL.name, expiresInSeconds, undefined);
+      return registerRecord(context, CALL, 'tokens', { ...fields, id: token, expiresAt });
     },
   };
 }

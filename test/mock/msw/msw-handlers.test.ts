@@ -46,6 +46,26 @@ describe('truecallerHandlers', () => {
   });
 });
 
+describe('truecallerHandlers, misused', () => {
+  it('refuses to be called without a mock, in one line, rather than answer 500 at the first request', () => {
+    expect(() => truecallerHandlers(undefined as never)).toThrow(
+      expect.objectContaining({
+        code: 'ERR_OPTIONS_INVALID',
+        message: 'truecallerHandlers needs the mock to answer from: truecallerHandlers(createMock()).',
+      }),
+    );
+  });
+
+  it.each([['oauth-account-noneu.truecaller.com'], ['ftp://truecaller.example'], [42]])(
+    'refuses a base URL that is not an absolute http(s) URL: %j',
+    (given) => {
+      expect(() => truecallerHandlers(mock, { baseUrls: [given as string] })).toThrow(
+        `truecallerHandlers: each of baseUrls must be an absolute http(s) URL, got ${JSON.stringify(given)}.`,
+      );
+    },
+  );
+});
+
 describe('msw as an optional peer dependency', () => {
   it.each(['src/index.ts', 'mock/index.ts', 'fixtures/index.ts'])('is never loaded by %s', (entry) => {
     expect([...importGraph(entry)].filter((module) => module === 'msw' || module.startsWith('msw/'))).toEqual(

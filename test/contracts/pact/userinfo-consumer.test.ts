@@ -25,6 +25,9 @@ import { validatePhoneNumberToken } from '../../../src/operations/phone-number/c
 import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/grants.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { phoneNumberErrorBody } from '../../support/examples.js';
+import { publicKeysInteraction } from '../../../contracts/operations/signed-profile/interactions.js';
+import { fetchPublicKeys } from '../../../src/operations/signed-profile/client.js';
+import { SIGNED_PROFILE_SCENARIOS } from '../../../src/operations/signed-profile/scenarios.js';
 
 // The kit has one pact (one consumer, one provider), so every endpoint's interactions are added here: two
 // suites writing the same file in parallel would each replace the other's.
@@ -185,4 +188,29 @@ describe(`consumer contract of ${KIT_CONSUMER} for the validation call of users 
       expect(verified.countryCode).toBe('IN');
     });
   });
+});
+
+describe(`consumer contract of ${KIT_CONSUMER} for the keys of signed profiles`, () => {
+  it.each(SIGNED_PROFILE_SCENARIOS.filter((scenario) => scenario.status === 200))(
+    'reads the keys as a JSON array, given $providerState',
+    async (scenario) => {
+      await publicKeysInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const keys = await fetchPublicKeys({ keysUrl: `${mock.url}/v1/key`, fetch: freshConnection });
+        expect(keys.length).toBe(scenario.name === 'key-rotation' ? 2 : 1);
+        expect(keys.every((key) => key.keyType === 'RSA')).toBe(true);
+      });
+    },
+  );
+
+  it.each(SIGNED_PROFILE_SCENARIOS.filter((scenario) => scenario.status !== 200))(
+    'throws with status $status and its code, given $providerState',
+    async (scenario) => {
+      await publicKeysInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const error = await kitErrorOf(
+          fetchPublicKeys({ keysUrl: `${mock.url}/v1/key`, fetch: freshConnection }),
+        );
+        expect(error.response).toMatchObject({ status: scenario.status, code: scenario.status });
+      });
+    },
+  );
 });

@@ -7,6 +7,7 @@ import { publicKeyEntry } from '../../src/operations/signed-profile/signing.js';
 import { KIT_TEST_PRIVATE_KEY } from '../../src/operations/signed-profile/test-keys.js';
 import { kitErrorOf } from '../support/errors.js';
 import { scratchDirOfFile } from '../support/scratch-dir.js';
+import { readmeExample } from '../support/readme.js';
 
 const KEYS_URL = 'https://api4.truecaller.com/v1/key';
 const scratch = scratchDirOfFile('kit-profile-keys-');
@@ -126,6 +127,15 @@ describe('the keys of signed profiles', () => {
     mock.setKeyEndpoint({ served: [] });
     expect(await servedBy(mock)).toEqual([]);
     expect(() => mock.signProfile()).toThrow(/no key is served/);
+    await mock.close();
+  });
+
+  it('loads the README’s config: a key made for the process served, another kept back, a slow /v1/key', async () => {
+    const mock = createMock({ config: JSON.parse(readmeExample('signed-profile-config')) as never });
+    const served = (await servedBy(mock)) as { key: string }[];
+    expect(served).toHaveLength(1);
+    expect(mock.store.get('profileKeys', 'next-key')?.served).toBe(false);
+    expect(mock.store.get('keyEndpoints', 'v1-key')?.fault).toEqual({ delayMs: 300 });
     await mock.close();
   });
 });

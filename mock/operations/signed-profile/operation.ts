@@ -31,7 +31,7 @@ export const SIGNED_PROFILE_MOCK = defineMockOperation({
   ],
   startupText: (store, baseUrl) => ({
     table:
-      `Signed profiles (iOS, SDK 2.x), GET ${publicKeys}: TEST keys, not Truecaller's; sign one with mock.signProfile() or:\n` +
+      `Signed profiles (iOS, SDK 2.x), GET ${publicKeys} (TEST keys, not Truecaller's); sign one with mock.signProfile() or POST /__admin/${SIGNED_PROFILES_ACTION}:\n` +
       formatProfileKeyTable(store),
     tryIt: [
       `curl ${baseUrl}${publicKeys}`,

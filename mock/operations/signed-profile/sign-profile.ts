@@ -43,6 +43,8 @@ export type SignProfileInput = PayloadOverrides & {
   scenario?: ProfileScenarioName;
 };
 
+const NONCE = new RegExp(REQUEST_NONCE_PATTERN);
+
 /** The fields of a payload and the JSON type each holds. */
 const PAYLOAD_FIELDS: Readonly<Record<keyof SignedProfilePayload, 'string' | 'number' | 'boolean'>> = {
   requestNonce: 'string',
@@ -78,7 +80,8 @@ export function signProfileWith(
   if (problems.length > 0 || persona === undefined)
     throw new KitError('ERR_OPTIONS_INVALID', `signProfile: ${problems.join('; ')}.`);
   const now = Math.floor(context.clock.now() / 1000);
-  const payload = payloadOfPersona(persona, { requestNonce: randomUUID(), requestTime: now });
+  const requestNonce = typeof overrides.requestNonce === 'string' ? overrides.requestNonce : randomUUID();
+  const payload = payloadOfPersona(persona, { requestNonce, requestTime: now });
   for (const [field, value] of Object.entries(overrides)) {
     if (value === null) delete payload[field as keyof SignedProfilePayload];
     else Object.assign(payload, { [field]: value });
@@ -117,7 +120,9 @@ function signScenario(
 
 /** The served keys, in the order `/v1/key` lists them. */
 export function servedKeyRecords(context: ControlContext): ProfileKeyRecord[] {
-  return [...context.state.values('profileKeys')].filter((key) => key.served);
+  const served: ProfileKeyRecord[] = [];
+  for (const key of context.state.values('profileKeys')) if (key.served) served.push(key);
+  return served;
 }
 
 /** The key valid profiles are signed with: the first served. */
@@ -182,7 +187,7 @@ function inputProblems(
     else if (value !== null && typeof value !== type) problems.push(`${field}: must be a ${type} or null`);
   }
   const { requestNonce, requestTime } = overrides;
-  if (typeof requestNonce === 'string' && !new RegExp(REQUEST_NONCE_PATTERN).test(requestNonce))
+  if (typeof requestNonce === 'string' && !NONCE.test(requestNonce))
     problems.push(
       'requestNonce: must be 8 to 64 URL-safe base64 characters (letters, digits, - and _), as the SDK requires',
     );

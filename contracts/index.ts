@@ -47,6 +47,7 @@ export {
   UNKNOWN_PARTNER_CLIENT_ID,
   type PhoneNumberInteractionOptions,
 } from './operations/phone-number/index.js';
+export { publicKeysInteraction, SIGNED_PROFILE_PROVIDER_STATES } from './operations/signed-profile/index.js';
 export { formatJUnitReport } from './verify/junit-report.js';
 export type { PactOutput } from './verify/replay-process.js';
 export {

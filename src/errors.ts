@@ -23,7 +23,12 @@ export type KitErrorCode =
   | 'ERR_PROBE_UNREACHABLE'
   | 'ERR_DB_IN_USE'
   | 'ERR_DB_UNWRITABLE'
-  | 'ERR_DEPENDENCY_MISSING';
+  | 'ERR_DEPENDENCY_MISSING'
+  | 'ERR_SIGNATURE_ALGORITHM'
+  | 'ERR_SIGNATURE_INVALID'
+  | 'ERR_PAYLOAD_INVALID'
+  | 'ERR_NONCE_MISMATCH'
+  | 'ERR_PROFILE_STALE';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {

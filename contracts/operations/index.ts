@@ -6,6 +6,7 @@
 import { DISCOVERY_CONTRACT } from './discovery/index.js';
 import type { ContractOperation } from './operation.js';
 import { PHONE_NUMBER_CONTRACT } from './phone-number/index.js';
+import { SIGNED_PROFILE_CONTRACT } from './signed-profile/index.js';
 import { TOKEN_CONTRACT } from './token/index.js';
 import { USERINFO_CONTRACT } from './userinfo/index.js';
 
@@ -15,4 +16,5 @@ export const CONTRACT_OPERATIONS: readonly ContractOperation[] = Object.freeze([
   TOKEN_CONTRACT,
   DISCOVERY_CONTRACT,
   PHONE_NUMBER_CONTRACT,
+  SIGNED_PROFILE_CONTRACT,
 ]);

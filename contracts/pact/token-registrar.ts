@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegisterCodeInput } from '../../mock/operations/token/register-code.js';
 import type { RegisterTokenInput } from '../../mock/operations/userinfo/register-token.js';
 import type { MockControls } from '../../mock/engine/engine-types.js';
+import type { OperationControls } from '../../mock/operations/index.js';
 import { KitError } from '../../src/errors.js';
 import type { Scope } from '../../src/scopes.js';
 
@@ -30,6 +31,11 @@ export type CodeRegistrar = (input: RegisterCodeInput) => Promise<string>;
 export interface StateRegistrars {
   token: TokenRegistrar;
   code: CodeRegistrar;
+  /**
+   * The mock's controls, for states that set up more than a token or a code (what `GET /v1/key` serves,
+   * through `setKeyEndpoint`); a state that needs one it lacks throws, naming it.
+   */
+  controls?: Partial<OperationControls>;
 }
 
 /**
@@ -40,9 +46,10 @@ export interface StateRegistrars {
  * const handlers = createStateHandlers(mockStateRegistrars(server));
  */
 export function mockStateRegistrars(
-  mock: Pick<MockControls, 'store' | 'registerToken' | 'registerCode'>,
+  mock: Pick<MockControls, 'store' | 'registerToken' | 'registerCode'> & Partial<OperationControls>,
 ): StateRegistrars {
   return {
+    controls: mock,
     token: (grant) => {
       if (grant.persona !== null && !mock.store.has('personas', grant.persona)) {
         const known = mock.store.ids('personas').join(', ');

@@ -38,6 +38,8 @@ export interface AdminApiOptions {
   reset(): void;
   /** Runs after every change the admin API made (the `--db` log is flushed to disk here); throws when it fails. */
   afterChange(): void;
+  /** The operations' actions (`POST /__admin/<name>`), by name. */
+  readonly actions: ReadonlyMap<string, (body: Readonly<Record<string, unknown>>) => unknown>;
 }
 
 export { ADMIN_SCENARIO_PREFIX } from './admin-answers.js';

@@ -4,6 +4,7 @@
  * (a failed save is a 500, never a silent success).
  */
 import { KIT_ENDPOINTS } from '../../src/endpoints.js';
+import { KitError } from '../../src/errors.js';
 import type { RecordInput } from '../config/record-checks.js';
 import { readJsonBody } from '../http/json-body.js';
 import type { MockRequest } from '../http/mock-request.js';
@@ -29,6 +30,8 @@ export interface AdminWriteContext {
   reset(): void;
   /** Runs after every change (the `--db` log is flushed to disk here); throws when it fails. */
   afterChange(): void;
+  /** The operations' actions (`POST /__admin/<name>`), by name: the JSON body in, the answer out. */
+  readonly actions: ReadonlyMap<string, (body: RecordInput) => unknown>;
 }
 
 /** The writes of one control plane: POST, PUT and PATCH with a body; DELETE; reset. */
@@ -88,6 +91,7 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
         const where = `${request.method} ${printable(pathOf(request.url))}`;
         return error(400, 'invalid_request', `The body of ${where} must be a JSON object.`);
       }
+      if (target.kind === 'action') return act(context, target.name, value as RecordInput, written);
       if (target.kind === 'clock') {
         const moved = advanceClock(clock, value);
         return moved.ok ? json(200, clockState(clock)) : error(400, 'invalid_request', moved.problem);
@@ -117,4 +121,22 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
       return answers.noContent;
     },
   };
+}
+
+/** An operation's action: 200 with what it returns (saved like any change), 400 with the message of its `KitError`. */
+function act(
+  context: AdminWriteContext,
+  name: string,
+  body: RecordInput,
+  written: (result: WriteResult, status: number) => PreparedResponse,
+): PreparedResponse {
+  let result: unknown;
+  try {
+    result = context.actions.get(name)?.(body);
+  } catch (cause) {
+    if (cause instanceof KitError) return context.answers.error(400, 'invalid_request', cause.message);
+    throw cause;
+  }
+  // An action may change the store (a key it starts serving): saved before it is answered.
+  return written({ ok: true, record: result, created: false }, 200);
 }

@@ -8,6 +8,7 @@ import type { FaultTarget } from '../../src/faults.js';
 import type { WriteResult } from '../admin/record-writes.js';
 import { COLLECTION_DEFINITIONS, MOCK_OPERATIONS, type OperationControls } from '../operations/index.js';
 import type { Collection } from '../state/store.js';
+import { controlContextOf } from './control-context.js';
 import type { EngineState } from './engine-state.js';
 import type { MockControls } from './engine-types.js';
 
@@ -16,12 +17,7 @@ export function createControls(state: EngineState): MockControls {
   const { store, clock, journal, events, writer, source } = state;
   const operationControls = Object.assign(
     {},
-    ...MOCK_OPERATIONS.map((operation) =>
-      operation.controls?.({
-        create: (collection, input) => writer.create(collection, input),
-        clock,
-      }),
-    ),
+    ...MOCK_OPERATIONS.map((operation) => operation.controls?.(controlContextOf(operation, state))),
   ) as OperationControls;
   const saved = (result: WriteResult, target: FaultTarget | undefined): void => {
     if (!result.ok) throw new KitError('ERR_FAULT_INVALID', `setFault: ${faultProblem(result, target)}`);

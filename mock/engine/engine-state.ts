@@ -8,6 +8,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { type AdminApi, createAdminApi } from '../admin/admin-api.js';
 import { createRecordWriter, type RecordWriter } from '../admin/record-writes.js';
+import { adminActionsOf } from './control-context.js';
 import type { MockOptions } from '../config/options.js';
 import { openStore, type StoreSource } from '../config/store-source.js';
 import { corsHeadersForAnyOrigin } from '../http/cors.js';
@@ -68,6 +69,7 @@ export function openEngineState(settings: Readonly<MockOptions>): EngineState {
           bodyLimit: DEFAULT_JSON_BODY_LIMIT,
           reset: source.reset,
           afterChange: source.persist,
+          actions: adminActionsOf({ store, writer, clock }),
         });
   return {
     document: loadApiDocument(),

@@ -68,8 +68,9 @@ export function truecallerHandlers(
         return await mock.fetch(forwarded);
       } catch (error) {
         // The mock broke the connection on purpose (a fault): the client sees what a dropped socket gives.
-        // Any other error is a bug or a bad request the client should see as thrown, not as a network fault.
-        if (isMockNetworkError(error)) return HttpResponse.error();
+        // A client that gave up waiting (its timeout during a delay) already has its AbortError: nothing
+        // is left to answer. Any other error is a bug or a bad request the client should see as thrown.
+        if (isMockNetworkError(error) || request.signal.aborted) return HttpResponse.error();
         throw error;
       }
     });

@@ -5,12 +5,14 @@
  */
 import type { CollectionDefinition } from './collection.js';
 import type { PhoneNumberControls } from './phone-number/register-phone-number-token.js';
+import type { SignedProfileControls } from './signed-profile/signed-profile-controls.js';
 import type { TokenControls } from './token/register-code.js';
 import type { UserInfoControls } from './userinfo/register-token.js';
 import { DISCOVERY_MOCK } from './discovery/operation.js';
 import type { MockOperation } from './operation.js';
 import { PERSONAS } from './personas.js';
 import { type PhoneNumberConfig, PHONE_NUMBER_MOCK } from './phone-number/operation.js';
+import { type SignedProfileConfig, SIGNED_PROFILE_MOCK } from './signed-profile/operation.js';
 import { TOKEN_MOCK, type TokenOperationConfig } from './token/operation.js';
 import { type UserInfoConfig, USERINFO_MOCK } from './userinfo/operation.js';
 
@@ -20,6 +22,7 @@ export const MOCK_OPERATIONS: readonly MockOperation[] = Object.freeze([
   TOKEN_MOCK,
   DISCOVERY_MOCK,
   PHONE_NUMBER_MOCK,
+  SIGNED_PROFILE_MOCK,
 ]);
 
 /** Every collection of the store: the personas all operations share, then each operation's own. */
@@ -29,7 +32,13 @@ export const COLLECTION_DEFINITIONS: readonly CollectionDefinition[] = Object.fr
 ]);
 
 /** The sections of a config file the operations define. */
-export type OperationsConfig = UserInfoConfig & TokenOperationConfig & PhoneNumberConfig;
+export type OperationsConfig = UserInfoConfig &
+  TokenOperationConfig &
+  PhoneNumberConfig &
+  SignedProfileConfig;
 
 /** What the operations add to every door's controls. */
-export type OperationControls = UserInfoControls & TokenControls & PhoneNumberControls;
+export type OperationControls = UserInfoControls &
+  TokenControls &
+  PhoneNumberControls &
+  SignedProfileControls;

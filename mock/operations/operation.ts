@@ -54,23 +54,27 @@ export interface OperationContext {
   readonly settings: OperationSettings;
 }
 
+/** What a write of a control gave: done, or why not. */
+export type ControlWrite =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly status: number;
+      readonly problem: string;
+      readonly problems?: readonly string[];
+    };
+
 /** What an operation's controls (`registerToken`, ...) are built from, once per mock. */
 export interface ControlContext {
   /**
    * Adds a record through the control plane's checks: done, or why not (a 409 for an id taken; for a 400,
    * each problem with its field's dotted path, `tokens.<id>.scenario: ...`, for the call to word).
    */
-  create(
-    collection: Collection,
-    input: RecordInput,
-  ):
-    | { readonly ok: true }
-    | {
-        readonly ok: false;
-        readonly status: number;
-        readonly problem: string;
-        readonly problems?: readonly string[];
-      };
+  create(collection: Collection, input: RecordInput): ControlWrite;
+  /** Stores a record through the same checks, replacing the one of its id (`input.id`) if there is one. */
+  put(collection: Collection, input: RecordInput & { readonly id: string }): ControlWrite;
+  /** The store, as far as the operation declared it reads it. */
+  readonly state: StoreReader;
   /** The time registered records expire against. */
   readonly clock: Clock;
 }
@@ -81,6 +85,17 @@ export interface StartupText {
   readonly table: string;
   /** Ready-to-paste `curl` lines against `baseUrl`. */
   readonly tryIt: readonly string[];
+}
+
+/**
+ * A request of the control plane that acts on the mock rather than storing a record: `POST
+ * /__admin/<name>` with a JSON object body, answered 200 with what `run` returns. `run` throws a
+ * `KitError` naming what is wrong with the body (answered 400); what it changes goes through `context`.
+ */
+export interface AdminAction {
+  /** Its path under `/__admin` (camel case, like the collections'). */
+  readonly name: string;
+  run(context: ControlContext, body: Readonly<Record<string, unknown>>): unknown;
 }
 
 /** One operation of the mock. */
@@ -98,6 +113,8 @@ export interface MockOperation extends StoreNeeds {
   createRoutes(context: OperationContext): readonly RouteDefinition[];
   /** What it adds to every door's controls (`registerToken`, ...). */
   controls?(context: ControlContext): object;
+  /** What it adds to the control plane besides its collections (`POST /__admin/<name>`). */
+  readonly adminActions?: readonly AdminAction[];
   /** The credential a request to it carries in its path (the journal records it as the request's token). */
   credentialInPath?(path: string): string | null;
   /** What the CLI prints for it at start-up; `store` is read-only here. */

@@ -4,8 +4,12 @@
  * no operation's code.
  */
 import type { PhoneNumberStoreData } from './phone-number/wire-types.js';
+import type { SignedProfileStoreData } from './signed-profile/wire-types.js';
 import type { TokenStoreData } from './token/wire-types.js';
 import type { UserInfoStoreData } from './userinfo/wire-types.js';
 
 /** The collections of the store the operations own, by name. */
-export type OperationsStoreData = UserInfoStoreData & TokenStoreData & PhoneNumberStoreData;
+export type OperationsStoreData = UserInfoStoreData &
+  TokenStoreData &
+  PhoneNumberStoreData &
+  SignedProfileStoreData;

@@ -12,6 +12,7 @@ import { benchHotPath } from './hot-path-bench.js';
 import { benchInProcess } from './in-process-bench.js';
 import { journalBench } from './journal-bench.js';
 import { PINNED, ROOT } from './servers.js';
+import { benchSignedProfile } from './signed-profile-bench.js';
 import { benchStore } from './store-bench.js';
 
 /** Every part of the benchmark, in the order it runs. Add a part here. */
@@ -45,6 +46,11 @@ const SECTIONS: readonly BenchSection[] = [
     name: 'growth',
     summary: 'the heap after 100,000 run-time codes, used or expired, against the start',
     run: benchGrowth,
+  },
+  {
+    name: 'signed-profile',
+    summary: 'signProfile against crypto.sign of the same payload; GET /v1/key against bare node:http',
+    run: benchSignedProfile,
   },
   {
     name: 'journal',

@@ -51,6 +51,8 @@ describe('the READMEs’ test files, in a project with the packed kit', { timeou
         'msw-handlers.test.ts',
         'token.pact.test.js',
         'phone-number.pact.test.js',
+        'signed-profile.pact.test.js',
+        'signed-profile-backend.test.ts',
         'personas.test.ts',
         'factory.test.ts',
         'admin-client.test.ts',

@@ -6,7 +6,16 @@ import { startMock } from '../support/doors.js';
 import { README_FILES, readmeText } from '../support/readme.js';
 
 // Every config-file example of the READMEs (a ```json block with a config's sections), as a user copies it.
-const SECTIONS = ['personas', 'tokens', 'codes', 'clients', 'phoneNumberTokens', 'fault'];
+const SECTIONS = [
+  'personas',
+  'tokens',
+  'codes',
+  'clients',
+  'phoneNumberTokens',
+  'profileKeys',
+  'keyEndpoints',
+  'fault',
+];
 const configs = README_FILES.flatMap((file) => [...readmeText(file).matchAll(/```json\n([\s\S]*?)```/g)])
   .map(([, text = '']) => text)
   .filter((text) => SECTIONS.some((section) => text.includes(`"${section}"`)) && text.trim().startsWith('{'))

@@ -54,6 +54,11 @@ async function openSection(
   const { page } = watched;
   await page.goto(`${mock.url}/__admin/ui#${section}`);
   await page.locator('#token-table table').waitFor({ state: 'attached' });
+  if (section === 'personas') {
+    // A signed profile on show: three long base64 values must wrap inside the card.
+    await page.locator('#sign-profile').getByRole('button', { name: 'Sign' }).click();
+    await page.locator('#signed-profile dd').first().waitFor();
+  }
   if (section === 'requests') {
     await page.locator('#request-list button.request', { hasText: '/v1/token' }).first().click();
     await page.locator('#request-detail').getByRole('region', { name: 'Form fields' }).waitFor();

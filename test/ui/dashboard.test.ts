@@ -3,6 +3,7 @@ import { findPersona } from '../../fixtures/personas.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { filterClaimsByScopes } from '../../src/scopes.js';
+import { verifySignedProfile } from '../../src/operations/signed-profile/client.js';
 import type { Journal } from '../../src/wire-types.js';
 import type { TokenResponse } from '../../src/operations/token/wire-types.js';
 import {
@@ -198,6 +199,35 @@ describeWith('chromium')('the dashboard', () => {
 
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'dashboard-personas');
+  });
+
+  it('signs a profile from the form, whose three values verify against /v1/key as the scenario says', async () => {
+    const { page } = await open('/__admin/ui#personas');
+    const form = page.locator('#sign-profile');
+    await form.getByLabel('Persona').selectOption('full-in');
+    await form.getByLabel(/^Request nonce/).fill('dashboard-nonce-1');
+    await form.getByLabel('Scenario').selectOption('other-nonce');
+    await form.getByRole('button', { name: 'Sign' }).click();
+    const value = (name: string) => page.locator('#signed-profile dt', { hasText: new RegExp(`^${name}$`) });
+    await value('payload').waitFor();
+    const read = async (name: string): Promise<string> =>
+      (await page
+        .locator('#signed-profile dd')
+        .nth(['payload', 'signature', 'signatureAlgorithm'].indexOf(name))
+        .locator('code')
+        .textContent()) ?? '';
+    const profile = {
+      payload: await read('payload'),
+      signature: await read('signature'),
+      signatureAlgorithm: await read('signatureAlgorithm'),
+    };
+    const verdict = await verifySignedProfile(profile, {
+      expectedNonce: 'dashboard-nonce-1',
+      keysUrl: `${mock.url}/v1/key`,
+    }).catch((error: { code: string }) => error.code);
+    expect(verdict).toBe('ERR_NONCE_MISMATCH');
+    expect(await page.getByRole('button', { name: 'Copy signature', exact: true }).isVisible()).toBe(true);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
   it('reads on a phone-sized window: one column, no sideways scrolling of the page', async () => {

@@ -10,6 +10,7 @@ import { readMockState } from './mock-state.js';
 import { renderPersonas, wirePersonas } from './personas-section.js';
 import { showJournal, wireRequests } from './requests-section.js';
 import { renderScenarios, wireScenarios } from './scenarios-section.js';
+import { renderSignProfile, wireSignProfile } from './sign-profile-form.js';
 
 const SECTIONS = ['scenarios', 'requests', 'personas', 'faults'];
 
@@ -30,6 +31,7 @@ async function refresh(): Promise<void> {
   const state = await readMockState();
   renderScenarios(state);
   renderPersonas(state);
+  renderSignProfile(state);
   renderFaults(state);
 }
 
@@ -52,6 +54,7 @@ async function start(): Promise<void> {
   addEventListener('hashchange', showSection);
   wireScenarios(refresh);
   wirePersonas();
+  wireSignProfile();
   wireFaults(refresh);
   wireRequests();
   byId<HTMLFormElement>('token-form').addEventListener('submit', (event) => {

@@ -25,6 +25,9 @@ import { validatePhoneNumberToken } from '../../../src/operations/phone-number/c
 import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/grants.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { phoneNumberErrorBody } from '../../support/examples.js';
+import { publicKeysInteraction } from '../../../contracts/operations/signed-profile/interactions.js';
+import { fetchPublicKeys } from '../../../src/operations/signed-profile/client.js';
+import { SIGNED_PROFILE_SCENARIOS } from '../../../src/operations/signed-profile/scenarios.js';
 
 // The kit has one pact (one consumer, one provider), so every endpoint's interactions are added here.
 // Pact writes it to a folder of this run; the last test compares it with the committed one, which a test
@@ -178,6 +181,31 @@ describe(`consumer contract of ${KIT_CONSUMER} for the validation call of users 
   });
 });
 
+describe(`consumer contract of ${KIT_CONSUMER} for the keys of signed profiles`, () => {
+  it.each(SIGNED_PROFILE_SCENARIOS.filter((scenario) => scenario.status === 200))(
+    'reads the keys as a JSON array, given $providerState',
+    async (scenario) => {
+      await publicKeysInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const keys = await fetchPublicKeys({ keysUrl: `${mock.url}/v1/key`, fetch: freshConnection });
+        expect(keys.length).toBe(scenario.name === 'key-rotation' ? 2 : 1);
+        expect(keys.every((key) => key.keyType === 'RSA')).toBe(true);
+      });
+    },
+  );
+
+  it.each(SIGNED_PROFILE_SCENARIOS.filter((scenario) => scenario.status !== 200))(
+    'throws with status $status and its code, given $providerState',
+    async (scenario) => {
+      await publicKeysInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const error = await kitErrorOf(
+          fetchPublicKeys({ keysUrl: `${mock.url}/v1/key`, fetch: freshConnection }),
+        );
+        expect(error.response).toMatchObject({ status: scenario.status, code: scenario.status });
+      });
+    },
+  );
+});
+
 describe(`the pact of ${KIT_CONSUMER}`, () => {
   it('equals the one committed in contracts/pacts', () => {
     const written = readdirSync(scratch).filter((file) => file.endsWith('.json'));
@@ -191,7 +219,7 @@ describe(`the pact of ${KIT_CONSUMER}`, () => {
       const read = (folder: string): unknown => JSON.parse(readFileSync(join(folder, file), 'utf8'));
       expect(
         read(scratch),
-        `${file} differs from the committed one; if the change is meant: UPDATE_PACTS=1 npx vitest run test/contracts/userinfo-consumer.test.ts`,
+        `${file} differs from the committed one; if the change is meant: UPDATE_PACTS=1 npx vitest run test/contracts/pact/userinfo-consumer.test.ts`,
       ).toEqual(read(PACTS_DIR));
     }
   });

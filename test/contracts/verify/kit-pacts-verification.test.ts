@@ -7,6 +7,8 @@ import { PHONE_NUMBER_PROVIDER_STATES } from '../../../contracts/operations/phon
 import { EXCHANGE_PROVIDER_STATES } from '../../../contracts/operations/token/index.js';
 import { PROVIDER_STATES } from '../../../contracts/operations/userinfo/index.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
+import { SIGNED_PROFILE_PROVIDER_STATES } from '../../../contracts/operations/signed-profile/index.js';
+import { SIGNED_PROFILE_SCENARIOS } from '../../../src/operations/signed-profile/scenarios.js';
 import { verifyPacts } from '../../../contracts/verify/verify-pacts.js';
 import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../../src/operations/token/outcomes.js';
 import { SCENARIOS } from '../../../src/operations/userinfo/scenarios.js';
@@ -24,6 +26,7 @@ describe('the committed pacts', () => {
         ...SCENARIOS.map((scenario) => PROVIDER_STATES[scenario.name]),
         ...EXCHANGE_OUTCOMES.map((outcome) => EXCHANGE_PROVIDER_STATES[outcome.name]),
         ...PHONE_NUMBER_SCENARIOS.map((scenario) => PHONE_NUMBER_PROVIDER_STATES[scenario.name]),
+        ...SIGNED_PROFILE_SCENARIOS.map((scenario) => SIGNED_PROFILE_PROVIDER_STATES[scenario.name]),
         // The SDK 2.8 form of the call, once.
         PHONE_NUMBER_PROVIDER_STATES.verified,
       ].sort(),

@@ -47,6 +47,11 @@ export {
   UNKNOWN_PARTNER_CLIENT_ID,
   type PhoneNumberInteractionOptions,
 } from './operations/phone-number/index.js';
+export {
+  WEB_PROFILE_PROVIDER_STATES,
+  webProfileInteraction,
+  type WebProfileInteractionOptions,
+} from './operations/mobile-web/index.js';
 export { formatJUnitReport } from './verify/junit-report.js';
 export type { PactOutput } from './verify/replay-process.js';
 export {

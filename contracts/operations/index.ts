@@ -5,6 +5,7 @@
  */
 import { DISCOVERY_CONTRACT } from './discovery/index.js';
 import type { ContractOperation } from './operation.js';
+import { MOBILE_WEB_CONTRACT } from './mobile-web/index.js';
 import { PHONE_NUMBER_CONTRACT } from './phone-number/index.js';
 import { TOKEN_CONTRACT } from './token/index.js';
 import { USERINFO_CONTRACT } from './userinfo/index.js';
@@ -15,4 +16,5 @@ export const CONTRACT_OPERATIONS: readonly ContractOperation[] = Object.freeze([
   TOKEN_CONTRACT,
   DISCOVERY_CONTRACT,
   PHONE_NUMBER_CONTRACT,
+  MOBILE_WEB_CONTRACT,
 ]);

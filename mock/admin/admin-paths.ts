@@ -5,7 +5,7 @@
  */
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { printable } from '../http/printable.js';
-import { COLLECTION_DEFINITIONS } from '../operations/index.js';
+import { COLLECTION_DEFINITIONS, MOCK_OPERATIONS } from '../operations/index.js';
 import type { Collection } from '../state/store.js';
 
 /** The collections the admin API serves; internal ones (refresh tokens) are served by none. */
@@ -19,6 +19,11 @@ export type AdminCollection = Collection;
 /** Why each internal collection is not served, and where it is changed instead. */
 const INTERNAL: ReadonlyMap<string, string> = new Map(
   COLLECTION_DEFINITIONS.flatMap(({ name, admin }) => (admin.served ? [] : [[name, admin.why] as const])),
+);
+
+/** The operations' actions (`POST /__admin/<name>`): `webSignIns`, ... */
+const ACTIONS: ReadonlySet<string> = new Set(
+  MOCK_OPERATIONS.flatMap((operation) => operation.adminActions ?? []).map((action) => action.name),
 );
 
 /** The admin paths that name one thing each (`/__admin/<name>`). */
@@ -35,6 +40,7 @@ export type AdminTarget =
   | { readonly kind: 'collection'; readonly collection: AdminCollection }
   | { readonly kind: 'record'; readonly collection: AdminCollection; readonly id: string }
   | { readonly kind: Single }
+  | { readonly kind: 'action'; readonly name: string }
   | { readonly kind: 'page'; readonly file: string };
 
 /** The methods each kind of target answers (HEAD wherever GET is). */
@@ -47,6 +53,7 @@ export const ADMIN_METHODS: Readonly<Record<AdminTarget['kind'], readonly string
   db: ['GET', 'HEAD'],
   clock: ['GET', 'HEAD', 'POST'],
   scenarios: ['GET', 'HEAD'],
+  action: ['POST'],
   page: ['GET', 'HEAD'],
 });
 
@@ -81,6 +88,7 @@ export function resolveAdminPath(path: string): ResolvedAdminPath {
   const internal = INTERNAL.get(name);
   if (internal !== undefined) return notFound(internal);
   if (SINGLES.has(name) && rawId === undefined) return { ok: true, target: { kind: name as Single } };
+  if (ACTIONS.has(name) && rawId === undefined) return { ok: true, target: { kind: 'action', name } };
   if ((name === 'ui' || name === 'docs') && rawId === undefined)
     return { ok: true, target: { kind: 'page', file: ADMIN_PAGES[name] } };
   // A file of the pages: the name as it stands (no decoding); the pages' module serves only its own list.
@@ -90,7 +98,7 @@ export function resolveAdminPath(path: string): ResolvedAdminPath {
     const hint =
       deeper.length > 0
         ? `Nested routes are not served: use ${ENDPOINTS.admin}/<collection> or ${ENDPOINTS.admin}/<collection>/<id>.`
-        : `The admin API serves ${[...ADMIN_COLLECTIONS, ...SINGLES, ...Object.keys(ADMIN_PAGES)].map((known) => `${ENDPOINTS.admin}/${known}`).join(', ')} (names spelled exactly as listed).`;
+        : `The admin API serves ${[...ADMIN_COLLECTIONS, ...SINGLES, ...ACTIONS, ...Object.keys(ADMIN_PAGES)].map((known) => `${ENDPOINTS.admin}/${known}`).join(', ')} (names spelled exactly as listed).`;
     return notFound(`Nothing at ${printable(path)}. ${hint}`);
   }
   const collection = name as AdminCollection;

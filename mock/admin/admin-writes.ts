@@ -5,6 +5,7 @@
  */
 import { KIT_ENDPOINTS } from '../../src/endpoints.js';
 import type { RecordInput } from '../config/record-checks.js';
+import type { AdminActionAnswer } from '../operations/operation.js';
 import { readJsonBody } from '../http/json-body.js';
 import type { MockRequest } from '../http/mock-request.js';
 import { printable } from '../http/printable.js';
@@ -16,6 +17,9 @@ import type { AdminAnswers } from './admin-answers.js';
 import type { AdminTarget } from './admin-paths.js';
 import { advanceClock, clockState } from './clock-control.js';
 import type { RecordWriter, WriteResult } from './record-writes.js';
+
+/** The operations' actions (`POST /__admin/<name>`), by name, each run with its input. */
+export type AdminActions = ReadonlyMap<string, (input: RecordInput) => Promise<AdminActionAnswer>>;
 
 /** What the writes work on. */
 export interface AdminWriteContext {
@@ -29,6 +33,8 @@ export interface AdminWriteContext {
   reset(): void;
   /** Runs after every change (the `--db` log is flushed to disk here); throws when it fails. */
   afterChange(): void;
+  /** The operations' actions, by name. */
+  readonly actions: AdminActions;
 }
 
 /** The writes of one control plane: POST, PUT and PATCH with a body; DELETE; reset. */
@@ -88,6 +94,7 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
         const where = `${request.method} ${printable(pathOf(request.url))}`;
         return error(400, 'invalid_request', `The body of ${where} must be a JSON object.`);
       }
+      if (target.kind === 'action') return runAction(context, target.name, value as RecordInput);
       if (target.kind === 'clock') {
         const moved = advanceClock(clock, value);
         return moved.ok ? json(200, clockState(clock)) : error(400, 'invalid_request', moved.problem);
@@ -117,4 +124,16 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
       return answers.noContent;
     },
   };
+}
+
+/** Runs an operation's action (`POST /__admin/<name>`) and answers what it answers. */
+async function runAction(
+  { actions, answers }: AdminWriteContext,
+  name: string,
+  input: RecordInput,
+): Promise<PreparedResponse> {
+  const run = actions.get(name);
+  if (run === undefined) return answers.error(404, 'not_found', `No action ${printable(name)}.`);
+  const { status, body } = await run(input);
+  return answers.json(status, body);
 }

@@ -13,15 +13,10 @@ import type { MockControls } from './engine-types.js';
 
 /** The controls of the engine holding `state`. */
 export function createControls(state: EngineState): MockControls {
-  const { store, clock, journal, events, writer, source } = state;
+  const { store, clock, journal, events, writer, source, controlContext } = state;
   const operationControls = Object.assign(
     {},
-    ...MOCK_OPERATIONS.map((operation) =>
-      operation.controls?.({
-        create: (collection, input, caller) => writer.create(collection, input, caller),
-        clock,
-      }),
-    ),
+    ...MOCK_OPERATIONS.map((operation) => operation.controls?.(controlContext)),
   ) as OperationControls;
   const saved = (result: WriteResult, call: string): void => {
     if (!result.ok) throw new KitError('ERR_FAULT_INVALID', `${call}: ${result.problem}`);

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
-import { type AdminApi, createAdminApi } from '../admin/admin-api.js';
+import { type AdminActions, type AdminApi, createAdminApi } from '../admin/admin-api.js';
 import { createRecordWriter, type RecordWriter } from '../admin/record-writes.js';
 import type { MockOptions } from '../config/options.js';
 import { openStore, type StoreSource } from '../config/store-source.js';
@@ -14,6 +14,7 @@ import { corsHeadersForAnyOrigin } from '../http/cors.js';
 import { DEFAULT_JSON_BODY_LIMIT } from '../http/json-body.js';
 import type { ResponseContext } from '../http/responses.js';
 import { COLLECTION_DEFINITIONS, MOCK_OPERATIONS } from '../operations/index.js';
+import type { ControlContext } from '../operations/operation.js';
 import { MockClock } from '../state/clock.js';
 import { ExpiryQueue } from '../state/expiry-queue.js';
 import { RequestJournal } from '../state/journal.js';
@@ -34,10 +35,12 @@ export interface EngineState {
   readonly writer: RecordWriter;
   /** The control plane; undefined with `admin: false`. */
   readonly admin: AdminApi | undefined;
+  /** What the operations' controls and the control plane's actions work with. */
+  readonly controlContext: ControlContext;
 }
 
-/** The state of an engine for `settings`. */
-export function openEngineState(settings: Readonly<MockOptions>): EngineState {
+/** The state of an engine for `settings`; `baseUrl` reads the base URL a door set on the engine. */
+export function openEngineState(settings: Readonly<MockOptions>, baseUrl: () => string): EngineState {
   const events = new EventEmitter();
   const source = openStore(settings, events);
   const { store } = source;
@@ -55,6 +58,12 @@ export function openEngineState(settings: Readonly<MockOptions>): EngineState {
     ),
   );
   const writer = createRecordWriter(store, clock, expiries);
+  const controlContext: ControlContext = {
+    create: (collection, input, caller) => writer.create(collection, input, caller),
+    clock,
+    baseUrl,
+    options: settings,
+  };
   const admin =
     journal === null
       ? undefined
@@ -68,6 +77,7 @@ export function openEngineState(settings: Readonly<MockOptions>): EngineState {
           bodyLimit: DEFAULT_JSON_BODY_LIMIT,
           reset: source.reset,
           afterChange: source.persist,
+          actions: adminActions(controlContext),
         });
   return {
     document: loadApiDocument(),
@@ -80,7 +90,18 @@ export function openEngineState(settings: Readonly<MockOptions>): EngineState {
     expiries,
     writer,
     admin,
+    controlContext,
   };
+}
+
+/** The operations' actions of the control plane, each bound to `context`, by name. */
+function adminActions(context: ControlContext): AdminActions {
+  return new Map(
+    MOCK_OPERATIONS.flatMap((operation) => operation.adminActions ?? []).map((action) => [
+      action.name,
+      (input) => action.run(context, input),
+    ]),
+  );
 }
 
 /** The token a request carries in its path, for the operations whose credential travels there. */

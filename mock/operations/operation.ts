@@ -67,6 +67,34 @@ export interface ControlContext {
   ): { readonly ok: true } | { readonly ok: false; readonly problem: string };
   /** The time registered records expire against. */
   readonly clock: Clock;
+  /** The base URL the mock answers on (`http://127.0.0.1:4010`; the OAuth host for the in-process doors). */
+  readonly baseUrl: () => string;
+  /** The mock's options, checked: an operation reads its own (see `MockOperation.options`). */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** Options of `createMock` and `createMockServer` an operation adds (`allowCallbackHosts`, ...). */
+export interface OperationOptions {
+  /** Each option's default, merged into `DEFAULT_MOCK_OPTIONS`. */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  /** Problems of the options as given, merged over the defaults, each naming its option; checked once. */
+  problems(options: Readonly<Record<string, unknown>>): string[];
+}
+
+/** What an action of the control plane answers: a status and a JSON body. */
+export interface AdminActionAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * An action an operation adds to the control plane: `POST /__admin/<name>` with a JSON object body, run
+ * with the operation's control context (what its controls do from code, a dashboard or `curl` does here).
+ */
+export interface AdminAction {
+  /** The path segment after `/__admin/`: `webSignIns`. */
+  readonly name: string;
+  run(context: ControlContext, input: RecordInput): Promise<AdminActionAnswer>;
 }
 
 /** What an operation adds to the CLI's start-up text. */
@@ -92,6 +120,10 @@ export interface MockOperation extends StoreNeeds {
   createRoutes(context: OperationContext): readonly RouteDefinition[];
   /** What it adds to every door's controls (`registerToken`, ...). */
   controls?(context: ControlContext): object;
+  /** The options it adds to `createMock` and `createMockServer`. */
+  readonly options?: OperationOptions;
+  /** The actions it adds to the control plane (`POST /__admin/<name>`). */
+  readonly adminActions?: readonly AdminAction[];
   /** The credential a request to it carries in its path (the journal records it as the request's token). */
   credentialInPath?(path: string): string | null;
   /** What the CLI prints for it at start-up; `store` is read-only here. */

@@ -52,6 +52,7 @@ export type {
   WebCallbackAttempt,
   WebCallbackBody,
   WebCallbackDeclined,
+  WebCallbackDeliveryRules,
   WebCallbackDelivery,
   WebCallbackFlowInvoked,
   WebProfile,

@@ -137,6 +137,19 @@ export interface WebSignInInput {
    * unknown one gets the 401). Default: a new token of `persona`, living 10 minutes on the mock's clock.
    */
   accessToken?: string;
+  /**
+   * How the bodies are delivered: `timeoutMs` an attempt may take (default 3000, documented), `retries`
+   * after a 5xx, a timeout or no answer (default 2) and `retryDelayMs` before the first retry, doubled
+   * before each next one (default 1000): the retries are the kit's choice.
+   */
+  delivery?: WebCallbackDeliveryRules;
+}
+
+/** How Truecaller delivers the callback bodies, as the mock does it; every field optional. */
+export interface WebCallbackDeliveryRules {
+  timeoutMs?: number;
+  retries?: number;
+  retryDelayMs?: number;
 }
 
 /** One attempt to post a callback body and what came of it. */

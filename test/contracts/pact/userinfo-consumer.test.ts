@@ -25,6 +25,10 @@ import { validatePhoneNumberToken } from '../../../src/operations/phone-number/c
 import { DEFAULT_CLIENT_ID } from '../../../src/operations/token/grants.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { phoneNumberErrorBody } from '../../support/examples.js';
+import { webProfileInteraction } from '../../../contracts/operations/mobile-web/interactions.js';
+import { getWebProfile } from '../../../src/operations/mobile-web/client.js';
+import { MOBILE_WEB_ENDPOINTS } from '../../../src/operations/mobile-web/endpoints.js';
+import { WEB_PROFILE_SCENARIOS } from '../../../src/operations/mobile-web/scenarios.js';
 
 // The kit has one pact (one consumer, one provider), so every endpoint's interactions are added here: two
 // suites writing the same file in parallel would each replace the other's.
@@ -185,4 +189,41 @@ describe(`consumer contract of ${KIT_CONSUMER} for the validation call of users 
       expect(verified.countryCode).toBe('IN');
     });
   });
+});
+
+describe(`consumer contract of ${KIT_CONSUMER} for the profile fetch of a mobile website's sign-in`, () => {
+  const endpointOf = (url: string): string => `${url}${MOBILE_WEB_ENDPOINTS.webProfile}`;
+
+  it.each(WEB_PROFILE_SCENARIOS.filter((scenario) => scenario.kind === 'profile'))(
+    'reads the web profile, given $providerState',
+    async (scenario) => {
+      await webProfileInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const profile = await getWebProfile(scenario.token, {
+          endpoint: endpointOf(mock.url),
+          fetch: freshConnection,
+        });
+        expect(profile.phoneNumbers).toHaveLength(1);
+        expect(typeof profile.userId).toBe(scenario.valuesAs === 'strings' ? 'string' : 'number');
+      });
+    },
+  );
+
+  it.each(WEB_PROFILE_SCENARIOS.filter((scenario) => scenario.kind === 'error'))(
+    'throws with status $status and the body’s own status, given $providerState',
+    async (scenario) => {
+      const example = getExampleValue(
+        document,
+        MOBILE_WEB_ENDPOINTS.webProfile,
+        'get',
+        scenario.status,
+        scenario.example,
+      ) as { status: number };
+      await webProfileInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const error = await kitErrorOf(
+          getWebProfile(scenario.token, { endpoint: endpointOf(mock.url), fetch: freshConnection }),
+        );
+        expect(error.response).toMatchObject({ status: scenario.status, code: example.status });
+      });
+    },
+  );
 });

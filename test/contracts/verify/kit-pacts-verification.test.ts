@@ -7,6 +7,8 @@ import { PHONE_NUMBER_PROVIDER_STATES } from '../../../contracts/operations/phon
 import { EXCHANGE_PROVIDER_STATES } from '../../../contracts/operations/token/index.js';
 import { PROVIDER_STATES } from '../../../contracts/operations/userinfo/index.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
+import { WEB_PROFILE_PROVIDER_STATES } from '../../../contracts/operations/mobile-web/index.js';
+import { WEB_PROFILE_SCENARIOS } from '../../../src/operations/mobile-web/scenarios.js';
 import { verifyPacts } from '../../../contracts/verify/verify-pacts.js';
 import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../../src/operations/token/outcomes.js';
 import { SCENARIOS } from '../../../src/operations/userinfo/scenarios.js';
@@ -26,6 +28,7 @@ describe('the committed pacts', () => {
         ...PHONE_NUMBER_SCENARIOS.map((scenario) => PHONE_NUMBER_PROVIDER_STATES[scenario.name]),
         // The SDK 2.8 form of the call, once.
         PHONE_NUMBER_PROVIDER_STATES.verified,
+        ...WEB_PROFILE_SCENARIOS.map((scenario) => WEB_PROFILE_PROVIDER_STATES[scenario.name]),
       ].sort(),
     );
   });

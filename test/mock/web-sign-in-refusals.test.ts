@@ -158,7 +158,7 @@ describe('the allowCallbackHosts option', () => {
         allowCallbackHosts: ['https://partner.test', 'partner.test:8443', '*.example.com', 'ok.test'],
       }),
     ).toThrow(
-      /allowCallbackHosts: "https:\/\/partner\.test" is not a host name.*"partner\.test:8443".*"\*\.example\.com"/,
+      /allowCallbackHosts \(--allow-callback-host\): "https:\/\/partner\.test" is not a host name.*"partner\.test:8443".*"\*\.example\.com"/,
     );
     expect(() => createMock({ allowCallbackHosts: 'partner.test' as unknown as string[] })).toThrow(
       'allowCallbackHosts must be a list',

@@ -118,7 +118,7 @@ export const MOBILE_WEB_OPTIONS: OperationOptions = {
       .filter((host) => typeof host !== 'string' || !(HOST.test(normaliseHost(host)) || isIpLiteral(host)))
       .map(
         (host) =>
-          `${ALLOW_CALLBACK_HOSTS}: ${JSON.stringify(host)} is not a host name or an IP address (no scheme, port, path or wildcard)`,
+          `${ALLOW_CALLBACK_HOSTS} (--allow-callback-host): ${JSON.stringify(host)} is not a host name or an IP address (no scheme, port, path or wildcard)`,
       );
   },
 };

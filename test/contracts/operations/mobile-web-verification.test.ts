@@ -7,6 +7,7 @@ import { mockStateRegistrars } from '../../../contracts/pact/token-registrar.js'
 import { getWebProfile } from '../../../src/operations/mobile-web/client.js';
 import { WEB_PROFILE_SCENARIOS } from '../../../src/operations/mobile-web/scenarios.js';
 import { useMockServer } from '../../support/doors.js';
+import { readmeSection } from '../../support/readme.js';
 
 const mock = useMockServer();
 
@@ -32,6 +33,10 @@ describe('provider states of the profile fetch', () => {
     'hands out a token that gets status $status for "$providerState"',
     async (scenario) => {
       expect(WEB_PROFILE_PROVIDER_STATES[scenario.name]).toBe(scenario.providerState);
+      const documented = scenario.documented ? 'documented' : 'assumed';
+      expect(readmeSection('## Provider states')).toContain(
+        `| \`${scenario.providerState}\` | \`${scenario.name}\` | ${scenario.status} | none | ${documented} |`,
+      );
       expect(findProviderState(scenario.providerState)?.params).toEqual([]);
       const handler = createStateHandlers(mockStateRegistrars(mock.server))[scenario.providerState];
       const { token = '' } = (await handler?.({})) ?? {};

@@ -10,8 +10,9 @@ import { readMockState } from './mock-state.js';
 import { renderPersonas, wirePersonas } from './personas-section.js';
 import { showJournal, wireRequests } from './requests-section.js';
 import { renderScenarios, wireScenarios } from './scenarios-section.js';
+import { renderWebSignIn, wireWebSignIn } from './web-sign-in-section.js';
 
-const SECTIONS = ['scenarios', 'requests', 'personas', 'faults'];
+const SECTIONS = ['scenarios', 'requests', 'personas', 'faults', 'web-sign-in'];
 
 /** Shows the section the fragment names (the first by default) and marks its link as the current one. */
 function showSection(): void {
@@ -31,6 +32,7 @@ async function refresh(): Promise<void> {
   renderScenarios(state);
   renderPersonas(state);
   renderFaults(state);
+  renderWebSignIn(state);
 }
 
 let needToken: (() => void) | undefined;
@@ -54,6 +56,7 @@ async function start(): Promise<void> {
   wirePersonas();
   wireFaults(refresh);
   wireRequests();
+  wireWebSignIn();
   byId<HTMLFormElement>('token-form').addEventListener('submit', (event) => {
     event.preventDefault();
     rememberToken(byId<HTMLInputElement>('admin-token').value);

@@ -7,7 +7,7 @@ import { KIT_ENDPOINTS } from '../../src/endpoints.js';
 import type { RecordInput } from '../config/record-checks.js';
 import type { AdminActionAnswer } from '../operations/operation.js';
 import { readJsonBody } from '../http/json-body.js';
-import type { MockRequest } from '../http/mock-request.js';
+import { headerValue, type MockRequest } from '../http/mock-request.js';
 import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse } from '../http/responses.js';
@@ -82,24 +82,15 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
 
   return {
     async write(request, target) {
-      const body = await readJsonBody(request, context.bodyLimit);
-      if (!body.ok)
-        return error(
-          body.status,
-          body.status === 413 ? 'request_too_large' : 'invalid_request',
-          body.problem,
-        );
-      const value = body.value ?? {};
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        const where = `${request.method} ${printable(pathOf(request.url))}`;
-        return error(400, 'invalid_request', `The body of ${where} must be a JSON object.`);
-      }
-      if (target.kind === 'action') return runAction(context, target.name, value as RecordInput);
+      if (target.kind === 'action') return runAction(context, request, target.name);
+      const read = await readObjectBody(context, request);
+      if (!read.ok) return read.refused;
+      const value = read.value;
       if (target.kind === 'clock') {
         const moved = advanceClock(clock, value);
         return moved.ok ? json(200, clockState(clock)) : error(400, 'invalid_request', moved.problem);
       }
-      return writeRecord(request.method, target, value as RecordInput);
+      return writeRecord(request.method, target, value);
     },
     remove(target) {
       if (target.kind === 'requests') {
@@ -126,14 +117,51 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
   };
 }
 
+/** A write's JSON object body, or the answer that refuses it (too large, not JSON, not an object). */
+async function readObjectBody(
+  { answers, bodyLimit }: AdminWriteContext,
+  request: MockRequest,
+): Promise<{ ok: true; value: RecordInput } | { ok: false; refused: PreparedResponse }> {
+  const body = await readJsonBody(request, bodyLimit);
+  if (!body.ok) {
+    const code = body.status === 413 ? 'request_too_large' : 'invalid_request';
+    return { ok: false, refused: answers.error(body.status, code, body.problem) };
+  }
+  const value = body.value ?? {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const where = `${request.method} ${printable(pathOf(request.url))}`;
+    return {
+      ok: false,
+      refused: answers.error(400, 'invalid_request', `The body of ${where} must be a JSON object.`),
+    };
+  }
+  return { ok: true, value: value as RecordInput };
+}
+
 /** Runs an operation's action (`POST /__admin/<name>`) and answers what it answers. */
 async function runAction(
-  { actions, answers }: AdminWriteContext,
+  context: AdminWriteContext,
+  request: MockRequest,
   name: string,
-  input: RecordInput,
 ): Promise<PreparedResponse> {
+  const { actions, answers } = context;
   const run = actions.get(name);
   if (run === undefined) return answers.error(404, 'not_found', `No action ${printable(name)}.`);
-  const { status, body } = await run(input);
+  // An action sends requests of its own: a page of another origin must not start one with a simple
+  // (text/plain) POST, which needs no preflight. A JSON content type does, and none is granted here.
+  if (!declaresJson(headerValue(request, 'content-type')))
+    return answers.error(
+      415,
+      'invalid_request',
+      `POST ${printable(pathOf(request.url))} takes a JSON body: send Content-Type: application/json.`,
+    );
+  const read = await readObjectBody(context, request);
+  if (!read.ok) return read.refused;
+  const { status, body } = await run(read.value);
   return answers.json(status, body);
+}
+
+/** Whether a Content-Type header names JSON (`application/json`, parameters allowed). */
+function declaresJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/json\s*(;|$)/i.test(contentType.trim());
 }

@@ -51,6 +51,25 @@ describe('POST /__admin/webSignIns', () => {
     expect(partner.received).toEqual([]);
   });
 
+  it('takes only a JSON content type, which a page of another origin cannot send without a preflight', async () => {
+    const body = JSON.stringify({ requestId: 'r', callbackUrl: `${partner.url}/cb` });
+    const plain = await mock.admin('POST', '/__admin/webSignIns', body, { 'content-type': 'text/plain' });
+    expect(openApiProblems('/__admin/webSignIns', 'post', plain)).toEqual([]);
+    expect(plain.status).toBe(415);
+    const preflight = await fetch(`${mock.url}/__admin/webSignIns`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.ok && preflight.headers.get('access-control-allow-methods')?.includes('POST')).not.toBe(
+      true,
+    );
+    expect(partner.received).toEqual([]);
+  });
+
   it('answers POST only', async () => {
     const response = await mock.admin('GET', '/__admin/webSignIns');
     expect([response.status, response.headers.allow]).toEqual([405, 'POST']);

@@ -48,6 +48,11 @@ export {
   type PhoneNumberInteractionOptions,
 } from './operations/phone-number/index.js';
 export { publicKeysInteraction, SIGNED_PROFILE_PROVIDER_STATES } from './operations/signed-profile/index.js';
+export {
+  WEB_PROFILE_PROVIDER_STATES,
+  webProfileInteraction,
+  type WebProfileInteractionOptions,
+} from './operations/mobile-web/index.js';
 export { formatJUnitReport } from './verify/junit-report.js';
 export type { PactOutput } from './verify/replay-process.js';
 export {

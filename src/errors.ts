@@ -28,7 +28,8 @@ export type KitErrorCode =
   | 'ERR_SIGNATURE_INVALID'
   | 'ERR_PAYLOAD_INVALID'
   | 'ERR_NONCE_MISMATCH'
-  | 'ERR_PROFILE_STALE';
+  | 'ERR_PROFILE_STALE'
+  | 'ERR_CALLBACK_REFUSED';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {

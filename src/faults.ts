@@ -48,8 +48,9 @@ export interface Fault {
   retryAfterS?: number;
 }
 
-/** What a fault is set on: the global fault when absent, else one token's, one code's or one phone-number token's. */
-export type FaultTarget = { token: string } | { code: string } | { phoneNumberToken: string };
+/** What a fault is set on: the global fault when absent, else one token's, one code's, one phone-number token's or one web token's. */
+export type FaultTarget =
+  { token: string } | { code: string } | { phoneNumberToken: string } | { webToken: string };
 
 /** The longest delay a fault may ask for: ten minutes. */
 export const MAX_DELAY_MS = 600_000;

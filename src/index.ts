@@ -8,6 +8,7 @@ export {
   createAdminClient,
   type AddPhoneNumberTokenInput,
   type AddTokenInput,
+  type AddWebTokenInput,
   type AdminClient,
   type AdminClientOptions,
   type AdminToken,

@@ -5,6 +5,7 @@
  */
 import { DISCOVERY_CONTRACT } from './discovery/index.js';
 import type { ContractOperation } from './operation.js';
+import { MOBILE_WEB_CONTRACT } from './mobile-web/index.js';
 import { PHONE_NUMBER_CONTRACT } from './phone-number/index.js';
 import { SIGNED_PROFILE_CONTRACT } from './signed-profile/index.js';
 import { TOKEN_CONTRACT } from './token/index.js';
@@ -17,4 +18,5 @@ export const CONTRACT_OPERATIONS: readonly ContractOperation[] = Object.freeze([
   DISCOVERY_CONTRACT,
   PHONE_NUMBER_CONTRACT,
   SIGNED_PROFILE_CONTRACT,
+  MOBILE_WEB_CONTRACT,
 ]);

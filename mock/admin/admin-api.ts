@@ -16,8 +16,10 @@ import type { MockStore } from '../state/store.js';
 import { createAdminAnswers } from './admin-answers.js';
 import { ADMIN_METHODS, resolveAdminPath } from './admin-paths.js';
 import { createAdminReads } from './admin-reads.js';
-import { createAdminWrites } from './admin-writes.js';
+import { type AdminActions, createAdminWrites } from './admin-writes.js';
 import type { RecordWriter } from './record-writes.js';
+
+export type { AdminActions } from './admin-writes.js';
 
 /** The realm of the admin API's bearer challenge, apart from the mocked API's. */
 export const ADMIN_REALM = 'truecaller-oauth-kit-admin';
@@ -39,7 +41,7 @@ export interface AdminApiOptions {
   /** Runs after every change the admin API made (the `--db` log is flushed to disk here); throws when it fails. */
   afterChange(): void;
   /** The operations' actions (`POST /__admin/<name>`), by name. */
-  readonly actions: ReadonlyMap<string, (body: Readonly<Record<string, unknown>>) => unknown>;
+  readonly actions: AdminActions;
 }
 
 export { ADMIN_SCENARIO_PREFIX } from './admin-answers.js';

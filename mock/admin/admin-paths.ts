@@ -53,8 +53,8 @@ export const ADMIN_METHODS: Readonly<Record<AdminTarget['kind'], readonly string
   db: ['GET', 'HEAD'],
   clock: ['GET', 'HEAD', 'POST'],
   scenarios: ['GET', 'HEAD'],
-  page: ['GET', 'HEAD'],
   action: ['POST'],
+  page: ['GET', 'HEAD'],
 });
 
 const SINGLES: ReadonlySet<string> = new Set<Single>([

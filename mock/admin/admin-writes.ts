@@ -6,8 +6,9 @@
 import { KIT_ENDPOINTS } from '../../src/endpoints.js';
 import { KitError } from '../../src/errors.js';
 import type { RecordInput } from '../config/record-checks.js';
+import type { AdminActionAnswer } from '../operations/operation.js';
 import { readJsonBody } from '../http/json-body.js';
-import type { MockRequest } from '../http/mock-request.js';
+import { headerValue, type MockRequest } from '../http/mock-request.js';
 import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse } from '../http/responses.js';
@@ -17,6 +18,12 @@ import type { AdminAnswers } from './admin-answers.js';
 import type { AdminTarget } from './admin-paths.js';
 import { advanceClock, clockState } from './clock-control.js';
 import type { RecordWriter, WriteResult } from './record-writes.js';
+
+/** The operations' actions (`POST /__admin/<name>`), by name, each run with its input. */
+export type AdminActions = ReadonlyMap<
+  string,
+  (input: RecordInput) => AdminActionAnswer | Promise<AdminActionAnswer>
+>;
 
 /** What the writes work on. */
 export interface AdminWriteContext {
@@ -30,8 +37,8 @@ export interface AdminWriteContext {
   reset(): void;
   /** Runs after every change (the `--db` log is flushed to disk here); throws when it fails. */
   afterChange(): void;
-  /** The operations' actions (`POST /__admin/<name>`), by name: the JSON body in, the answer out. */
-  readonly actions: ReadonlyMap<string, (body: RecordInput) => unknown>;
+  /** The operations' actions (`POST /__admin/<name>`), by name. */
+  readonly actions: AdminActions;
 }
 
 /** The writes of one control plane: POST, PUT and PATCH with a body; DELETE; reset. */
@@ -79,24 +86,15 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
 
   return {
     async write(request, target) {
-      const body = await readJsonBody(request, context.bodyLimit);
-      if (!body.ok)
-        return error(
-          body.status,
-          body.status === 413 ? 'request_too_large' : 'invalid_request',
-          body.problem,
-        );
-      const value = body.value ?? {};
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        const where = `${request.method} ${printable(pathOf(request.url))}`;
-        return error(400, 'invalid_request', `The body of ${where} must be a JSON object.`);
-      }
-      if (target.kind === 'action') return act(context, target.name, value as RecordInput, written);
+      if (target.kind === 'action') return runAction(context, request, target.name, written);
+      const read = await readObjectBody(context, request);
+      if (!read.ok) return read.refused;
+      const value = read.value;
       if (target.kind === 'clock') {
         const moved = advanceClock(clock, value);
         return moved.ok ? json(200, clockState(clock)) : error(400, 'invalid_request', moved.problem);
       }
-      return writeRecord(request.method, target, value as RecordInput);
+      return writeRecord(request.method, target, value);
     },
     remove(target) {
       if (target.kind === 'requests') {
@@ -123,20 +121,61 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
   };
 }
 
-/** An operation's action: 200 with what it returns (saved like any change), 400 with the message of its `KitError`. */
-function act(
+/** A write's JSON object body, or the answer that refuses it (too large, not JSON, not an object). */
+async function readObjectBody(
+  { answers, bodyLimit }: AdminWriteContext,
+  request: MockRequest,
+): Promise<{ ok: true; value: RecordInput } | { ok: false; refused: PreparedResponse }> {
+  const body = await readJsonBody(request, bodyLimit);
+  if (!body.ok) {
+    const code = body.status === 413 ? 'request_too_large' : 'invalid_request';
+    return { ok: false, refused: answers.error(body.status, code, body.problem) };
+  }
+  const value = body.value ?? {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const where = `${request.method} ${printable(pathOf(request.url))}`;
+    return {
+      ok: false,
+      refused: answers.error(400, 'invalid_request', `The body of ${where} must be a JSON object.`),
+    };
+  }
+  return { ok: true, value: value as RecordInput };
+}
+
+/**
+ * Runs an operation's action (`POST /__admin/<name>`) and answers what it answers, saved like any change
+ * (an action may change the store: a key it starts serving); 400 with the message of a `KitError`.
+ */
+async function runAction(
   context: AdminWriteContext,
+  request: MockRequest,
   name: string,
-  body: RecordInput,
   written: (result: WriteResult, status: number) => PreparedResponse,
-): PreparedResponse {
-  let result: unknown;
+): Promise<PreparedResponse> {
+  const { actions, answers } = context;
+  const run = actions.get(name);
+  if (run === undefined) return answers.error(404, 'not_found', `No action ${printable(name)}.`);
+  // An action sends requests of its own: a page of another origin must not start one with a simple
+  // (text/plain) POST, which needs no preflight. A JSON content type does, and none is granted here.
+  if (!declaresJson(headerValue(request, 'content-type')))
+    return answers.error(
+      415,
+      'invalid_request',
+      `POST ${printable(pathOf(request.url))} takes a JSON body: send Content-Type: application/json.`,
+    );
+  const read = await readObjectBody(context, request);
+  if (!read.ok) return read.refused;
+  let answer: AdminActionAnswer;
   try {
-    result = context.actions.get(name)?.(body);
+    answer = await run(read.value);
   } catch (cause) {
-    if (cause instanceof KitError) return context.answers.error(400, 'invalid_request', cause.message);
+    if (cause instanceof KitError) return answers.error(400, 'invalid_request', cause.message);
     throw cause;
   }
-  // An action may change the store (a key it starts serving): saved before it is answered.
-  return written({ ok: true, record: result, created: false }, 200);
+  return written({ ok: true, record: answer.body, created: false }, answer.status);
+}
+
+/** Whether a Content-Type header names JSON (`application/json`, parameters allowed). */
+function declaresJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/json\s*(;|$)/i.test(contentType.trim());
 }

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { Socket } from 'node:net';
 import { printable } from '../http/printable.js';
 import type { MockStore } from '../state/store.js';
-import type { AdminCollection } from './admin-paths.js';
+import { ADMIN_COLLECTIONS, type AdminCollection } from './admin-paths.js';
 import { COLLECTION_DEFINITIONS } from '../operations/index.js';
 
 /** The fields a list may be filtered and sorted by, per collection (dotted for nested ones). */
@@ -115,10 +115,10 @@ function jsonServerApp(): NonNullable<typeof loaded> {
   app.disable('x-powered-by');
   app.disable('etag');
   // No foreign keys: a suffix no field name ends with.
-  const router = jsonServer.router(
-    { tokens: [], personas: [], codes: [], clients: [], phoneNumberTokens: [] },
-    { foreignKeySuffix: '\u0000' },
-  );
+  // json-server routes the collections its state holds when made: every one the admin API serves.
+  const router = jsonServer.router(Object.fromEntries(ADMIN_COLLECTIONS.map((name) => [name, []])), {
+    foreignKeySuffix: '\u0000',
+  });
   router.render = (_request, response) =>
     (response.locals.done as (data: unknown) => void)(response.locals.data);
   app.use(router);

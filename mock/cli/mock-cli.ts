@@ -57,6 +57,8 @@ Options:
                    require 'Authorization: Bearer <secret>' on /__admin (needed off loopback)
   --journal-size <n>
                    requests the journal keeps (default 1000, at most 100000)
+  --allow-callback-host <host>
+                   a host (besides loopback) the mock may post mobile-web sign-in callbacks to; repeatable
   --version        print the kit's version
   --help           show this text`;
 
@@ -96,6 +98,7 @@ const FLAGS = {
   'no-admin': { type: 'boolean', default: false },
   'admin-token': { type: 'string' },
   'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
+  'allow-callback-host': { type: 'string', multiple: true },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values'];
@@ -137,6 +140,9 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
       journalSize: Number(flags['journal-size']),
       db: flags.db,
       fault: delayMs === undefined ? undefined : { delayMs },
+      ...(flags['allow-callback-host'] === undefined
+        ? {}
+        : { allowCallbackHosts: flags['allow-callback-host'] }),
     },
     readyFile: flags['ready-file'],
     quiet: flags.quiet,

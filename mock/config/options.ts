@@ -9,9 +9,13 @@ import type { CorsOrigin } from '../http/cors.js';
 import { type Clock, SYSTEM_CLOCK } from '../state/clock.js';
 import { DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
 import { configProblems, type MockConfig } from './config-file.js';
+import { MOCK_OPERATIONS, OPERATION_OPTION_DEFAULTS, type OperationsOptions } from '../operations/index.js';
 
-/** How to set a mock up, whichever door it is reached through. Every field is optional; see `DEFAULT_MOCK_OPTIONS`. */
-export interface MockOptions {
+/**
+ * How to set a mock up, whichever door it is reached through. Every field is optional; see
+ * `DEFAULT_MOCK_OPTIONS`. The operations add their own (`allowCallbackHosts`).
+ */
+export interface MockOptions extends OperationsOptions {
   /** Extra personas and tokens: a JSON file's path, or the same object in code. */
   config: string | MockConfig | undefined;
   /** Origins allowed to call from a browser. */
@@ -66,6 +70,7 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   db: undefined,
   fault: undefined,
   idToken: true,
+  ...OPERATION_OPTION_DEFAULTS,
 });
 
 /** The options of `createMockServer` where none are given. The CLI changes only `port` (4010) and `log`. */
@@ -188,6 +193,8 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
   if (resolved.fault !== undefined) {
     problems.push(...configProblems({ fault: resolved.fault }));
   }
+  for (const operation of MOCK_OPERATIONS)
+    problems.push(...(operation.options?.problems(resolved as unknown as Record<string, unknown>) ?? []));
   return problems;
 }
 

@@ -1,7 +1,9 @@
 /**
  * What each operation's controls and control-plane actions act through (a test double, not for
- * production): the control plane's checked writes, the store as far as the operation reads it, the clock.
+ * production): the control plane's checked writes, the store as far as the operation reads it, the clock,
+ * the mock's base URL and its options.
  */
+import type { AdminActions } from '../admin/admin-api.js';
 import type { RecordWriter } from '../admin/record-writes.js';
 import { MOCK_OPERATIONS } from '../operations/index.js';
 import type { ControlContext, MockOperation } from '../operations/operation.js';
@@ -9,14 +11,21 @@ import type { Clock } from '../state/clock.js';
 import { storeAccess } from '../state/store-access.js';
 import type { MockStore } from '../state/store.js';
 
+/** What the control contexts of one mock are made from. */
+export interface ControlParts {
+  readonly store: MockStore;
+  readonly writer: RecordWriter;
+  readonly clock: Clock;
+  /** Reads the base URL a door set on the engine. */
+  readonly baseUrl: () => string;
+  /** The mock's options, checked. */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
 /** The control context of `operation` on one mock. */
 export function controlContextOf(
   operation: MockOperation,
-  {
-    store,
-    writer,
-    clock,
-  }: { readonly store: MockStore; readonly writer: RecordWriter; readonly clock: Clock },
+  { store, writer, clock, baseUrl, options }: ControlParts,
 ): ControlContext {
   return {
     create: (collection, input) => writer.create(collection, input),
@@ -26,21 +35,19 @@ export function controlContextOf(
         : writer.create(collection, input),
     state: storeAccess(store, operation.api.name, { reads: operation.reads }),
     clock,
+    baseUrl,
+    options,
   };
 }
 
 /** Every operation's control-plane actions by name, each bound to its operation's context. */
-export function adminActionsOf(parts: Parameters<typeof controlContextOf>[1]): ReadonlyMap<string, AdminRun> {
+export function adminActionsOf(parts: ControlParts): AdminActions {
   return new Map(
     MOCK_OPERATIONS.flatMap((operation) => {
       const context = controlContextOf(operation, parts);
       return (operation.adminActions ?? []).map(
-        (action) =>
-          [action.name, (body: Readonly<Record<string, unknown>>) => action.run(context, body)] as const,
+        (action) => [action.name, (input) => action.run(context, input)] as const,
       );
     }),
   );
 }
-
-/** One action of the control plane, bound to its mock: the JSON body in, what to answer out. */
-export type AdminRun = (body: Readonly<Record<string, unknown>>) => unknown;

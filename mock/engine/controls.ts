@@ -17,7 +17,9 @@ export function createControls(state: EngineState): MockControls {
   const { store, clock, journal, events, writer, source } = state;
   const operationControls = Object.assign(
     {},
-    ...MOCK_OPERATIONS.map((operation) => operation.controls?.(controlContextOf(operation, state))),
+    ...MOCK_OPERATIONS.map((operation) =>
+      operation.controls?.(controlContextOf(operation, state.controlParts)),
+    ),
   ) as OperationControls;
   const saved = (result: WriteResult, target: FaultTarget | undefined): void => {
     if (!result.ok) throw new KitError('ERR_FAULT_INVALID', `setFault: ${faultProblem(result, target)}`);

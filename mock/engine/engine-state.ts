@@ -8,7 +8,6 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { type AdminApi, createAdminApi } from '../admin/admin-api.js';
 import { createRecordWriter, type RecordWriter } from '../admin/record-writes.js';
-import { adminActionsOf } from './control-context.js';
 import type { MockOptions } from '../config/options.js';
 import { openStore, type StoreSource } from '../config/store-source.js';
 import { corsHeadersForAnyOrigin } from '../http/cors.js';
@@ -19,6 +18,7 @@ import { MockClock } from '../state/clock.js';
 import { ExpiryQueue } from '../state/expiry-queue.js';
 import { RequestJournal } from '../state/journal.js';
 import type { MockStore } from '../state/store.js';
+import { adminActionsOf, type ControlParts } from './control-context.js';
 
 /** The state of one engine. */
 export interface EngineState {
@@ -35,10 +35,12 @@ export interface EngineState {
   readonly writer: RecordWriter;
   /** The control plane; undefined with `admin: false`. */
   readonly admin: AdminApi | undefined;
+  /** What the operations' controls and the control plane's actions are made from. */
+  readonly controlParts: ControlParts;
 }
 
-/** The state of an engine for `settings`. */
-export function openEngineState(settings: Readonly<MockOptions>): EngineState {
+/** The state of an engine for `settings`; `baseUrl` reads the base URL a door set on the engine. */
+export function openEngineState(settings: Readonly<MockOptions>, baseUrl: () => string): EngineState {
   const events = new EventEmitter();
   const source = openStore(settings, events);
   const { store } = source;
@@ -56,6 +58,7 @@ export function openEngineState(settings: Readonly<MockOptions>): EngineState {
     ),
   );
   const writer = createRecordWriter(store, clock, expiries);
+  const controlParts: ControlParts = { store, writer, clock, baseUrl, options: settings };
   const admin =
     journal === null
       ? undefined
@@ -69,7 +72,7 @@ export function openEngineState(settings: Readonly<MockOptions>): EngineState {
           bodyLimit: DEFAULT_JSON_BODY_LIMIT,
           reset: source.reset,
           afterChange: source.persist,
-          actions: adminActionsOf({ store, writer, clock }),
+          actions: adminActionsOf(controlParts),
         });
   return {
     document: loadApiDocument(),
@@ -82,6 +85,7 @@ export function openEngineState(settings: Readonly<MockOptions>): EngineState {
     expiries,
     writer,
     admin,
+    controlParts,
   };
 }
 

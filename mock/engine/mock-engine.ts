@@ -14,7 +14,7 @@ import { createAnswerRecorder, createRequestHandler } from './request-handler.js
 
 /** Creates the engine for options already checked by `resolveMockOptions` (or the server's variant). */
 export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
-  const state = openEngineState(settings);
+  const state = openEngineState(settings, () => engine.baseUrl);
   const controls = createControls(state);
   const routes = createOperationRoutes(state, {
     tokenLifetimeSeconds: settings.tokenLifetimeSeconds,

@@ -4,6 +4,8 @@
  * operation is a folder beside these and a line here.
  */
 import type { CollectionDefinition } from './collection.js';
+import type { MobileWebControls, MobileWebOptions } from './mobile-web/controls.js';
+import { type MobileWebConfig, MOBILE_WEB_MOCK } from './mobile-web/operation.js';
 import type { PhoneNumberControls } from './phone-number/register-phone-number-token.js';
 import type { SignedProfileControls } from './signed-profile/signed-profile-controls.js';
 import type { TokenControls } from './token/register-code.js';
@@ -23,6 +25,7 @@ export const MOCK_OPERATIONS: readonly MockOperation[] = Object.freeze([
   DISCOVERY_MOCK,
   PHONE_NUMBER_MOCK,
   SIGNED_PROFILE_MOCK,
+  MOBILE_WEB_MOCK,
 ]);
 
 /** Every collection of the store: the personas all operations share, then each operation's own. */
@@ -35,10 +38,23 @@ export const COLLECTION_DEFINITIONS: readonly CollectionDefinition[] = Object.fr
 export type OperationsConfig = UserInfoConfig &
   TokenOperationConfig &
   PhoneNumberConfig &
-  SignedProfileConfig;
+  SignedProfileConfig &
+  MobileWebConfig;
 
 /** What the operations add to every door's controls. */
 export type OperationControls = UserInfoControls &
   TokenControls &
   PhoneNumberControls &
-  SignedProfileControls;
+  SignedProfileControls &
+  MobileWebControls;
+
+/** The options of `createMock` and `createMockServer` the operations add. */
+export type OperationsOptions = MobileWebOptions;
+
+/** Their defaults. */
+export const OPERATION_OPTION_DEFAULTS: Readonly<OperationsOptions> = Object.freeze(
+  Object.assign(
+    {},
+    ...MOCK_OPERATIONS.map((operation) => operation.options?.defaults ?? {}),
+  ) as OperationsOptions,
+);

@@ -77,6 +77,36 @@ export interface ControlContext {
   readonly state: StoreReader;
   /** The time registered records expire against. */
   readonly clock: Clock;
+  /** The base URL the mock answers on (`http://127.0.0.1:4010`; the OAuth host for the in-process doors). */
+  readonly baseUrl: () => string;
+  /** The mock's options, checked: an operation reads its own (see `MockOperation.options`). */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** Options of `createMock` and `createMockServer` an operation adds (`allowCallbackHosts`, ...). */
+export interface OperationOptions {
+  /** Each option's default, merged into `DEFAULT_MOCK_OPTIONS`. */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  /** Problems of the options as given, merged over the defaults, each naming its option; checked once. */
+  problems(options: Readonly<Record<string, unknown>>): string[];
+}
+
+/** What an action of the control plane answers: a status and a JSON body. */
+export interface AdminActionAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * An action an operation adds to the control plane: `POST /__admin/<name>` with a JSON object body, run
+ * with the operation's control context (what its controls do from code, a dashboard or `curl` does here).
+ * What it changes goes through `context` and is saved before it is answered; a `KitError` it throws is
+ * answered 400 with its message.
+ */
+export interface AdminAction {
+  /** The path segment after `/__admin/` (camel case, like the collections'): `webSignIns`. */
+  readonly name: string;
+  run(context: ControlContext, input: RecordInput): AdminActionAnswer | Promise<AdminActionAnswer>;
 }
 
 /** What an operation adds to the CLI's start-up text. */
@@ -85,17 +115,6 @@ export interface StartupText {
   readonly table: string;
   /** Ready-to-paste `curl` lines against `baseUrl`. */
   readonly tryIt: readonly string[];
-}
-
-/**
- * A request of the control plane that acts on the mock rather than storing a record: `POST
- * /__admin/<name>` with a JSON object body, answered 200 with what `run` returns. `run` throws a
- * `KitError` naming what is wrong with the body (answered 400); what it changes goes through `context`.
- */
-export interface AdminAction {
-  /** Its path under `/__admin` (camel case, like the collections'). */
-  readonly name: string;
-  run(context: ControlContext, body: Readonly<Record<string, unknown>>): unknown;
 }
 
 /** One operation of the mock. */
@@ -113,6 +132,8 @@ export interface MockOperation extends StoreNeeds {
   createRoutes(context: OperationContext): readonly RouteDefinition[];
   /** What it adds to every door's controls (`registerToken`, ...). */
   controls?(context: ControlContext): object;
+  /** The options it adds to `createMock` and `createMockServer`. */
+  readonly options?: OperationOptions;
   /** What it adds to the control plane besides its collections (`POST /__admin/<name>`). */
   readonly adminActions?: readonly AdminAction[];
   /** The credential a request to it carries in its path (the journal records it as the request's token). */

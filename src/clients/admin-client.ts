@@ -5,6 +5,7 @@ import type { UserInfo } from '../user-info.js';
 import type { JournalEntry } from '../wire-types.js';
 import type { PhoneNumberTokenRecord } from '../operations/phone-number/wire-types.js';
 import type { TokenRecord } from '../operations/userinfo/wire-types.js';
+import type { WebSignInInput, WebSignInResult, WebTokenRecord } from '../operations/mobile-web/wire-types.js';
 import { callApi, invalid, rejected } from './api-call.js';
 
 /** A token as the mock stores it (the mock's own `TokenRecord`). */
@@ -40,6 +41,21 @@ export interface AddPhoneNumberTokenInput {
   fault?: Fault;
 }
 
+/** What to give a new web token (a mobile website's sign-in); every field optional. */
+export interface AddWebTokenInput {
+  /** The bearer token `GET /v1/default` takes; made up when absent. */
+  token?: string;
+  /** Whose web profile it answers with; default `full-in`. */
+  persona?: string;
+  /** Default `profile`: answer with the persona's web profile. */
+  scenario?: WebTokenRecord['scenario'];
+  /** How a 200 writes the values typed two ways: `typed` (default) or `strings`. */
+  valuesAs?: WebTokenRecord['valuesAs'];
+  /** When it expires, epoch milliseconds on the mock's clock (then 401); default 10 minutes ahead. */
+  expiresAt?: number;
+  fault?: Fault;
+}
+
 /** How to reach a mock's control plane. */
 export interface AdminClientOptions {
   /** The mock's base URL, such as `http://127.0.0.1:4010`. */
@@ -58,11 +74,18 @@ export interface AdminClient {
   removeToken(token: string): Promise<void>;
   /** Adds an access token the validation call (`phoneNumberDetail`) answers; resolves with the stored record. */
   addPhoneNumberToken(input?: AddPhoneNumberTokenInput): Promise<PhoneNumberTokenRecord>;
+  /** Adds an access token `GET /v1/default` answers (a mobile website's sign-in); resolves with the stored record. */
+  addWebToken(input?: AddWebTokenInput): Promise<WebTokenRecord>;
+  /**
+   * Completes a mobile website's sign-in: the mock posts Truecaller's callbacks to `callbackUrl`
+   * (`POST /__admin/webSignIns`); resolves with what was sent and what the callback answered.
+   */
+  completeWebSignIn(input: WebSignInInput): Promise<WebSignInResult>;
   /** Adds a persona tokens can point at; the claims must fit `UserInfo`. */
   addPersona(id: string, claims: UserInfo, description?: string): Promise<void>;
   /**
-   * Sets the global fault, or one token's, code's or phone-number token's (which replaces the global one
-   * for it). A code's fault applies to its `POST /v1/token` exchanges.
+   * Sets the global fault, or one token's, code's, phone-number token's or web token's (which replaces
+   * the global one for it). A code's fault applies to its `POST /v1/token` exchanges.
    */
   setFault(fault: Fault, target?: FaultTarget): Promise<void>;
   /** Clears the global fault, or sets a token's or code's to none. */
@@ -117,6 +140,12 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     async addPhoneNumberToken(input = {}) {
       return (await addRecord(input, 'phoneNumberTokens')) as PhoneNumberTokenRecord;
     },
+    async addWebToken(input = {}) {
+      return (await addRecord(input, 'webTokens')) as WebTokenRecord;
+    },
+    async completeWebSignIn(input) {
+      return (await call('POST', '/webSignIns', input)) as WebSignInResult;
+    },
     async addPersona(id, claims, description) {
       await call('POST', '/personas', { id, claims, ...(description === undefined ? {} : { description }) });
     },
@@ -125,6 +154,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       else if ('code' in target) await call('PATCH', `/codes/${encodeURIComponent(target.code)}`, { fault });
       else if ('phoneNumberToken' in target)
         await call('PATCH', `/phoneNumberTokens/${encodeURIComponent(target.phoneNumberToken)}`, { fault });
+      else if ('webToken' in target)
+        await call('PATCH', `/webTokens/${encodeURIComponent(target.webToken)}`, { fault });
       else await call('PATCH', `/tokens/${encodeURIComponent(target.token)}`, { fault });
     },
     async clearFault(target) {

@@ -3,6 +3,7 @@
  * operations (`index.ts` holds the rest), kept apart so that browser code reading the wire types loads
  * no operation's code.
  */
+import type { MobileWebStoreData } from './mobile-web/wire-types.js';
 import type { PhoneNumberStoreData } from './phone-number/wire-types.js';
 import type { SignedProfileStoreData } from './signed-profile/wire-types.js';
 import type { TokenStoreData } from './token/wire-types.js';
@@ -12,4 +13,5 @@ import type { UserInfoStoreData } from './userinfo/wire-types.js';
 export type OperationsStoreData = UserInfoStoreData &
   TokenStoreData &
   PhoneNumberStoreData &
-  SignedProfileStoreData;
+  SignedProfileStoreData &
+  MobileWebStoreData;

@@ -1,5 +1,6 @@
 /**
- * The hot paths: `GET /v1/userinfo` (and the validation call of users without the Truecaller app)
+ * The hot paths: `GET /v1/userinfo` (and the validation call of users without the Truecaller app, and
+ * the profile fetch of a mobile website's sign-in)
  * against a bare node:http server serving the same bytes, with the defaults a user gets from
  * `npx truecaller-oauth-kit mock` (the request log on, to a file here) and with `--quiet`. All servers run side by side and take turns, round by round.
  */
@@ -107,8 +108,15 @@ export async function benchHotPath(): Promise<SectionResult> {
     },
     [{ label: 'mock, defaults (request log to a file)', args: ['mock', '--port', '0'], logFile }],
   );
+  // The profile endpoint of a mobile website's sign-in: a bearer token, a persona's web profile.
+  const webProfile = await compare(
+    'GET /v1/default, Bearer web-valid (200)',
+    { path: ENDPOINTS.webProfile, header: ['Authorization', 'Bearer web-valid'] },
+    [{ label: 'mock, defaults (request log to a file)', args: ['mock', '--port', '0'], logFile }],
+  );
   const [, logged = [], quiet = []] = valid.ratios;
   const [, phoneNumberLogged = []] = phoneNumber.ratios;
+  const [, webProfileLogged = []] = webProfile.ratios;
   const [, loggedCpu = [], quietCpu = []] = valid.cpuRatios;
   const figure = (name: string, rounds: number[], atLeast?: number): Figure => ({
     name,
@@ -129,6 +137,11 @@ export async function benchHotPath(): Promise<SectionResult> {
       phoneNumberLogged,
       0.85,
     ),
+    figure(
+      'the profile fetch of a mobile website (web-valid), default request log to a file / bare node:http (req/s)',
+      webProfileLogged,
+      0.85,
+    ),
   ];
   return {
     lines: [
@@ -139,6 +152,7 @@ export async function benchHotPath(): Promise<SectionResult> {
       ...valid.lines,
       ...expired.lines,
       ...phoneNumber.lines,
+      ...webProfile.lines,
     ],
     figures,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXCHANGE_OUTCOMES } from '../../src/operations/token/outcomes.js';
 import { PHONE_NUMBER_SCENARIOS } from '../../src/operations/phone-number/scenarios.js';
+import { WEB_PROFILE_SCENARIOS } from '../../src/operations/mobile-web/scenarios.js';
 import { SCENARIOS } from '../../src/operations/userinfo/scenarios.js';
 import { SIGNED_PROFILE_SCENARIOS } from '../../src/operations/signed-profile/scenarios.js';
 import { readmeSection, readmeText } from '../support/readme.js';
@@ -9,6 +10,7 @@ import { readmeSection, readmeText } from '../support/readme.js';
 const TABLES = {
   tokens: readmeText('README.md'),
   phoneNumberTokens: readmeSection('## Users without the Truecaller app'),
+  webTokens: readmeSection('## Mobile websites'),
   codes: readmeSection('### Built-in codes and clients'),
   signedProfiles: readmeSection('## Signed profiles (iOS and SDK 2.x)'),
 };
@@ -30,6 +32,16 @@ describe("the README's tables", () => {
     'lists built-in phone-number token $token with status $status and whether it is documented',
     (scenario) => {
       const row = rowOf('phoneNumberTokens', scenario.token);
+      expect(row, `README lacks a row for token ${scenario.token}`).toBeDefined();
+      expect(row?.split('|')[2]?.trim()).toBe(String(scenario.status));
+      expect(row?.split('|')[4]?.trim()).toMatch(scenario.documented ? /^documented/ : /^assumed/);
+    },
+  );
+
+  it.each(WEB_PROFILE_SCENARIOS)(
+    'lists built-in web token $token with status $status and whether it is documented',
+    (scenario) => {
+      const row = rowOf('webTokens', scenario.token);
       expect(row, `README lacks a row for token ${scenario.token}`).toBeDefined();
       expect(row?.split('|')[2]?.trim()).toBe(String(scenario.status));
       expect(row?.split('|')[4]?.trim()).toMatch(scenario.documented ? /^documented/ : /^assumed/);

@@ -2,9 +2,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 import { seriousAccessibilityProblems, useBrowser, type WatchedPage } from '../support/browser.js';
 import { startMock } from '../support/doors.js';
+import { usePartner } from '../support/partner.js';
 
 const mock = await startMock();
 const browser = useBrowser();
+const partner = usePartner();
 
 // A phone, a laptop and a desktop monitor.
 const WINDOWS = [
@@ -12,7 +14,7 @@ const WINDOWS = [
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
 ] as const;
-const SECTIONS = ['scenarios', 'requests', 'personas', 'faults'] as const;
+const SECTIONS = ['scenarios', 'requests', 'personas', 'faults', 'web-sign-in'] as const;
 
 // What the dashboard shows in use: tokens issued by exchanges (43-character tokens, expiry dates), a
 // token and a code added through the admin API (the code bound to a challenge and a client), and the
@@ -62,6 +64,15 @@ async function openSection(
   if (section === 'requests') {
     await page.locator('#request-list button.request', { hasText: '/v1/token' }).first().click();
     await page.locator('#request-detail').getByRole('region', { name: 'Form fields' }).waitFor();
+  }
+  if (section === 'web-sign-in') {
+    // A sign-in completed, its long request id, token and endpoint on show.
+    await page
+      .getByLabel('Request id')
+      .fill('RL8YZ41FQMt5Jiak2sc_Ys0OgQA=-a-long-request-nonce-of-sixty-four-c');
+    await page.getByLabel('Callback URL').fill(`${partner.url}/truecaller/callback/of/a/long/path`);
+    await page.getByRole('button', { name: 'Send the callbacks' }).click();
+    await page.getByRole('table', { name: 'Callbacks sent' }).waitFor();
   }
   return watched;
 }

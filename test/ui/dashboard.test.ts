@@ -17,9 +17,13 @@ import { curlForm, request } from '../support/http.js';
 import { startMock } from '../support/doors.js';
 import { describeWith } from '../support/tools.js';
 import { postCodeExchange } from '../support/token.js';
+import { usePartner } from '../support/partner.js';
+import { findWebProfile } from '../../fixtures/web-profiles.js';
+import type { WebCallbackApproved } from '../../src/operations/mobile-web/wire-types.js';
 
 const mock = await startMock();
 const browser = useBrowser();
+const partner = usePartner();
 
 let watched: WatchedPage[] = [];
 async function open(path: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
@@ -245,6 +249,54 @@ describeWith('chromium')('the dashboard', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     expect(pngSize(await screenshot(page, 'dashboard-phone'))).toEqual({ width: 390, height: 844 });
+  });
+
+  it('completes a mobile website’s sign-in from the form, and the token it posted answers /v1/default', async () => {
+    const { page } = await open('/__admin/ui#web-sign-in');
+    const form = page.locator('#web-sign-in-form');
+    await form.getByLabel('Persona').selectOption('full-pk');
+    await form.getByLabel('Request id').fill('RL8YZ41FQMt5Jiak2sc_Ys0OgQA=');
+    await form.getByLabel('Callback URL').fill(`${partner.url}/truecaller/callback`);
+    await form.getByLabel('What the user does').selectOption('approved');
+    await form.getByRole('button', { name: 'Send the callbacks' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Sign-in RL8YZ41FQMt5Jiak2sc_Ys0OgQA= completed/)
+      .waitFor();
+
+    const [handshake, approved] = partner.received.map(({ body }) => body);
+    expect(handshake).toEqual({ requestId: 'RL8YZ41FQMt5Jiak2sc_Ys0OgQA=', status: 'flow_invoked' });
+    const { accessToken, endpoint } = approved as WebCallbackApproved;
+    expect(endpoint).toBe(`${mock.url}/v1/default`);
+    const profile = await request(endpoint, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(profile.json).toEqual(findWebProfile('full-pk'));
+    const result = page.getByRole('table', { name: 'Callbacks sent' });
+    expect(await result.getByRole('row').count()).toBe(3);
+
+    // The callback URL stays for the next sign-in of this tab.
+    await page.reload();
+    await expect
+      .poll(() => page.getByLabel('Callback URL').inputValue())
+      .toBe(`${partner.url}/truecaller/callback`);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('shows what a web sign-in sent and what the callback answered', async () => {
+    partner.answerNext(
+      { status: 500 },
+      { status: 200, body: '{"ok":true}' },
+      { status: 200, body: '{"ok":true}' },
+    );
+    const { page } = await open('/__admin/ui#web-sign-in');
+    await page.getByLabel('Request id').fill('nonce-from-my-page-7f3a');
+    await page.getByLabel('Callback URL').fill(`${partner.url}/truecaller/callback`);
+    await page.getByRole('button', { name: 'Send the callbacks' }).click();
+    const result = page.getByRole('table', { name: 'Callbacks sent' });
+    await result.waitFor();
+    const retried = result.getByRole('row', { name: /flow_invoked.*500 in \d+ ms; 200 in \d+ ms.*yes/ });
+    expect(await retried.count()).toBe(1);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'dashboard-web-sign-in');
   });
 
   it('moves between sections with the keyboard alone', async () => {

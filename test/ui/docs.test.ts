@@ -15,7 +15,12 @@ const mock = await startMock();
 const browser = useBrowser();
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const operations = Object.values(loadApiDocument().paths ?? {}).flatMap((item) =>
+// The paths' operations and the webhooks' (the callbacks Truecaller posts to a partner), which Redoc renders alike.
+const document = loadApiDocument();
+const operations = [
+  ...Object.values(document.paths ?? {}),
+  ...Object.values(document.webhooks ?? {}),
+].flatMap((item) =>
   METHODS.flatMap((method) => {
     const operation = (item as OpenAPIV3_1.PathItemObject)[method] as
       (OpenAPIV3_1.OperationObject & { 'x-documented'?: boolean }) | undefined;

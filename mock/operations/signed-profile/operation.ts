@@ -25,7 +25,12 @@ export const SIGNED_PROFILE_MOCK = defineMockOperation({
   reads: ['profileKeys', 'keyEndpoints', 'fault', 'personas'],
   faultPaths: [publicKeys],
   controls: signedProfileControls,
-  adminActions: [{ name: SIGNED_PROFILES_ACTION, run: signProfileWith }],
+  adminActions: [
+    {
+      name: SIGNED_PROFILES_ACTION,
+      run: (context, input) => ({ status: 200, body: signProfileWith(context, input) }),
+    },
+  ],
   createRoutes: (context) => [
     { path: publicKeys, handlers: { GET: createKeyRoute(context), HEAD: createKeyRoute(context) } },
   ],

@@ -11,8 +11,9 @@ import { renderPersonas, wirePersonas } from './personas-section.js';
 import { showJournal, wireRequests } from './requests-section.js';
 import { renderScenarios, wireScenarios } from './scenarios-section.js';
 import { renderSignProfile, wireSignProfile } from './sign-profile-form.js';
+import { renderWebSignIn, wireWebSignIn } from './web-sign-in-section.js';
 
-const SECTIONS = ['scenarios', 'requests', 'personas', 'faults'];
+const SECTIONS = ['scenarios', 'requests', 'personas', 'faults', 'web-sign-in'];
 
 /** Shows the section the fragment names (the first by default) and marks its link as the current one. */
 function showSection(): void {
@@ -33,6 +34,7 @@ async function refresh(): Promise<void> {
   renderPersonas(state);
   renderSignProfile(state);
   renderFaults(state);
+  renderWebSignIn(state);
 }
 
 let needToken: (() => void) | undefined;
@@ -57,6 +59,7 @@ async function start(): Promise<void> {
   wireSignProfile();
   wireFaults(refresh);
   wireRequests();
+  wireWebSignIn();
   byId<HTMLFormElement>('token-form').addEventListener('submit', (event) => {
     event.preventDefault();
     rememberToken(byId<HTMLInputElement>('admin-token').value);

@@ -28,6 +28,10 @@ import { phoneNumberErrorBody } from '../../support/examples.js';
 import { publicKeysInteraction } from '../../../contracts/operations/signed-profile/interactions.js';
 import { fetchPublicKeys } from '../../../src/operations/signed-profile/client.js';
 import { SIGNED_PROFILE_SCENARIOS } from '../../../src/operations/signed-profile/scenarios.js';
+import { webProfileInteraction } from '../../../contracts/operations/mobile-web/interactions.js';
+import { getWebProfile } from '../../../src/operations/mobile-web/client.js';
+import { MOBILE_WEB_ENDPOINTS } from '../../../src/operations/mobile-web/endpoints.js';
+import { WEB_PROFILE_SCENARIOS } from '../../../src/operations/mobile-web/scenarios.js';
 
 // The kit has one pact (one consumer, one provider), so every endpoint's interactions are added here.
 // Pact writes it to a folder of this run; the last test compares it with the committed one, which a test
@@ -201,6 +205,43 @@ describe(`consumer contract of ${KIT_CONSUMER} for the keys of signed profiles`,
           fetchPublicKeys({ keysUrl: `${mock.url}/v1/key`, fetch: freshConnection }),
         );
         expect(error.response).toMatchObject({ status: scenario.status, code: scenario.status });
+      });
+    },
+  );
+});
+
+describe(`consumer contract of ${KIT_CONSUMER} for the profile fetch of a mobile website's sign-in`, () => {
+  const endpointOf = (url: string): string => `${url}${MOBILE_WEB_ENDPOINTS.webProfile}`;
+
+  it.each(WEB_PROFILE_SCENARIOS.filter((scenario) => scenario.kind === 'profile'))(
+    'reads the web profile, given $providerState',
+    async (scenario) => {
+      await webProfileInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const profile = await getWebProfile(scenario.token, {
+          endpoint: endpointOf(mock.url),
+          fetch: freshConnection,
+        });
+        expect(profile.phoneNumbers).toHaveLength(1);
+        expect(typeof profile.userId).toBe(scenario.valuesAs === 'strings' ? 'string' : 'number');
+      });
+    },
+  );
+
+  it.each(WEB_PROFILE_SCENARIOS.filter((scenario) => scenario.kind === 'error'))(
+    'throws with status $status and the body’s own status, given $providerState',
+    async (scenario) => {
+      const example = getExampleValue(
+        document,
+        MOBILE_WEB_ENDPOINTS.webProfile,
+        'get',
+        scenario.status,
+        scenario.example,
+      ) as { status: number };
+      await webProfileInteraction(pact, scenario.name).executeTest(async (mock) => {
+        const error = await kitErrorOf(
+          getWebProfile(scenario.token, { endpoint: endpointOf(mock.url), fetch: freshConnection }),
+        );
+        expect(error.response).toMatchObject({ status: scenario.status, code: example.status });
       });
     },
   );

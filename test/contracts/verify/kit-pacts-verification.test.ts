@@ -9,6 +9,8 @@ import { PROVIDER_STATES } from '../../../contracts/operations/userinfo/index.js
 import { PHONE_NUMBER_SCENARIOS } from '../../../src/operations/phone-number/scenarios.js';
 import { SIGNED_PROFILE_PROVIDER_STATES } from '../../../contracts/operations/signed-profile/index.js';
 import { SIGNED_PROFILE_SCENARIOS } from '../../../src/operations/signed-profile/scenarios.js';
+import { WEB_PROFILE_PROVIDER_STATES } from '../../../contracts/operations/mobile-web/index.js';
+import { WEB_PROFILE_SCENARIOS } from '../../../src/operations/mobile-web/scenarios.js';
 import { verifyPacts } from '../../../contracts/verify/verify-pacts.js';
 import { EXCHANGE_OUTCOMES, getExchangeOutcome } from '../../../src/operations/token/outcomes.js';
 import { SCENARIOS } from '../../../src/operations/userinfo/scenarios.js';
@@ -29,6 +31,7 @@ describe('the committed pacts', () => {
         ...SIGNED_PROFILE_SCENARIOS.map((scenario) => SIGNED_PROFILE_PROVIDER_STATES[scenario.name]),
         // The SDK 2.8 form of the call, once.
         PHONE_NUMBER_PROVIDER_STATES.verified,
+        ...WEB_PROFILE_SCENARIOS.map((scenario) => WEB_PROFILE_PROVIDER_STATES[scenario.name]),
       ].sort(),
     );
   });

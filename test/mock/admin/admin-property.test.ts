@@ -43,6 +43,8 @@ const name = fc.constantFrom(
   'codes',
   'clients',
   'phoneNumberTokens',
+  'webTokens',
+  'webSignIns',
   'refreshTokens',
   'RefreshTokens',
   'fault',

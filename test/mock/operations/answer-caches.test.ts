@@ -15,6 +15,7 @@ import { ENDPOINTS } from '../../../src/endpoints.js';
 const HOST = 'https://oauth-account-noneu.truecaller.com';
 const TOKENS = ['valid', 'expired', 'reduced-scopes', 'no-profile', 't1', 't2', 'unknown'];
 const PHONE_TOKENS = ['otp-valid', 'otp-invalid', 'p1', 'p2', 'unknown'];
+const WEB_TOKENS = ['web-valid', 'web-invalid', 'w1', 'w2', 'unknown'];
 const CLIENTS = ['kit-test-client', 'c1', 'kit-unknown'];
 const PERSONAS = ['full-in', 'pa', 'pb'];
 
@@ -27,6 +28,7 @@ const scenariosOf = (name: string): string[] =>
 type Step =
   | { kind: 'userinfo'; token: string | null }
   | { kind: 'phone-number'; token: string; client: string | null }
+  | { kind: 'mobile-web'; token: string | null }
   | { kind: 'admin'; method: string; path: string; body?: unknown }
   | { kind: 'clock'; advanceMs: number };
 
@@ -110,6 +112,31 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       expiresAt: fc.option(fc.constantFrom(0, 4_000_000_000_000), { nil: undefined }),
     }),
   }),
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('mobile-web' as const),
+      token: fc.option(fc.constantFrom(...WEB_TOKENS)),
+    }),
+  },
+  fc.record({
+    kind: fc.constant('admin' as const),
+    method: fc.constantFrom('PUT', 'POST'),
+    path: fc.constantFrom('/__admin/webTokens/w1', '/__admin/webTokens/web-valid'),
+    body: fc.record({
+      id: fc.constantFrom('w1', 'w2'),
+      persona: fc.constantFrom(...PERSONAS),
+      scenario: fc.constantFrom(...scenariosOf('mobile-web')),
+      valuesAs: fc.constantFrom('typed', 'strings'),
+      expiresAt: fc.option(fc.constantFrom(0, 4_000_000_000_000), { nil: undefined }),
+      fault: fc.option(fault, { nil: undefined }),
+    }),
+  }),
+  fc.record({
+    kind: fc.constant('admin' as const),
+    method: fc.constant('DELETE'),
+    path: fc.constantFrom('/__admin/webTokens/w1', '/__admin/webTokens/web-valid'),
+  }),
   fc.record({
     kind: fc.constant('admin' as const),
     method: fc.constant('POST'),
@@ -141,6 +168,12 @@ async function seen(mock: Mock, request: Step): Promise<string> {
     } else if (request.kind === 'phone-number') {
       const headers: Record<string, string> = request.client === null ? {} : { clientid: request.client };
       response = await mock.fetch(`${HOST}${fillPath(ENDPOINTS.phoneNumberDetail, request.token)}`, {
+        headers,
+      });
+    } else if (request.kind === 'mobile-web') {
+      const headers: Record<string, string> =
+        request.token === null ? {} : { authorization: `Bearer ${request.token}` };
+      response = await mock.fetch(`https://profile4-noneu.truecaller.com${ENDPOINTS.webProfile}`, {
         headers,
       });
     } else throw new TypeError('not a request');

@@ -16,6 +16,7 @@ import type { Collection } from '../state/store.js';
 import { printable } from '../http/printable.js';
 import {
   type ConfigEntries,
+  dotSegmentProblem,
   faultRangeProblems,
   isObject,
   type KnownIds,
@@ -189,6 +190,9 @@ function describeStructureError(error: ErrorObject): string {
       return `${field}: must be one of ${(error.params.allowedValues as string[]).join(', ')}`;
     case 'propertyNames':
       return `${field}: "${String(error.params.propertyName)}" is not a valid name`;
+    case 'not':
+      if (error.propertyName !== undefined) return dotSegmentProblem(field, error.propertyName);
+      return `${field}: ${error.message ?? 'is invalid'}`;
     case 'pattern':
       if (error.propertyName !== undefined && section !== undefined)
         return `${field}: "${error.propertyName}" is not a valid ${section.idRule}`;

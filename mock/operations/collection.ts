@@ -111,11 +111,23 @@ export const B64TOKEN_RULE = 'RFC 6750 b64token: letters, digits, -._~+/ then op
 /** The id pattern of personas and clients. */
 export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 
+/**
+ * What an id that travels in a URL path must not be: `.` or `..`, which every client and proxy normalises
+ * away (RFC 3986 §5.2.4), so `/__admin/tokens/..` (or the validation call's path) could never name it.
+ * Part of a section's `propertyNames`.
+ */
+export const NOT_A_DOT_SEGMENT = Object.freeze({ not: { enum: ['.', '..'] } });
+
+/** The problem of an id that is `.` or `..`, naming the field: no normalised URL reaches such a record. */
+export function dotSegmentProblem(field: string, id: string): string {
+  return `${field}: "${id}" cannot be an id: URLs drop "." and ".." path segments, so no request could reach it`;
+}
+
 /** A section of grants (tokens, codes): keyed by a b64token, each naming a persona and scopes, plus fields of its own. */
 export function grantSection(properties: Record<string, object>): object {
   return {
     type: 'object',
-    propertyNames: { pattern: TOKEN_PATTERN, maxLength: 512 },
+    propertyNames: { pattern: TOKEN_PATTERN, maxLength: 512, ...NOT_A_DOT_SEGMENT },
     additionalProperties: {
       type: 'object',
       additionalProperties: false,

@@ -57,7 +57,18 @@ const name = fc.constantFrom(
   'nested/deeper/still',
 );
 const id = fc.oneof(
-  fc.constantFrom('valid', 'expired', 'full-in', 'kit-test-client', 'valid-code', '%E0%A4', '..', '%2F', ''),
+  fc.constantFrom(
+    'valid',
+    'expired',
+    'full-in',
+    'kit-test-client',
+    'valid-code',
+    '%E0%A4',
+    '.',
+    '..',
+    '%2F',
+    '',
+  ),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
 );
 const query = fc.oneof(

@@ -13,6 +13,7 @@ import { benchInProcess } from './in-process-bench.js';
 import { journalBench } from './journal-bench.js';
 import { PINNED, ROOT } from './servers.js';
 import { benchStore } from './store-bench.js';
+import { benchTokenMemory } from './token-memory-bench.js';
 
 /** Every part of the benchmark, in the order it runs. Add a part here. */
 const SECTIONS: readonly BenchSection[] = [
@@ -45,6 +46,11 @@ const SECTIONS: readonly BenchSection[] = [
     name: 'growth',
     summary: 'the heap after 100,000 run-time codes, used or expired, against the start',
     run: benchGrowth,
+  },
+  {
+    name: 'token-memory',
+    summary: 'heap and RSS per live issued token, for 1 KiB and 16 KiB token requests',
+    run: benchTokenMemory,
   },
   {
     name: 'journal',

@@ -39,10 +39,9 @@ export function openStore(settings: Readonly<MockOptions>, events: EventEmitter)
   const db = settings.db === undefined ? undefined : openDbFile(settings.db);
   let store: MockStore;
   try {
-    store = new MockStore(
-      COLLECTIONS,
-      db?.saved === undefined ? structuredClone(initial) : checkStoreData(db.saved, settings.db ?? ''),
-    );
+    const saved = db?.saved === undefined ? undefined : checkStoreData(db.saved, settings.db ?? '');
+    // The keys a --db file kept (the ID token's, ...) sign again: a token signed before a restart verifies after it.
+    store = new MockStore(COLLECTIONS, saved ?? structuredClone(initial), saved?.keys);
   } catch (error) {
     db?.release();
     throw error;

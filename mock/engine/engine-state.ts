@@ -16,6 +16,7 @@ import type { ResponseContext } from '../http/responses.js';
 import { COLLECTION_DEFINITIONS, MOCK_OPERATIONS } from '../operations/index.js';
 import { MockClock } from '../state/clock.js';
 import { ExpiryQueue } from '../state/expiry-queue.js';
+import { createKeyRing, type KeyRing } from '../state/key-ring.js';
 import { RequestJournal } from '../state/journal.js';
 import type { MockStore } from '../state/store.js';
 
@@ -31,6 +32,8 @@ export interface EngineState {
   /** Headers every answer carries. */
   readonly answers: ResponseContext;
   readonly expiries: ExpiryQueue;
+  /** The private keys the mock signs with, kept in the store by purpose. */
+  readonly keys: KeyRing;
   readonly writer: RecordWriter;
   /** The control plane; undefined with `admin: false`. */
   readonly admin: AdminApi | undefined;
@@ -78,6 +81,7 @@ export function openEngineState(settings: Readonly<MockOptions>): EngineState {
     journal,
     answers,
     expiries,
+    keys: createKeyRing(store),
     writer,
     admin,
   };

@@ -19,7 +19,7 @@ import { isMainModule } from '../../src/is-main-module.js';
 import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
-import type { MockServerOptions } from '../config/options.js';
+import { isOrigin, type MockServerOptions } from '../config/options.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
@@ -51,6 +51,9 @@ Options:
   --no-admin       do not serve the control plane under /__admin (nor record the journal)
   --admin-token <secret>
                    require 'Authorization: Bearer <secret>' on /__admin (needed off loopback)
+  --admin-origin <origin>
+                   let web pages of this origin (http://localhost:3000) call /__admin from a browser;
+                   repeat for more (by default only the mock's own pages may)
   --journal-size <n>
                    requests the journal keeps (default 1000, at most 100000)
   --version        print the kit's version
@@ -89,6 +92,7 @@ const FLAGS = {
   delay: { type: 'string' },
   'no-admin': { type: 'boolean', default: false },
   'admin-token': { type: 'string' },
+  'admin-origin': { type: 'string', multiple: true },
   'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
 } as const;
 
@@ -117,6 +121,14 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
     );
   }
   if (flags['admin-token'] === '') return usageError('--admin-token needs a secret.', context);
+  const adminOrigins = flags['admin-origin'] ?? [];
+  const notOrigin = adminOrigins.find((origin) => !isOrigin(origin));
+  if (notOrigin !== undefined) {
+    return usageError(
+      `--admin-origin must be an origin such as http://localhost:3000 (scheme, host and port, no path), got "${notOrigin}".`,
+      context,
+    );
+  }
   if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
   if (!readyFileUsable(flags['ready-file'])) return EXIT.failed;
   return {
@@ -126,6 +138,7 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
       config: flags.config,
       admin: !flags['no-admin'],
       adminToken: flags['admin-token'],
+      adminCors: adminOrigins,
       journalSize: Number(flags['journal-size']),
       db: flags.db,
       fault: delayMs === undefined ? undefined : { delayMs },

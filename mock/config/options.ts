@@ -14,8 +14,13 @@ import { configProblems, type MockConfig } from './config-file.js';
 export interface MockOptions {
   /** Extra personas and tokens: a JSON file's path, or the same object in code. */
   config: string | MockConfig | undefined;
-  /** Origins allowed to call from a browser. */
+  /** Origins allowed to call the mocked API from a browser (not the control plane: see `adminCors`). */
   cors: CorsOrigin;
+  /**
+   * Origins whose web pages may call the control plane (`/__admin`) from a browser, besides the mock's own
+   * pages (`http://localhost:3000`); none by default.
+   */
+  adminCors: readonly string[];
   /** Receives one line per request (method, path, scenario, status, ms); null for silence. */
   log: ((line: string) => void) | null;
   /** The time issued tokens and codes expire against; `mock.clock.advance(ms)` moves it on. */
@@ -56,6 +61,7 @@ export interface MockServerOptions extends MockOptions {
 export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   config: undefined,
   cors: '*',
+  adminCors: Object.freeze([]),
   log: null,
   clock: SYSTEM_CLOCK,
   tokenLifetimeSeconds: 3600,
@@ -143,6 +149,7 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
   ) {
     problems.push(`cors must be "*", false or a list of origins, got ${JSON.stringify(cors)}`);
   }
+  problems.push(...adminCorsProblems(resolved.adminCors));
   if (resolved.log !== null && typeof resolved.log !== 'function')
     problems.push('log must be a function or null');
   if (
@@ -188,6 +195,31 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
     problems.push(...configProblems({ fault: resolved.fault }).map((problem) => `options.${problem}`));
   }
   return problems;
+}
+
+/**
+ * Problems of `adminCors`: a list of origins, each `scheme://host[:port]` as a browser sends it in
+ * `Origin` (no path, no `*`: the control plane is never open to every page).
+ */
+function adminCorsProblems(value: unknown): string[] {
+  if (!Array.isArray(value)) return [`adminCors must be a list of origins, got ${JSON.stringify(value)}`];
+  return value
+    .filter((origin) => !isOrigin(origin))
+    .map(
+      (origin) =>
+        `adminCors must list origins such as "http://localhost:3000" (scheme, host and port as a browser sends them, no path, no "*"), got ${JSON.stringify(origin)}`,
+    );
+}
+
+/** Whether `value` is an origin as a browser's `Origin` header writes it: `http://localhost:3000`. */
+export function isOrigin(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `host` only accepts connections from this machine. */

@@ -7,8 +7,9 @@ import { EventEmitter } from 'node:events';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { type AdminApi, createAdminApi } from '../admin/admin-api.js';
+import { isLoopbackHost } from '../admin/admin-origin.js';
 import { createRecordWriter, type RecordWriter } from '../admin/record-writes.js';
-import type { MockOptions } from '../config/options.js';
+import { isLoopback, type MockOptions } from '../config/options.js';
 import { openStore, type StoreSource } from '../config/store-source.js';
 import { corsHeadersForAnyOrigin } from '../http/cors.js';
 import { DEFAULT_JSON_BODY_LIMIT } from '../http/json-body.js';
@@ -19,6 +20,9 @@ import { ExpiryQueue } from '../state/expiry-queue.js';
 import { createKeyRing, type KeyRing } from '../state/key-ring.js';
 import { RequestJournal } from '../state/journal.js';
 import type { MockStore } from '../state/store.js';
+
+/** The headers every answer of the control plane carries: none (no CORS for any origin by default). */
+const ADMIN_ANSWERS: ResponseContext = Object.freeze({ commonHeaders: Object.freeze([]) });
 
 /** The state of one engine. */
 export interface EngineState {
@@ -39,8 +43,11 @@ export interface EngineState {
   readonly admin: AdminApi | undefined;
 }
 
-/** The state of an engine for `settings`. */
-export function openEngineState(settings: Readonly<MockOptions>): EngineState {
+/**
+ * The state of an engine for `settings`; `listenHost` is the address a server door listens on (undefined
+ * in-process), for the control plane's check of the `Host` a browser sends.
+ */
+export function openEngineState(settings: Readonly<MockOptions>, listenHost?: string): EngineState {
   const events = new EventEmitter();
   const source = openStore(settings, events);
   const { store } = source;
@@ -66,7 +73,12 @@ export function openEngineState(settings: Readonly<MockOptions>): EngineState {
           journal,
           writer,
           clock,
-          answers,
+          // Same-origin by default: none of the API's CORS headers (the `cors` option) on the control plane.
+          answers: ADMIN_ANSWERS,
+          origins: {
+            allowedOrigins: new Set(settings.adminCors),
+            hostAllowed: listenHost !== undefined && isLoopback(listenHost) ? isLoopbackHost : undefined,
+          },
           adminToken: settings.adminToken,
           bodyLimit: DEFAULT_JSON_BODY_LIMIT,
           reset: source.reset,

@@ -4,6 +4,7 @@
  * (`GET /v1/userinfo`) is a header match, a map look-up and one `writeHead`: no middleware chain.
  */
 import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { ADMIN_SCENARIO_PREFIX } from '../admin/admin-api.js';
 import { type MockServerOptions, resolveMockServerOptions } from '../config/options.js';
 import { deliver, type Door } from '../engine/delivery.js';
 import { ANSWERED_AT_ONCE, type MockControls } from '../engine/engine-types.js';
@@ -40,7 +41,7 @@ export interface MockServer extends MockControls {
  */
 export function createMockServer(options: Partial<MockServerOptions> = {}): MockServer {
   const settings = resolveMockServerOptions(options);
-  const engine = createMockEngine(settings);
+  const engine = createMockEngine(settings, settings.host);
   const fetchDoor = createMockFetch(engine);
   const allowedOrigins = Array.isArray(settings.cors) ? new Set<string>(settings.cors) : undefined;
   const commonHeaders = corsHeadersForAnyOrigin(settings.cors);
@@ -150,9 +151,11 @@ function createNodeDoor(
   const pendingDelays = new Set<NodeJS.Timeout>();
   return {
     send(response, answer, request) {
-      let headers = allowedOrigins
-        ? [...answer.headers, ...corsHeadersForOrigin(allowedOrigins, request.incoming.headers.origin)]
-        : answer.headers;
+      // The API's CORS (`cors`), never the control plane's: it answers other origins only as `adminCors` says.
+      let headers =
+        allowedOrigins && !answer.scenario.startsWith(ADMIN_SCENARIO_PREFIX)
+          ? [...answer.headers, ...corsHeadersForOrigin(allowedOrigins, request.incoming.headers.origin)]
+          : answer.headers;
       // A body the mock did not read is not read later either: the connection ends with the answer.
       if (request.leavesBodyUnread) headers = [...headers, 'Connection', 'close'];
       try {

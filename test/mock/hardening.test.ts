@@ -175,7 +175,7 @@ describe('a query could stall every route or leak json-server’s error page', (
     const body = `{${'x'.repeat(200_000)}`;
     const response = await rawRequest(
       mock.url,
-      `${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+      `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
         `Content-Length: ${body.length}\r\n\r\n${body}`,
     );
     expect(response.status).toBe(200);
@@ -220,7 +220,7 @@ describe('a body that never ends is not read to its end', () => {
     ['an unknown path', 'POST /nowhere HTTP/1.1\r\nHost: x\r\n', '404'],
     [
       'the admin API, past its limit',
-      'POST /__admin/tokens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n',
+      'POST /__admin/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n',
       '413',
     ],
     [

@@ -207,7 +207,14 @@ describe('the mock under random admin, userinfo and token requests', () => {
         // What the next start would load: the file with its log replayed, held to the store's checks.
         expect(() => checkStoreData(readDbFile(db), db)).not.toThrow();
         // Back to the start state, so a failure shrinks to the calls that caused it.
-        expect((await request(`${url}/__admin/reset`, { method: 'POST' })).status).toBe(204);
+        expect(
+          (
+            await request(`${url}/__admin/reset`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+            })
+          ).status,
+        ).toBe(204);
       }),
       { numRuns: 100 },
     );

@@ -189,17 +189,18 @@ async function serve({ options, readyFile, quiet, configFile }: MockCliSettings)
   const url = await server.start();
   // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
   const stopped = untilStopSignal();
-  if (readyFile !== undefined) {
-    try {
-      await writeFileAtomically(readyFile, [`${url}\n`]);
-    } catch (error) {
-      await server.close();
-      throw error;
-    }
+  const admin = options.admin === false ? undefined : options.adminToken !== undefined;
+  let text: string;
+  try {
+    // Made before the ready line: whatever fails here fails before a harness is told the mock serves.
+    text = startupText(server.store, url, admin);
+    if (readyFile !== undefined) await writeFileAtomically(readyFile, [`${url}\n`]);
+  } catch (error) {
+    await server.close();
+    throw error;
   }
   console.log(`${READY_LINE_PREFIX}${url}`);
-  const admin = options.admin === false ? undefined : options.adminToken !== undefined;
-  console.log(startupText(server.store, url, admin));
+  console.log(text);
   await stopped;
   await server.close();
   requestLog?.flush();

@@ -123,8 +123,8 @@ export function validateConfig(
 /** Every problem of a config, field by field; empty when it is valid. The admin API checks records with it too. */
 export function configProblems(
   value: unknown,
-  knownPersonas: readonly string[] = [],
-  knownClients: readonly string[] = [],
+  knownPersonas: readonly string[] | ReadonlySet<string> = [],
+  knownClients: readonly string[] | ReadonlySet<string> = [],
 ): string[] {
   validateStructure ??= new (loadAjv().Ajv2020)({
     allErrors: true,
@@ -141,14 +141,27 @@ export function configProblems(
   const entriesOf = (name: string): ConfigEntries =>
     (isObject(config[name]) ? config[name] : {}) as ConfigEntries;
   const known: KnownIds = {
-    personas: new Set([...knownPersonas, ...Object.keys(entriesOf('personas'))]),
-    clients: new Set([...knownClients, ...Object.keys(entriesOf('clients'))]),
+    personas: withIds(knownPersonas, entriesOf('personas')),
+    clients: withIds(knownClients, entriesOf('clients')),
   };
   for (const { name, section } of SECTIONS)
     problems.push(...(section.problems?.(entriesOf(name), known) ?? []));
   problems.push(...faultRangeProblems('fault', config.fault));
   problems.push(...signingKeyProblems(config.signingKey));
   return problems;
+}
+
+/**
+ * `known` and the ids of `entries`: `known` itself when there are none (a record checked on its own, one
+ * of a million in a `--db` file, does not copy the set of every persona).
+ */
+function withIds(
+  known: readonly string[] | ReadonlySet<string>,
+  entries: ConfigEntries,
+): ReadonlySet<string> {
+  const ids = Object.keys(entries);
+  if (ids.length === 0 && known instanceof Set) return known;
+  return new Set([...known, ...ids]);
 }
 
 /**
@@ -174,8 +187,19 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
   return data as unknown as StoreData;
 }
 
+/** The most problems a message lists; past them it counts the rest (a file of a million bad tokens). */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/** `problems` as the lines of a message, `  - ` each, the first `MAX_LISTED_PROBLEMS` of them and a count of the rest. */
+export function problemList(problems: readonly string[]): string {
+  const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => `  - ${problem}`);
+  const more = problems.length - MAX_LISTED_PROBLEMS;
+  if (more > 0) lines.push(`  - ... and ${more.toLocaleString('en')} more problems`);
+  return lines.join('\n');
+}
+
 function configError(source: string, problems: string[]): KitError {
-  const list = problems.map((problem) => `  - ${problem}`).join('\n');
+  const list = problemList(problems);
   return new KitError('ERR_CONFIG_INVALID', `The config ${source} is invalid:\n${list}`);
 }
 

@@ -11,9 +11,10 @@ import { KitError } from '../../src/errors.js';
 import type { MockStore, SavedStore } from '../state/store.js';
 import { COLLECTIONS } from './built-ins.js';
 import { fileProblem } from '../../src/file-errors.js';
-import { type RecordInput, recordCheck } from './record-checks.js';
+import { collectionProblems, recordCheck } from './record-checks.js';
 import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
 import { printable } from '../http/printable.js';
+import { problemList } from './config-file.js';
 import { signingKeyProblems } from './signing-key-check.js';
 
 /**
@@ -211,21 +212,16 @@ export function checkStoreData(value: unknown, file: string): SavedStore {
       const known = { personas: ids(data.personas), clients: ids(data.clients) };
       for (const [name, records] of Object.entries(data)) {
         if (name === 'keys') continue;
-        const check = recordCheck(name);
-        for (const record of name === 'fault' ? [records] : (records as unknown[])) {
-          const result =
-            typeof record === 'object' && record !== null && check !== undefined
-              ? check(record as RecordInput, known)
-              : { problems: [`${name}: every record must be an object`] };
-          if ('problems' in result) problems.push(...result.problems);
-        }
+        const found = collectionProblems(name, name === 'fault' ? [records] : (records as unknown[]), known);
+        // One at a time: a spread of a million problems would overflow the stack.
+        for (const problem of found) problems.push(problem);
       }
     }
   }
   if (problems.length > 0) {
     throw new KitError(
       'ERR_DB_INVALID',
-      `The --db file ${file} does not hold a valid store:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nFix it, or delete it to start from the built-in store and --config.`,
+      `The --db file ${file} does not hold a valid store:\n${problemList(problems)}\nFix it, or delete it to start from the built-in store and --config.`,
     );
   }
   return value as SavedStore;

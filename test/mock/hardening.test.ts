@@ -146,6 +146,21 @@ describe('ids no normalised URL reaches', () => {
   });
 });
 
+describe('a config or --db file with a great many problems', () => {
+  it('names the first fifty and counts the rest, in a message of a few lines', () => {
+    const tokens = Object.fromEntries(
+      Array.from({ length: 60 }, (_, index) => [`t${index}`, { scenario: 'teapot' }]),
+    );
+    const error = kitErrorThrownBy(() => createMockServer({ config: { tokens } as never }));
+    const lines = error.message.split('\n');
+    expect(lines).toHaveLength(52);
+    expect(lines[1]).toBe(
+      '  - tokens.t0.scenario: must be one of valid, expired, invalid, no-profile, missing-scope, validation-error, server-error',
+    );
+    expect(lines.at(-1)).toBe('  - ... and 10 more problems');
+  });
+});
+
 describe('a query could stall every route or leak json-server’s error page', () => {
   it.each([
     ['a backtracking _like pattern', '?id_like=%5E(a%2B)%2B%24'],

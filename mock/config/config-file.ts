@@ -9,6 +9,7 @@ import type { JWK } from 'jose';
 import { KitError } from '../../src/errors.js';
 import { FAULT_SCHEMA, type Fault } from '../../src/faults.js';
 import { loadAjv } from '../../src/openapi/load-ajv.js';
+import { preparedValidator } from '../../src/openapi/prepared-validators.js';
 import { SCOPES } from '../../src/scopes.js';
 import type { UserInfo } from '../../src/user-info.js';
 import type { PersonaRecord, StoreData } from '../../src/wire-types.js';
@@ -17,6 +18,7 @@ import { printable } from '../http/printable.js';
 import {
   type ConfigEntries,
   dotSegmentProblem,
+  warmClaimChecks,
   faultRangeProblems,
   isObject,
   type KnownIds,
@@ -57,7 +59,8 @@ const SECTIONS = COLLECTION_DEFINITIONS.flatMap((definition) =>
   definition.config === undefined ? [] : [{ name: definition.name, section: definition.config }],
 );
 
-const CONFIG_SCHEMA = {
+/** The schema of a config file's structure (the sections' schemas, the fault, the ID-token settings). */
+export const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -71,6 +74,9 @@ const CONFIG_SCHEMA = {
 
 /** The largest config file read: far above any hand-written config, far below harm. */
 export const CONFIG_FILE_LIMIT = 4 << 20;
+
+/** The Ajv options the config schema is compiled with (here, or ahead of time by `prepare-validators.ts`). */
+export const CONFIG_AJV_OPTIONS = Object.freeze({ allErrors: true, strict: true, allowUnionTypes: true });
 
 let validateStructure: ReturnType<Ajv2020['compile']> | undefined;
 
@@ -120,17 +126,27 @@ export function validateConfig(
   return value as MockConfig;
 }
 
+/**
+ * Loads the checks' validators compiled ahead of time, if there are any for these schemas (no Ajv, no
+ * compiling: a few milliseconds), so the first admin write does not load them while requests wait.
+ */
+export function warmConfigChecks(): void {
+  validateStructure ??= preparedValidator('config', CONFIG_SCHEMA);
+  void warmClaimChecks();
+  // One check run through, so the first write does not pay for the first run of its code either.
+  if (validateStructure !== undefined) configProblems({ tokens: { 'warm-up': { scopes: 'openid' } } });
+}
+
 /** Every problem of a config, field by field; empty when it is valid. The admin API checks records with it too. */
 export function configProblems(
   value: unknown,
   knownPersonas: readonly string[] | ReadonlySet<string> = [],
   knownClients: readonly string[] | ReadonlySet<string> = [],
 ): string[] {
-  validateStructure ??= new (loadAjv().Ajv2020)({
-    allErrors: true,
-    strict: true,
-    allowUnionTypes: true,
-  }).compile(CONFIG_SCHEMA);
+  // Compiled ahead of time where the build (or the tests' setup) did it: the first check loads no Ajv.
+  validateStructure ??=
+    preparedValidator('config', CONFIG_SCHEMA) ??
+    new (loadAjv().Ajv2020)({ ...CONFIG_AJV_OPTIONS }).compile(CONFIG_SCHEMA);
   const problems = validateStructure(value)
     ? []
     : (validateStructure.errors ?? [])

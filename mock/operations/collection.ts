@@ -4,8 +4,10 @@
  * control plane, `register...` calls), how its records expire and what they refer to. Each operation
  * declares the collections it owns; the config file, the control plane and `--db` loop over them.
  */
-import type { ErrorObject } from 'ajv/dist/2020.js';
-import { getResponseValidator } from '../../src/openapi/response-validator.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { loadApiDocument } from '../../src/openapi/api-document.js';
+import { preparedValidator } from '../../src/openapi/prepared-validators.js';
+import { describeSchemaErrors, getResponseValidator } from '../../src/openapi/response-validator.js';
 import { readScopes, SCOPES, type Scope } from '../../src/scopes.js';
 import type { UserInfo } from '../../src/user-info.js';
 import type { PersonaRecord } from '../../src/wire-types.js';
@@ -155,13 +157,27 @@ export function personaProblems(section: string, entries: ConfigEntries, known: 
 /** Problems of `claims` as a `UserInfo`, each naming its field under `field`. */
 export function claimProblems(field: string, claims: unknown): string[] {
   // The validator says "body/phone_number must match ..."; say "tokens.t.persona.phone_number: must match ...".
-  return getResponseValidator()
-    .validateSchema('UserInfo', claims)
-    .map((problem) => {
-      const space = problem.indexOf(' ');
-      const path = problem.slice('body'.length, space).replaceAll('/', '.');
-      return `${field}${path}: ${problem.slice(space + 1)}`;
-    });
+  return userInfoProblems(claims).map((problem) => {
+    const space = problem.indexOf(' ');
+    const path = problem.slice('body'.length, space).replaceAll('/', '.');
+    return `${field}${path}: ${problem.slice(space + 1)}`;
+  });
+}
+
+// The UserInfo validator compiled ahead of time, found once (null: none, the document's schemas compile).
+let preparedUserInfo: ValidateFunction | null | undefined;
+
+/** Finds the UserInfo validator compiled ahead of time, if any, before a persona needs it. */
+export function warmClaimChecks(): ValidateFunction | null {
+  preparedUserInfo ??= preparedValidator('userInfo', loadApiDocument().components?.schemas) ?? null;
+  return preparedUserInfo;
+}
+
+/** Problems of `claims` against `UserInfo`, as the response validator words them (`body/sub must be string`). */
+function userInfoProblems(claims: unknown): string[] {
+  const prepared = warmClaimChecks();
+  if (prepared === null) return getResponseValidator().validateSchema('UserInfo', claims);
+  return prepared(claims) ? [] : describeSchemaErrors(prepared, 'body');
 }
 
 /** A schema cannot compare two fields: a delay range that runs backwards would draw from nothing. */

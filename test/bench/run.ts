@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { benchColdStart } from './cold-start-bench.js';
 import { acceptanceTable, type BenchSection, type Figure } from './figures.js';
+import { benchFirstWrite } from './first-write-bench.js';
 import { benchFixtures } from './fixtures-bench.js';
 import { benchGrowth } from './growth-bench.js';
 import { benchHotPath } from './hot-path-bench.js';
@@ -41,6 +42,11 @@ const SECTIONS: readonly BenchSection[] = [
     name: 'store',
     summary: 'refresh, revoke, userinfo and admin writes at 50,000 live tokens against a fresh mock',
     run: benchStore,
+  },
+  {
+    name: 'first-write',
+    summary: "a userinfo behind a fresh mock's first admin write (the bin), against the userinfo alone",
+    run: benchFirstWrite,
   },
   {
     name: 'growth',

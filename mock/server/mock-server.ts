@@ -16,6 +16,7 @@ import { corsHeadersForAnyOrigin, corsHeadersForOrigin } from '../http/cors.js';
 import { BROKEN_CONNECTION_ANSWERS } from '../http/faults.js';
 import type { PreparedResponse } from '../http/responses.js';
 import { answerClientError, listenError } from './connection-errors.js';
+import { guardConnections, readDescriptorLimit } from './connection-guard.js';
 import { NodeRequest } from './node-request.js';
 
 /** A running (or ready to run) mock server. */
@@ -109,13 +110,11 @@ function createHttpServer(settings: Readonly<MockServerOptions>, onRequest: Requ
   );
   server.on('clientError', answerClientError);
   // Node's headers timeout starts with the first byte: a connection that sends nothing would hold its
-  // descriptor for ever. Dropped after the same time unless it has begun a request.
-  server.on('connection', (socket) => {
-    const silent = setTimeout(() => {
-      if (socket.bytesRead === 0) socket.destroy();
-    }, settings.headersTimeoutMs);
-    silent.unref();
-    socket.once('close', () => clearTimeout(silent));
+  // descriptor for ever. It goes as an idle kept-alive one does, sooner than one mid-request, and at once
+  // (the oldest first) when connections near the descriptor limit.
+  guardConnections(server, {
+    silentMs: Math.min(settings.keepAliveTimeoutMs, settings.headersTimeoutMs),
+    descriptorLimit: readDescriptorLimit(),
   });
   // A client that half-closes after sending its request still gets its answer, delayed or not: without
   // Node's own switch for it (undocumented, in node:http since 0.x) the socket and the answer are dropped.

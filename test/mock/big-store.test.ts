@@ -70,6 +70,10 @@ describe('a mock of a million tokens', () => {
     expect(page.headers['x-total-count']).toBe('1000008');
     expect((page.json as { id: string }[]).map((token) => token.id).at(-1)).toBe('bulk-999991');
     expect((await request(`${url}/__admin/tokens/bulk-123456`, { headers: json })).status).toBe(200);
+    // The whole list too (HEAD: the same answer without its 90 MB body in this process).
+    const whole = await request(`${url}/__admin/tokens`, { method: 'HEAD', headers: json });
+    expect(whole.status).toBe(200);
+    expect(Number(whole.headers['content-length'])).toBeGreaterThan(80_000_000);
     const added = await request(`${url}/__admin/tokens`, {
       method: 'POST',
       headers: json,

@@ -2,9 +2,10 @@
  * Big stores (hardening): a mock starts from a `--db` file of a million tokens, prints its tables (a
  * screen, not a million lines) only once it serves, answers, lists and resets; and a `--db` file the
  * mock itself wrote with 200,000 tokens starts again (at 130,000 the start printed the ready line and
- * died of a stack overflow in the CLI's table). Each mock runs as the CLI, in a process of its own.
+ * died of a stack overflow in the CLI's table); a `--config` of 200,000 tokens (as many as its 4 MiB
+ * hold) starts and reloads. Each mock runs as the CLI, in a process of its own.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -40,8 +41,11 @@ function writeDbWithTokens(file: string, count: number): void {
   closeSync(descriptor);
 }
 
-async function startCli(db: string): Promise<{ cli: CliProcess; url: string }> {
-  const cli = runTsCli('mock/cli/mock-cli.ts', ['--port', '0', '--quiet', '--db', db]);
+async function startCli(
+  file: string,
+  flag: '--db' | '--config' = '--db',
+): Promise<{ cli: CliProcess; url: string }> {
+  const cli = runTsCli('mock/cli/mock-cli.ts', ['--port', '0', '--quiet', flag, file]);
   running.push(cli);
   const [, url = ''] = await cli.waitForOutput(/^TRUECALLER_OAUTH_KIT_URL=(\S+)$/m);
   return { cli, url };
@@ -108,4 +112,32 @@ describe('a --db file the mock wrote with 200,000 tokens', () => {
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
   }, 240_000);
+});
+
+/** A config of `count` tokens named `prefix` and a number, each with the defaults; written as editors save. */
+function writeConfigWithTokens(file: string, prefix: string, count: number): void {
+  const tokens = Array.from({ length: count }, (_, index) => `"${prefix}${index}":{}`);
+  writeFileSync(`${file}.new`, `{"tokens":{${tokens.join(',')}}}`);
+  renameSync(`${file}.new`, file);
+}
+
+const status = async (url: string, token: string): Promise<number> =>
+  (await request(`${url}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } })).status;
+
+describe('a --config of 200,000 tokens', () => {
+  it('starts, summarises its table, and reloads when the file changes', async () => {
+    const config = join(folder, 'big-config.json');
+    writeConfigWithTokens(config, 'first-', 200_000);
+    const { cli, url } = await startCli(config, '--config');
+    await cli.waitForOutput(/^ {2}\.\.\. +199,980 more tokens, not listed here$/m);
+    expect(await status(url, 'first-199999')).toBe(200);
+
+    writeConfigWithTokens(config, 'second-', 200_000);
+    await cli.waitForOutput(/^config \S+ reloaded$/m);
+    expect(await status(url, 'second-199999')).toBe(200);
+    expect(await status(url, 'first-199999')).toBe(401);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stderr()).toBe('');
+  }, 120_000);
 });

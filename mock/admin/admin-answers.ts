@@ -19,6 +19,8 @@ export interface AdminAnswers {
   ) => PreparedResponse;
   /** 204, nothing to say. */
   readonly noContent: PreparedResponse;
+  /** 204 with these headers (a preflight's). */
+  readonly noContentWith: (headers: readonly string[]) => PreparedResponse;
   /** The error answer of a write that failed its checks (400), found nothing (404) or clashed (409). */
   readonly refused: (result: Extract<WriteResult, { ok: false }>) => PreparedResponse;
 }
@@ -33,6 +35,8 @@ export function createAdminAnswers(answers: ResponseContext): AdminAnswers {
     json,
     error,
     noContent: prepareEmpty(answers, 204, ['Cache-Control', 'no-store'], `${ADMIN_SCENARIO_PREFIX}204`),
+    noContentWith: (headers) =>
+      prepareEmpty(answers, 204, ['Cache-Control', 'no-store', ...headers], `${ADMIN_SCENARIO_PREFIX}204`),
     refused: (result) =>
       error(
         result.status,

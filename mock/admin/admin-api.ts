@@ -9,12 +9,20 @@ import { readBearerToken } from '../http/authorization.js';
 import { headerValue, type MockRequest } from '../http/mock-request.js';
 import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
-import type { PreparedResponse, ResponseContext } from '../http/responses.js';
+import { type PreparedResponse, type ResponseContext, withHeaders } from '../http/responses.js';
 import type { MockClock } from '../state/clock.js';
 import type { RequestJournal } from '../state/journal.js';
 import type { MockStore } from '../state/store.js';
 import { createAdminAnswers } from './admin-answers.js';
-import { ADMIN_METHODS, resolveAdminPath } from './admin-paths.js';
+import {
+  adminCorsHeaders,
+  type AdminOriginPolicy,
+  adminPreflightHeaders,
+  checkAdminOrigin,
+  isJsonType,
+  notJsonProblem,
+} from './admin-origin.js';
+import { ADMIN_METHODS, resolveAdminPath, type ResolvedAdminPath } from './admin-paths.js';
 import { createAdminReads } from './admin-reads.js';
 import { type AdminActions, createAdminWrites } from './admin-writes.js';
 import type { RecordWriter } from './record-writes.js';
@@ -31,7 +39,10 @@ export interface AdminApiOptions {
   readonly writer: RecordWriter;
   /** The clock `POST /__admin/clock` moves forward. */
   readonly clock: MockClock;
+  /** Headers every admin answer carries: none of the API's CORS headers (the admin API is same-origin). */
   readonly answers: ResponseContext;
+  /** Which browser pages may call it besides the mock's own, and which `Host` names this machine. */
+  readonly origins: AdminOriginPolicy;
   /** The shared secret every request must carry as `Authorization: Bearer <secret>`; undefined: none. */
   readonly adminToken: string | undefined;
   /** The largest JSON body a write may carry. */
@@ -49,7 +60,10 @@ export { ADMIN_SCENARIO_PREFIX } from './admin-answers.js';
 /** Answers requests under `/__admin`. */
 export type AdminApi = (request: MockRequest) => Promise<PreparedResponse>;
 
-/** The admin API of one mock: one gate (the secret, the path, the method), then a read or a write. */
+/**
+ * The admin API of one mock: one gate (the page's origin, the secret, the path, the method, a write's
+ * media type), then a read or a write.
+ */
 export function createAdminApi(options: AdminApiOptions): AdminApi {
   const { store, journal, clock } = options;
   const answers = createAdminAnswers(options.answers);
@@ -64,9 +78,8 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   const read = createAdminReads({ answers, common: options.answers, store, journal, clock });
   const writes = createAdminWrites({ ...options, answers });
 
-  return async function answerAdmin(request) {
-    const path = pathOf(request.url);
-    const resolved = resolveAdminPath(path);
+  /** The answer to a request whose origin may call: the secret, the path, the method, the body's type. */
+  function answerAllowed(request: MockRequest, path: string, resolved: ResolvedAdminPath) {
     // The pages' own files hold no state and are the package's public files: a browser, which cannot send
     // a bearer token when it opens a URL, loads them and then asks for the secret; all they read and
     // write goes through the gate below.
@@ -92,8 +105,36 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
         return read(request, target);
       case 'DELETE':
         return writes.remove(target);
-      default:
+      default: {
+        // A page of another origin can POST only text/plain, a form or multipart without asking first.
+        const contentType = headerValue(request, 'content-type');
+        if (!isJsonType(contentType))
+          return error(415, 'unsupported_media_type', notJsonProblem(request.method, path, contentType));
         return target.kind === 'reset' ? writes.reset() : writes.write(request, target);
+      }
+    }
+  }
+
+  return async function answerAdmin(request) {
+    const path = pathOf(request.url);
+    const resolved = resolveAdminPath(path);
+    const isPage = resolved.ok && resolved.target.kind === 'page';
+    // Before the secret: a preflight carries none, and a page of another origin is refused whatever it sends.
+    const verdict = checkAdminOrigin(request, options.origins, isPage);
+    if (!verdict.ok) return error(403, 'forbidden', verdict.problem);
+    const { corsOrigin } = verdict;
+    if (corsOrigin !== undefined && request.method === 'OPTIONS')
+      return answers.noContentWith(adminPreflightHeaders(corsOrigin));
+    try {
+      const answer = await answerAllowed(request, path, resolved);
+      return corsOrigin === undefined ? answer : withHeaders(answer, adminCorsHeaders(corsOrigin));
+    } catch (failure) {
+      // A bug answers 500 for this request, in the admin API's own headers (no CORS for any origin).
+      return error(
+        500,
+        'server_error',
+        `The mock failed: ${printable(String((failure as Error)?.message ?? failure), 300)}`,
+      );
     }
   };
 }

@@ -20,7 +20,7 @@ import { isMainModule } from '../../src/is-main-module.js';
 import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
-import { isLoopback, type MockServerOptions } from '../config/options.js';
+import { isLoopback, isOrigin, type MockServerOptions } from '../config/options.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
 import { untilStopped } from './stop-triggers.js';
@@ -55,6 +55,9 @@ Options:
   --no-admin       do not serve the control plane under /__admin (nor record the journal)
   --admin-token <secret>
                    require 'Authorization: Bearer <secret>' on /__admin (needed off loopback)
+  --admin-origin <origin>
+                   let web pages of this origin (http://localhost:3000) call /__admin from a browser;
+                   repeat for more (by default only the mock's own pages may)
   --journal-size <n>
                    requests the journal keeps (default 1000, at most 100000)
   --allow-callback-host <host>
@@ -97,6 +100,7 @@ const FLAGS = {
   delay: { type: 'string' },
   'no-admin': { type: 'boolean', default: false },
   'admin-token': { type: 'string' },
+  'admin-origin': { type: 'string', multiple: true },
   'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
   'allow-callback-host': { type: 'string', multiple: true },
 } as const;
@@ -128,6 +132,14 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
   if (flags['admin-token'] === '') return usageError('--admin-token needs a secret.', context);
   const hostProblem = problemOfHost(flags);
   if (hostProblem !== undefined) return usageError(hostProblem, context);
+  const adminOrigins = flags['admin-origin'] ?? [];
+  const notOrigin = adminOrigins.find((origin) => !isOrigin(origin));
+  if (notOrigin !== undefined) {
+    return usageError(
+      `--admin-origin must be an origin such as http://localhost:3000 (scheme, host and port, no path), got "${notOrigin}".`,
+      context,
+    );
+  }
   if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
   if (!readyFileUsable(flags['ready-file'])) return EXIT.failed;
   return {
@@ -137,6 +149,7 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
       config: flags.config,
       admin: !flags['no-admin'],
       adminToken: flags['admin-token'],
+      adminCors: adminOrigins,
       journalSize: Number(flags['journal-size']),
       db: flags.db,
       fault: delayMs === undefined ? undefined : { delayMs },
@@ -202,17 +215,18 @@ async function serve(settings: MockCliSettings): Promise<number> {
   const url = await server.start();
   // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
   const stopped = untilStopped({ onStdinClose: settings.exitOnStdinClose });
-  if (readyFile !== undefined) {
-    try {
-      await writeFileAtomically(readyFile, [`${url}\n`]);
-    } catch (error) {
-      await server.close();
-      throw error;
-    }
+  const admin = options.admin === false ? undefined : options.adminToken !== undefined;
+  let text: string;
+  try {
+    // Made before the ready line: whatever fails here fails before a harness is told the mock serves.
+    text = startupText(server.store, url, admin);
+    if (readyFile !== undefined) await writeFileAtomically(readyFile, [`${url}\n`]);
+  } catch (error) {
+    await server.close();
+    throw error;
   }
   console.log(`${READY_LINE_PREFIX}${url}`);
-  const admin = options.admin === false ? undefined : options.adminToken !== undefined;
-  console.log(startupText(server.store, url, admin));
+  console.log(text);
   await stopped;
   await server.close();
   // The file first: a harness that died took stdout's reader with it, and a write to it ends the process.

@@ -9,6 +9,7 @@ import type { JWK } from 'jose';
 import { KitError } from '../../src/errors.js';
 import { FAULT_SCHEMA, type Fault, MAX_DELAY_MS } from '../../src/faults.js';
 import { loadAjv } from '../../src/openapi/load-ajv.js';
+import { preparedValidator } from '../../src/openapi/prepared-validators.js';
 import { SCOPES } from '../../src/scopes.js';
 import type { UserInfo } from '../../src/user-info.js';
 import type { PersonaRecord, StoreData } from '../../src/wire-types.js';
@@ -16,6 +17,8 @@ import type { Collection } from '../state/store.js';
 import { printable } from '../http/printable.js';
 import {
   type ConfigEntries,
+  dotSegmentProblem,
+  warmClaimChecks,
   faultRangeProblems,
   isObject,
   type KnownIds,
@@ -56,7 +59,8 @@ const SECTIONS = COLLECTION_DEFINITIONS.flatMap((definition) =>
   definition.config === undefined ? [] : [{ name: definition.name, section: definition.config }],
 );
 
-const CONFIG_SCHEMA = {
+/** The schema of a config file's structure (the sections' schemas, the fault, the ID-token settings). */
+export const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -70,6 +74,9 @@ const CONFIG_SCHEMA = {
 
 /** The largest config file read: far above any hand-written config, far below harm. */
 export const CONFIG_FILE_LIMIT = 4 << 20;
+
+/** The Ajv options the config schema is compiled with (here, or ahead of time by `prepare-validators.ts`). */
+export const CONFIG_AJV_OPTIONS = Object.freeze({ allErrors: true, strict: true, allowUnionTypes: true });
 
 let validateStructure: ReturnType<Ajv2020['compile']> | undefined;
 
@@ -120,20 +127,30 @@ export function validateConfig(
 }
 
 /**
+ * Loads the checks' validators compiled ahead of time, if there are any for these schemas (no Ajv, no
+ * compiling: a few milliseconds), so the first admin write does not load them while requests wait.
+ */
+export function warmConfigChecks(): void {
+  validateStructure ??= preparedValidator('config', CONFIG_SCHEMA);
+  void warmClaimChecks();
+  // One check run through, so the first write does not pay for the first run of its code either.
+  if (validateStructure !== undefined) configProblems({ tokens: { 'warm-up': { scopes: 'openid' } } });
+}
+
+/**
  * Every problem of a config, field by field; empty when it is valid. The admin API checks records with it
  * too (`inConfigFile: false`: a record added at run time names its persona and client by id).
  */
 export function configProblems(
   value: unknown,
-  knownPersonas: readonly string[] = [],
-  knownClients: readonly string[] = [],
+  knownPersonas: readonly string[] | ReadonlySet<string> = [],
+  knownClients: readonly string[] | ReadonlySet<string> = [],
   { inConfigFile = true }: { readonly inConfigFile?: boolean } = {},
 ): string[] {
-  validateStructure ??= new (loadAjv().Ajv2020)({
-    allErrors: true,
-    strict: true,
-    allowUnionTypes: true,
-  }).compile(CONFIG_SCHEMA);
+  // Compiled ahead of time where the build (or the tests' setup) did it: the first check loads no Ajv.
+  validateStructure ??=
+    preparedValidator('config', CONFIG_SCHEMA) ??
+    new (loadAjv().Ajv2020)({ ...CONFIG_AJV_OPTIONS }).compile(CONFIG_SCHEMA);
   const problems = validateStructure(value)
     ? []
     : oneErrorPerOneOf(validateStructure.errors ?? [])
@@ -144,8 +161,8 @@ export function configProblems(
   const entriesOf = (name: string): ConfigEntries =>
     (isObject(config[name]) ? config[name] : {}) as ConfigEntries;
   const known: KnownIds = {
-    personas: new Set([...knownPersonas, ...Object.keys(entriesOf('personas'))]),
-    clients: new Set([...knownClients, ...Object.keys(entriesOf('clients'))]),
+    personas: withIds(knownPersonas, entriesOf('personas')),
+    clients: withIds(knownClients, entriesOf('clients')),
     inConfigFile,
   };
   for (const { name, section } of SECTIONS)
@@ -153,6 +170,19 @@ export function configProblems(
   problems.push(...faultRangeProblems('fault', config.fault));
   problems.push(...signingKeyProblems(config.signingKey));
   return problems;
+}
+
+/**
+ * `known` and the ids of `entries`: `known` itself when there are none (a record checked on its own, one
+ * of a million in a `--db` file, does not copy the set of every persona).
+ */
+function withIds(
+  known: readonly string[] | ReadonlySet<string>,
+  entries: ConfigEntries,
+): ReadonlySet<string> {
+  const ids = Object.keys(entries);
+  if (ids.length === 0 && known instanceof Set) return known;
+  return new Set([...known, ...ids]);
 }
 
 /**
@@ -178,8 +208,19 @@ export function applyConfig(base: StoreData, config: MockConfig): StoreData {
   return data as unknown as StoreData;
 }
 
+/** The most problems a message lists; past them it counts the rest (a file of a million bad tokens). */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/** `problems` as the lines of a message, `  - ` each, the first `MAX_LISTED_PROBLEMS` of them and a count of the rest. */
+export function problemList(problems: readonly string[]): string {
+  const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => `  - ${problem}`);
+  const more = problems.length - MAX_LISTED_PROBLEMS;
+  if (more > 0) lines.push(`  - ... and ${more.toLocaleString('en')} more problems`);
+  return lines.join('\n');
+}
+
 function configError(source: string, problems: string[]): KitError {
-  const list = problems.map((problem) => `  - ${problem}`).join('\n');
+  const list = problemList(problems);
   return new KitError('ERR_CONFIG_INVALID', `The config ${source} is invalid:\n${list}`);
 }
 
@@ -220,6 +261,9 @@ function describeStructureError(error: ErrorObject): string {
       return `${field}: must be one of ${(error.params.allowedValues as string[]).join(', ')}`;
     case 'propertyNames':
       return `${field}: "${String(error.params.propertyName)}" is not a valid name`;
+    case 'not':
+      if (error.propertyName !== undefined) return dotSegmentProblem(field, error.propertyName);
+      return `${field}: ${error.message ?? 'is invalid'}`;
     case 'pattern':
       if (error.propertyName !== undefined && section !== undefined)
         return `${field}: "${error.propertyName}" is not a valid ${section.idRule}`;

@@ -8,13 +8,14 @@ import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeS
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KitError } from '../../src/errors.js';
-import type { MockStore } from '../state/store.js';
+import type { MockStore, SavedStore } from '../state/store.js';
 import { COLLECTIONS } from './built-ins.js';
 import { fileProblem } from '../../src/file-errors.js';
-import { type RecordInput, recordCheck } from './record-checks.js';
-import type { StoreData } from '../../src/wire-types.js';
+import { collectionProblems, recordCheck } from './record-checks.js';
 import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
 import { printable } from '../http/printable.js';
+import { problemList } from './config-file.js';
+import { signingKeyProblems } from './signing-key-check.js';
 
 /**
  * The largest `--db` file (or log) read: 500 MiB, under the longest string V8 can make (512 MiB), which
@@ -154,7 +155,10 @@ export function* snapshotChunks(store: MockStore): Generator<string> {
     }
     piece += first ? ']' : '\n  ]';
   }
-  yield `${piece},\n  "fault": ${JSON.stringify(store.fault)}\n}\n`;
+  const keys = store.keys();
+  // The keys last: a reader of the file's head sees the data first (they are a few KiB).
+  const kept = Object.keys(keys).length === 0 ? '' : `,\n  "keys": ${JSON.stringify(keys)}`;
+  yield `${piece},\n  "fault": ${JSON.stringify(store.fault)}${kept}\n}\n`;
 }
 
 let saves = 0;
@@ -179,17 +183,18 @@ function syncDirectory(file: string): void {
 }
 
 /**
- * Checks what a `--db` file held: the collections are arrays, and every token, persona and the fault pass
- * the admin API's checks. Every problem is named in one error.
+ * Checks what a `--db` file held: the collections are arrays, every token, persona and the fault pass
+ * the admin API's checks, and every kept key is a usable private key. Every problem is named in one error.
  */
-export function checkStoreData(value: unknown, file: string): StoreData {
+export function checkStoreData(value: unknown, file: string): SavedStore {
   const problems: string[] = [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push('the top level must be an object of collections');
   } else {
     const data = value as Record<string, unknown>;
+    problems.push(...keyProblems(data.keys));
     for (const [name, records] of Object.entries(data)) {
-      if (name === 'fault') continue;
+      if (name === 'fault' || name === 'keys') continue;
       if (recordCheck(name) === undefined) problems.push(`${name}: not a collection of the store`);
       else if (!Array.isArray(records)) problems.push(`${name}: must be a list of records`);
     }
@@ -206,22 +211,28 @@ export function checkStoreData(value: unknown, file: string): StoreData {
         );
       const known = { personas: ids(data.personas), clients: ids(data.clients) };
       for (const [name, records] of Object.entries(data)) {
-        const check = recordCheck(name);
-        for (const record of name === 'fault' ? [records] : (records as unknown[])) {
-          const result =
-            typeof record === 'object' && record !== null && check !== undefined
-              ? check(record as RecordInput, known)
-              : { problems: [`${name}: every record must be an object`] };
-          if ('problems' in result) problems.push(...result.problems);
-        }
+        if (name === 'keys') continue;
+        const found = collectionProblems(name, name === 'fault' ? [records] : (records as unknown[]), known);
+        // One at a time: a spread of a million problems would overflow the stack.
+        for (const problem of found) problems.push(problem);
       }
     }
   }
   if (problems.length > 0) {
     throw new KitError(
       'ERR_DB_INVALID',
-      `The --db file ${file} does not hold a valid store:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nFix it, or delete it to start from the built-in store and --config.`,
+      `The --db file ${file} does not hold a valid store:\n${problemList(problems)}\nFix it, or delete it to start from the built-in store and --config.`,
     );
   }
-  return value as StoreData;
+  return value as SavedStore;
+}
+
+/** Problems of a `--db` file's kept keys: an object of private JWKs by purpose. */
+function keyProblems(keys: unknown): string[] {
+  if (keys === undefined) return [];
+  if (typeof keys !== 'object' || keys === null || Array.isArray(keys))
+    return ['keys: must be an object of private JWKs by purpose'];
+  return Object.entries(keys).flatMap(([purpose, jwk]) =>
+    signingKeyProblems(jwk, `keys.${printable(purpose, 40)}`, 'RSA signatures'),
+  );
 }

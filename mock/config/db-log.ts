@@ -16,7 +16,8 @@ import {
 import { KitError } from '../../src/errors.js';
 import type { Fault } from '../../src/faults.js';
 import type { StoreData } from '../../src/wire-types.js';
-import type { Collection, MockStore, RecordOf, StoreChange } from '../state/store.js';
+import type { JWK } from 'jose';
+import type { Collection, MockStore, RecordOf, SavedStore, StoreChange } from '../state/store.js';
 import { COLLECTIONS } from './built-ins.js';
 import { DB_FILE_LIMIT } from './db-file.js';
 import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
@@ -27,6 +28,7 @@ export type LogEntry =
   | { readonly op: 'set'; readonly collection: Collection; readonly record: RecordOf<Collection> }
   | { readonly op: 'delete'; readonly collection: Collection; readonly id: string }
   | { readonly op: 'fault'; readonly fault: Fault }
+  | { readonly op: 'key'; readonly purpose: string; readonly jwk: JWK }
   | { readonly op: 'replace'; readonly data: StoreData };
 
 /**
@@ -47,7 +49,11 @@ export function logLine(store: MockStore, change: StoreChange): string {
         ? { op: 'delete', collection: change.collection, id: change.id }
         : { op: 'set', collection: change.collection, record };
   } else if (change.kind === 'fault') entry = { op: 'fault', fault: store.fault };
-  else entry = { op: 'replace', data: store.snapshot() };
+  else if (change.kind === 'key') {
+    const jwk = store.key(change.purpose);
+    if (jwk === undefined) throw new TypeError(`No key kept for ${change.purpose}.`);
+    entry = { op: 'key', purpose: change.purpose, jwk };
+  } else entry = { op: 'replace', data: store.snapshot() };
   return `${JSON.stringify(entry)}\n`;
 }
 
@@ -136,7 +142,7 @@ export class ChangeLog {
  * line without its newline is a write the process died in, never acknowledged: it is skipped. Any other
  * line that is not a change is an error naming the file and line.
  */
-export function replayLogs(data: StoreData, files: readonly string[]): StoreData {
+export function replayLogs(data: SavedStore, files: readonly string[]): SavedStore {
   const maps = new Map<string, Map<string, RecordOf<Collection>>>();
   const mapsOf = (source: StoreData): void => {
     maps.clear();
@@ -147,6 +153,8 @@ export function replayLogs(data: StoreData, files: readonly string[]): StoreData
   };
   mapsOf(data);
   let fault = data.fault;
+  // A reset keeps the keys, as the store does: only a key line changes them.
+  const keys: Record<string, JWK> = isPlainObject(data.keys) ? { ...data.keys } : {};
   for (const file of files) {
     if (!existsSync(file)) continue;
     const read = readFileBounded(file, DB_FILE_LIMIT);
@@ -166,6 +174,7 @@ export function replayLogs(data: StoreData, files: readonly string[]): StoreData
         mapsOf(entry.data);
         fault = entry.data.fault;
       } else if (entry.op === 'fault') fault = entry.fault;
+      else if (entry.op === 'key') keys[entry.purpose] = entry.jwk;
       else if (entry.op === 'set') maps.get(entry.collection)?.set(entry.record.id, entry.record);
       else maps.get(entry.collection)?.delete(entry.id);
     }
@@ -175,7 +184,11 @@ export function replayLogs(data: StoreData, files: readonly string[]): StoreData
     (replayed as unknown as Record<string, unknown[]>)[collection] = [
       ...(maps.get(collection)?.values() ?? []),
     ];
-  return replayed;
+  return Object.keys(keys).length === 0 && data.keys === undefined ? replayed : { ...replayed, keys };
+}
+
+function isPlainObject(value: unknown): value is Record<string, JWK> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseEntry(line: string, file: string, number: number): LogEntry {
@@ -203,6 +216,9 @@ function parseEntry(line: string, file: string, number: number): LogEntry {
       break;
     case 'fault':
       if (isObject(entry.fault)) return entry as LogEntry;
+      break;
+    case 'key':
+      if (typeof entry.purpose === 'string' && isObject(entry.jwk)) return entry as LogEntry;
       break;
     case 'replace':
       if (isObject(entry.data)) return entry as LogEntry;

@@ -18,8 +18,13 @@ import { MOCK_OPERATIONS, OPERATION_OPTION_DEFAULTS, type OperationsOptions } fr
 export interface MockOptions extends OperationsOptions {
   /** Extra personas and tokens: a JSON file's path, or the same object in code. */
   config: string | MockConfig | undefined;
-  /** Origins allowed to call from a browser. */
+  /** Origins allowed to call the mocked API from a browser (not the control plane: see `adminCors`). */
   cors: CorsOrigin;
+  /**
+   * Origins whose web pages may call the control plane (`/__admin`) from a browser, besides the mock's own
+   * pages (`http://localhost:3000`); none by default.
+   */
+  adminCors: readonly string[];
   /** Receives one line per request (method, path, scenario, status, ms); null for silence. */
   log: ((line: string) => void) | null;
   /** The time issued tokens and codes expire against; `mock.clock.advance(ms)` moves it on. */
@@ -60,6 +65,7 @@ export interface MockServerOptions extends MockOptions {
 export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   config: undefined,
   cors: '*',
+  adminCors: Object.freeze([]),
   log: null,
   clock: SYSTEM_CLOCK,
   tokenLifetimeSeconds: 3600,
@@ -149,6 +155,7 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
   ) {
     problems.push(`cors must be "*", false or a list of origins, got ${JSON.stringify(cors)}`);
   }
+  problems.push(...adminCorsProblems(resolved.adminCors));
   if (resolved.log !== null && typeof resolved.log !== 'function')
     problems.push('log must be a function or null');
   if (
@@ -196,6 +203,31 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
   for (const operation of MOCK_OPERATIONS)
     problems.push(...(operation.options?.problems(resolved as unknown as Record<string, unknown>) ?? []));
   return problems;
+}
+
+/**
+ * Problems of `adminCors`: a list of origins, each `scheme://host[:port]` as a browser sends it in
+ * `Origin` (no path, no `*`: the control plane is never open to every page).
+ */
+function adminCorsProblems(value: unknown): string[] {
+  if (!Array.isArray(value)) return [`adminCors must be a list of origins, got ${JSON.stringify(value)}`];
+  return value
+    .filter((origin) => !isOrigin(origin))
+    .map(
+      (origin) =>
+        `adminCors must list origins such as "http://localhost:3000" (scheme, host and port as a browser sends them, no path, no "*"), got ${JSON.stringify(origin)}`,
+    );
+}
+
+/** Whether `value` is an origin as a browser's `Origin` header writes it: `http://localhost:3000`. */
+export function isOrigin(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `host` only accepts connections from this machine. */

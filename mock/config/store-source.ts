@@ -35,23 +35,25 @@ export interface StoreSource {
  */
 export function openStore(settings: Readonly<MockOptions>, events: EventEmitter): StoreSource {
   let config = readConfig(settings);
-  let initial = initialStoreData(settings, config);
+  // The store a reset goes back to. Its records are frozen by the store that holds them and never change,
+  // so a reset shares them instead of copying them (a --db file may hold a million): one copy, made here,
+  // keeps the records apart from the objects of a config passed in code.
+  let initial = structuredClone(initialStoreData(settings, config));
   const db = settings.db === undefined ? undefined : openDbFile(settings.db);
   let store: MockStore;
   try {
-    store = new MockStore(
-      COLLECTIONS,
-      db?.saved === undefined ? structuredClone(initial) : checkStoreData(db.saved, settings.db ?? ''),
-    );
+    const saved = db?.saved === undefined ? undefined : checkStoreData(db.saved, settings.db ?? '');
+    // The keys a --db file kept (the ID token's, ...) sign again: a token signed before a restart verifies after it.
+    store = new MockStore(COLLECTIONS, saved ?? initial, saved?.keys);
   } catch (error) {
     db?.release();
     throw error;
   }
-  if (db?.saved !== undefined) initial = structuredClone(store.snapshot());
+  if (db?.saved !== undefined) initial = store.snapshot();
   const saved = db?.follow(store);
   const persist = (): void => saved?.persist();
   const reset = (): void => {
-    store.replace(structuredClone(initial));
+    store.replace(initial);
     persist();
   };
 
@@ -61,7 +63,7 @@ export function openStore(settings: Readonly<MockOptions>, events: EventEmitter)
       ? watchConfigFile(configFile, () => {
           try {
             const reloaded = readConfig(settings);
-            initial = initialStoreData(settings, reloaded);
+            initial = structuredClone(initialStoreData(settings, reloaded));
             config = reloaded;
             // Inside the try: a --db save that fails (disk full, folder gone) is reported, not thrown
             // from a watcher callback where nothing would catch it.

@@ -7,8 +7,9 @@ import { EventEmitter } from 'node:events';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { loadApiDocument } from '../../src/openapi/api-document.js';
 import { type AdminApi, createAdminApi } from '../admin/admin-api.js';
+import { isLoopbackHost } from '../admin/admin-origin.js';
 import { createRecordWriter, type RecordWriter } from '../admin/record-writes.js';
-import type { MockOptions } from '../config/options.js';
+import { isLoopback, type MockOptions } from '../config/options.js';
 import { openStore, type StoreSource } from '../config/store-source.js';
 import { corsHeadersForAnyOrigin } from '../http/cors.js';
 import { DEFAULT_JSON_BODY_LIMIT } from '../http/json-body.js';
@@ -16,9 +17,13 @@ import type { ResponseContext } from '../http/responses.js';
 import { COLLECTION_DEFINITIONS, MOCK_OPERATIONS } from '../operations/index.js';
 import { MockClock } from '../state/clock.js';
 import { ExpiryQueue } from '../state/expiry-queue.js';
+import { createKeyRing, type KeyRing } from '../state/key-ring.js';
 import { RequestJournal } from '../state/journal.js';
 import type { MockStore } from '../state/store.js';
 import { adminActionsOf, type ControlParts } from './control-context.js';
+
+/** The headers every answer of the control plane carries: none (no CORS for any origin by default). */
+const ADMIN_ANSWERS: ResponseContext = Object.freeze({ commonHeaders: Object.freeze([]) });
 
 /** The state of one engine. */
 export interface EngineState {
@@ -32,6 +37,8 @@ export interface EngineState {
   /** Headers every answer carries. */
   readonly answers: ResponseContext;
   readonly expiries: ExpiryQueue;
+  /** The private keys the mock signs with, kept in the store by purpose. */
+  readonly keys: KeyRing;
   readonly writer: RecordWriter;
   /** The control plane; undefined with `admin: false`. */
   readonly admin: AdminApi | undefined;
@@ -39,8 +46,16 @@ export interface EngineState {
   readonly controlParts: ControlParts;
 }
 
-/** The state of an engine for `settings`; `baseUrl` reads the base URL a door set on the engine. */
-export function openEngineState(settings: Readonly<MockOptions>, baseUrl: () => string): EngineState {
+/**
+ * The state of an engine for `settings`; `baseUrl` reads the base URL a door set on the engine;
+ * `listenHost` is the address a server door listens on (undefined in-process), for the control plane's
+ * check of the `Host` a browser sends.
+ */
+export function openEngineState(
+  settings: Readonly<MockOptions>,
+  baseUrl: () => string,
+  listenHost?: string,
+): EngineState {
   const events = new EventEmitter();
   const source = openStore(settings, events);
   const { store } = source;
@@ -67,7 +82,12 @@ export function openEngineState(settings: Readonly<MockOptions>, baseUrl: () => 
           journal,
           writer,
           clock,
-          answers,
+          // Same-origin by default: none of the API's CORS headers (the `cors` option) on the control plane.
+          answers: ADMIN_ANSWERS,
+          origins: {
+            allowedOrigins: new Set(settings.adminCors),
+            hostAllowed: listenHost !== undefined && isLoopback(listenHost) ? isLoopbackHost : undefined,
+          },
           adminToken: settings.adminToken,
           bodyLimit: DEFAULT_JSON_BODY_LIMIT,
           reset: source.reset,
@@ -83,6 +103,7 @@ export function openEngineState(settings: Readonly<MockOptions>, baseUrl: () => 
     journal,
     answers,
     expiries,
+    keys: createKeyRing(store),
     writer,
     admin,
     controlParts,

@@ -12,9 +12,12 @@ import type { MockControls, MockEngine } from './engine-types.js';
 import { createOperationRoutes } from './operation-routes.js';
 import { createAnswerRecorder, createRequestHandler } from './request-handler.js';
 
-/** Creates the engine for options already checked by `resolveMockOptions` (or the server's variant). */
-export function createMockEngine(settings: Readonly<MockOptions>): MockEngine {
-  const state = openEngineState(settings, () => engine.baseUrl);
+/**
+ * Creates the engine for options already checked by `resolveMockOptions` (or the server's variant);
+ * `listenHost` is the address a server door listens on (undefined in-process).
+ */
+export function createMockEngine(settings: Readonly<MockOptions>, listenHost?: string): MockEngine {
+  const state = openEngineState(settings, () => engine.baseUrl, listenHost);
   const controls = createControls(state);
   const routes = createOperationRoutes(state, {
     tokenLifetimeSeconds: settings.tokenLifetimeSeconds,

@@ -28,7 +28,7 @@ export function createOperationRoutes(state: EngineState, settings: OperationSet
 /** The context of one operation. */
 function operationContext(
   operation: MockOperation,
-  { store, document, answers, clock, expiries }: EngineState,
+  { store, document, answers, clock, expiries, keys }: EngineState,
   settings: OperationSettings,
 ): OperationContext {
   return {
@@ -36,6 +36,7 @@ function operationContext(
     answers,
     clock,
     expiries,
+    keys,
     settings,
     state: storeAccess(store, operation.api.name, operation),
     cache: (keyedBy) => createAnswerCache(store, operation.reads, keyedBy),

@@ -42,6 +42,19 @@ export async function readFormBody(request: MockRequest, limit: number = FORM_BO
     : refuse('The request body could not be read to its end.');
 }
 
+/**
+ * The one rule for a form's repeated fields, for every route that reads a form (RFC 6749 §3.2: "request
+ * and response parameters MUST NOT be included more than once"): the problem naming each field sent more
+ * than once, or undefined when none was.
+ */
+export function repeatedFieldsProblem(fields: URLSearchParams): string | undefined {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of fields.keys()) (seen.has(name) ? repeated : seen).add(name);
+  if (repeated.size === 0) return undefined;
+  return `Sent more than once: ${[...repeated].map((name) => name.slice(0, 64)).join(', ')}.`;
+}
+
 function refuse(problem: string, tooLarge = false): FormBody {
   return { ok: false, problem, tooLarge };
 }

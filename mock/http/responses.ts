@@ -106,6 +106,11 @@ export function prepareEmpty(
   });
 }
 
+/** The same answer with `headers` added (headers that depend on the request, such as CORS's). */
+export function withHeaders(response: PreparedResponse, headers: readonly string[]): PreparedResponse {
+  return Object.freeze({ ...response, headers: Object.freeze([...response.headers, ...headers]) });
+}
+
 /** The same answer, later: for a token that carries a delay. */
 export function withDelay(response: PreparedResponse, delayMs: number): PreparedResponse {
   return delayMs === response.delayMs ? response : Object.freeze({ ...response, delayMs });

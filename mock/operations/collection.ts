@@ -4,8 +4,10 @@
  * control plane, `register...` calls), how its records expire and what they refer to. Each operation
  * declares the collections it owns; the config file, the control plane and `--db` loop over them.
  */
-import type { ErrorObject } from 'ajv/dist/2020.js';
-import { getResponseValidator } from '../../src/openapi/response-validator.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { loadApiDocument } from '../../src/openapi/api-document.js';
+import { preparedValidator } from '../../src/openapi/prepared-validators.js';
+import { describeSchemaErrors, getResponseValidator } from '../../src/openapi/response-validator.js';
 import { readScopes, SCOPES, type Scope } from '../../src/scopes.js';
 import type { UserInfo } from '../../src/user-info.js';
 import type { PersonaRecord } from '../../src/wire-types.js';
@@ -116,11 +118,23 @@ export const B64TOKEN_RULE = 'RFC 6750 b64token: letters, digits, -._~+/ then op
 /** The id pattern of personas and clients. */
 export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 
+/**
+ * What an id that travels in a URL path must not be: `.` or `..`, which every client and proxy normalises
+ * away (RFC 3986 §5.2.4), so `/__admin/tokens/..` (or the validation call's path) could never name it.
+ * Part of a section's `propertyNames`.
+ */
+export const NOT_A_DOT_SEGMENT = Object.freeze({ not: { enum: ['.', '..'] } });
+
+/** The problem of an id that is `.` or `..`, naming the field: no normalised URL reaches such a record. */
+export function dotSegmentProblem(field: string, id: string): string {
+  return `${field}: "${id}" cannot be an id: URLs drop "." and ".." path segments, so no request could reach it`;
+}
+
 /** A section of grants (tokens, codes): keyed by a b64token, each naming a persona and scopes, plus fields of its own. */
 export function grantSection(properties: Record<string, object>): object {
   return {
     type: 'object',
-    propertyNames: { pattern: TOKEN_PATTERN, maxLength: 512 },
+    propertyNames: { pattern: TOKEN_PATTERN, maxLength: 512, ...NOT_A_DOT_SEGMENT },
     additionalProperties: {
       type: 'object',
       additionalProperties: false,
@@ -148,13 +162,27 @@ export function personaProblems(section: string, entries: ConfigEntries, known: 
 /** Problems of `claims` as a `UserInfo`, each naming its field under `field`. */
 export function claimProblems(field: string, claims: unknown): string[] {
   // The validator says "body/phone_number must match ..."; say "tokens.t.persona.phone_number: must match ...".
-  return getResponseValidator()
-    .validateSchema('UserInfo', claims)
-    .map((problem) => {
-      const space = problem.indexOf(' ');
-      const path = problem.slice('body'.length, space).replaceAll('/', '.');
-      return `${field}${path}: ${problem.slice(space + 1)}`;
-    });
+  return userInfoProblems(claims).map((problem) => {
+    const space = problem.indexOf(' ');
+    const path = problem.slice('body'.length, space).replaceAll('/', '.');
+    return `${field}${path}: ${problem.slice(space + 1)}`;
+  });
+}
+
+// The UserInfo validator compiled ahead of time, found once (null: none, the document's schemas compile).
+let preparedUserInfo: ValidateFunction | null | undefined;
+
+/** Finds the UserInfo validator compiled ahead of time, if any, before a persona needs it. */
+export function warmClaimChecks(): ValidateFunction | null {
+  preparedUserInfo ??= preparedValidator('userInfo', loadApiDocument().components?.schemas) ?? null;
+  return preparedUserInfo;
+}
+
+/** Problems of `claims` against `UserInfo`, as the response validator words them (`body/sub must be string`). */
+function userInfoProblems(claims: unknown): string[] {
+  const prepared = warmClaimChecks();
+  if (prepared === null) return getResponseValidator().validateSchema('UserInfo', claims);
+  return prepared(claims) ? [] : describeSchemaErrors(prepared, 'body');
 }
 
 /** A schema cannot compare two fields: a delay range that runs backwards would draw from nothing. */

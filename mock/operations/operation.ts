@@ -13,6 +13,7 @@ import type { CollectionDefinition, RecordInput } from './collection.js';
 import type { AnswerCache } from '../state/answer-cache.js';
 import type { Clock } from '../state/clock.js';
 import type { ExpiryQueue } from '../state/expiry-queue.js';
+import type { KeyRing } from '../state/key-ring.js';
 import type { StoreAccess, StoreNeeds, StoreReader } from '../state/store-access.js';
 import type { Collection } from '../state/store.js';
 
@@ -51,6 +52,8 @@ export interface OperationContext {
   readonly clock: Clock;
   /** Drops what has expired, so the store stays bounded: records made at run time are scheduled here. */
   readonly expiries: ExpiryQueue;
+  /** The private keys the mock signs with, by purpose, kept in the store (and its `--db` file). */
+  readonly keys: KeyRing;
   readonly settings: OperationSettings;
 }
 

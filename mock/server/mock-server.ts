@@ -4,6 +4,8 @@
  * (`GET /v1/userinfo`) is a header match, a map look-up and one `writeHead`: no middleware chain.
  */
 import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { ADMIN_SCENARIO_PREFIX } from '../admin/admin-api.js';
+import { warmConfigChecks } from '../config/config-file.js';
 import { type MockServerOptions, resolveMockServerOptions } from '../config/options.js';
 import { deliver, type Door } from '../engine/delivery.js';
 import { ANSWERED_AT_ONCE, type MockControls } from '../engine/engine-types.js';
@@ -14,6 +16,7 @@ import { corsHeadersForAnyOrigin, corsHeadersForOrigin } from '../http/cors.js';
 import { BROKEN_CONNECTION_ANSWERS } from '../http/faults.js';
 import type { PreparedResponse } from '../http/responses.js';
 import { answerClientError, listenError } from './connection-errors.js';
+import { guardConnections, readDescriptorLimit } from './connection-guard.js';
 import { NodeRequest } from './node-request.js';
 
 /** A running (or ready to run) mock server. */
@@ -40,7 +43,7 @@ export interface MockServer extends MockControls {
  */
 export function createMockServer(options: Partial<MockServerOptions> = {}): MockServer {
   const settings = resolveMockServerOptions(options);
-  const engine = createMockEngine(settings);
+  const engine = createMockEngine(settings, settings.host);
   const fetchDoor = createMockFetch(engine);
   const allowedOrigins = Array.isArray(settings.cors) ? new Set<string>(settings.cors) : undefined;
   const commonHeaders = corsHeadersForAnyOrigin(settings.cors);
@@ -67,6 +70,9 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     fetch: fetchDoor.fetch,
     async start() {
       engine.baseUrl = await listen(server, settings.host, settings.port);
+      // What the control plane's first write needs, loaded once the mock listens, in a turn of its own,
+      // not in that write while requests wait (it was 150 ms of a stalled event loop).
+      if (settings.admin) setImmediate(warmConfigChecks).unref();
       return engine.baseUrl;
     },
     close() {
@@ -104,13 +110,11 @@ function createHttpServer(settings: Readonly<MockServerOptions>, onRequest: Requ
   );
   server.on('clientError', answerClientError);
   // Node's headers timeout starts with the first byte: a connection that sends nothing would hold its
-  // descriptor for ever. Dropped after the same time unless it has begun a request.
-  server.on('connection', (socket) => {
-    const silent = setTimeout(() => {
-      if (socket.bytesRead === 0) socket.destroy();
-    }, settings.headersTimeoutMs);
-    silent.unref();
-    socket.once('close', () => clearTimeout(silent));
+  // descriptor for ever. It goes as an idle kept-alive one does, sooner than one mid-request, and at once
+  // (the oldest first) when connections near the descriptor limit.
+  guardConnections(server, {
+    silentMs: Math.min(settings.keepAliveTimeoutMs, settings.headersTimeoutMs),
+    descriptorLimit: readDescriptorLimit(),
   });
   // A client that half-closes after sending its request still gets its answer, delayed or not: without
   // Node's own switch for it (undocumented, in node:http since 0.x) the socket and the answer are dropped.
@@ -150,9 +154,11 @@ function createNodeDoor(
   const pendingDelays = new Set<NodeJS.Timeout>();
   return {
     send(response, answer, request) {
-      let headers = allowedOrigins
-        ? [...answer.headers, ...corsHeadersForOrigin(allowedOrigins, request.incoming.headers.origin)]
-        : answer.headers;
+      // The API's CORS (`cors`), never the control plane's: it answers other origins only as `adminCors` says.
+      let headers =
+        allowedOrigins && !answer.scenario.startsWith(ADMIN_SCENARIO_PREFIX)
+          ? [...answer.headers, ...corsHeadersForOrigin(allowedOrigins, request.incoming.headers.origin)]
+          : answer.headers;
       // A body the mock did not read is not read later either: the connection ends with the answer.
       if (request.leavesBodyUnread) headers = [...headers, 'Connection', 'close'];
       try {

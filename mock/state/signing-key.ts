@@ -1,10 +1,12 @@
 /**
  * The RSA key the mock signs ID tokens with (a test double, not for production): generated once per
  * process on first use (RSA key generation takes a while, so never at start-up and never on the userinfo
- * path), or imported from a config's `signingKey` for tests that need the same key on every run.
+ * path) and kept in the store by the key ring, or imported from a config's `signingKey` for tests that
+ * need the same key on every run.
  */
 import type * as Jose from 'jose';
 import type { CryptoKey, JWK } from 'jose';
+import type { KeyRing } from './key-ring.js';
 
 let jose: Promise<typeof Jose> | undefined;
 
@@ -27,32 +29,44 @@ export interface SigningKey {
 /** The only algorithm the real host's discovery advertises (`id_token_signing_alg_values_supported`). */
 export const ID_TOKEN_ALGORITHM = 'RS256';
 
-let generated: Promise<SigningKey> | undefined;
-const imported = new Map<string, Promise<SigningKey>>();
+/** The purpose the ID token's key is kept under in the store (and its `--db` file). */
+export const ID_TOKEN_KEY_PURPOSE = 'id-token';
+
+const byObject = new WeakMap<JWK, Promise<SigningKey>>();
+const byText = new Map<string, Promise<SigningKey>>();
 
 /**
- * The key for a config's `signingKey` (a private RSA JWK, already checked), or the process's generated
- * key when there is none.
+ * The key ID tokens are signed with: a config's `signingKey` (a private RSA JWK, already checked), else
+ * the key the mock keeps for ID tokens (made on first use, once per process, and kept in the store: a
+ * `--db` file holds it, so an ID token issued before a restart verifies after it).
  *
  * @example
- * const { kid, publicJwk } = await signingKeyFor(undefined);
+ * const { kid, publicJwk } = await idTokenSigningKey(context.keys, undefined);
  */
-export function signingKeyFor(jwk: JWK | undefined): Promise<SigningKey> {
-  if (jwk === undefined) return (generated ??= generate());
-  // A reloaded config holds a new object with the same key: import each distinct key once.
+export async function idTokenSigningKey(keys: KeyRing, configured: JWK | undefined): Promise<SigningKey> {
+  return importOnce(configured ?? (await keys.kept(ID_TOKEN_KEY_PURPOSE, generateJwk)));
+}
+
+/** A private JWK as a signing key, imported once per key (a reloaded config holds a new object with the same key). */
+function importOnce(jwk: JWK): Promise<SigningKey> {
+  let key = byObject.get(jwk);
+  if (key !== undefined) return key;
   const text = JSON.stringify(jwk);
-  let key = imported.get(text);
+  key = byText.get(text);
   if (key === undefined) {
     key = fromJwk(jwk);
-    imported.set(text, key);
+    byText.set(text, key);
+    key.catch(() => byText.delete(text));
   }
+  byObject.set(jwk, key);
   return key;
 }
 
-async function generate(): Promise<SigningKey> {
+/** A new RSA key pair for RS256, as the private JWK the store keeps (RSA generation runs off the event loop). */
+async function generateJwk(): Promise<JWK> {
   const { generateKeyPair, exportJWK } = await loadJose();
-  const { privateKey, publicKey } = await generateKeyPair(ID_TOKEN_ALGORITHM, { extractable: true });
-  return describe(privateKey, await exportJWK(publicKey), undefined);
+  const { privateKey } = await generateKeyPair(ID_TOKEN_ALGORITHM, { extractable: true });
+  return exportJWK(privateKey);
 }
 
 async function fromJwk(jwk: JWK): Promise<SigningKey> {

@@ -6,6 +6,7 @@
  * Every operation a request makes (a look-up, an issue, a revocation, an admin write) is O(1) in the
  * store's size; only listing and saving walk it.
  */
+import type { JWK } from 'jose';
 import type { Fault } from '../../src/faults.js';
 import type { StoreData } from '../../src/wire-types.js';
 
@@ -14,6 +15,15 @@ export type Collection = Exclude<keyof StoreData, 'fault'>;
 
 /** The record type of one collection. */
 export type RecordOf<C extends Collection> = StoreData[C][number];
+
+/**
+ * The private keys the mock signs with, as JWKs, by what each signs (`id-token`, ...): part of the store,
+ * so a `--db` file keeps them and a restarted mock signs with the same keys; never served.
+ */
+export type KeptKeys = Readonly<Record<string, JWK>>;
+
+/** What a `--db` file holds: the store's data and the keys kept with it. */
+export type SavedStore = StoreData & { readonly keys?: KeptKeys };
 
 /** What an answer can depend on: a collection, or the global fault. */
 export type StateKey = Collection | 'fault';
@@ -25,11 +35,13 @@ export type StateKey = Collection | 'fault';
 export type StoreChange =
   | { readonly kind: 'record'; readonly collection: Collection; readonly id: string }
   | { readonly kind: 'fault' }
+  | { readonly kind: 'key'; readonly purpose: string }
   | { readonly kind: 'all' };
 
-/** Whether `change` can touch an answer made from `reads`. */
+/** Whether `change` can touch an answer made from `reads` (a kept key touches none: it is no record). */
 export function changeTouches(change: StoreChange, reads: ReadonlySet<StateKey>): boolean {
   if (change.kind === 'all') return true;
+  if (change.kind === 'key') return false;
   return reads.has(change.kind === 'fault' ? 'fault' : change.collection);
 }
 
@@ -41,12 +53,14 @@ export class MockStore {
   readonly collections: readonly Collection[];
   #maps: Map<Collection, Map<string, AnyRecord>>;
   #fault: Fault;
+  readonly #keys: Map<string, JWK>;
   readonly #listeners = new Set<(change: StoreChange) => void>();
 
-  constructor(collections: readonly Collection[], data: StoreData) {
+  constructor(collections: readonly Collection[], data: StoreData, keys: KeptKeys = {}) {
     this.collections = Object.freeze([...collections]);
     this.#maps = this.#toMaps(data);
     this.#fault = deepFreeze(data.fault);
+    this.#keys = new Map(Object.entries(keys).map(([purpose, jwk]) => [purpose, deepFreeze({ ...jwk })]));
   }
 
   /** The record of `collection` with this id, or undefined. */
@@ -97,7 +111,23 @@ export class MockStore {
     this.#emit({ kind: 'fault' });
   }
 
-  /** The whole store as plain arrays: what `--db` saves and `GET /__admin/db` shows. */
+  /** The private key kept for `purpose` (`id-token`, ...), or undefined. */
+  key(purpose: string): JWK | undefined {
+    return this.#keys.get(purpose);
+  }
+
+  /** Keeps a private key for `purpose`; a reset or a reloaded config keeps it too (it is not the tests' data). */
+  setKey(purpose: string, jwk: JWK): void {
+    this.#keys.set(purpose, deepFreeze({ ...jwk }));
+    this.#emit({ kind: 'key', purpose });
+  }
+
+  /** Every kept key by purpose: what `--db` saves beside the data. */
+  keys(): KeptKeys {
+    return Object.fromEntries(this.#keys);
+  }
+
+  /** The whole store as plain arrays: what `--db` saves and `GET /__admin/db` shows (without the keys). */
   snapshot(): StoreData {
     const data: Record<string, unknown> = {};
     for (const collection of this.collections) data[collection] = [...this.#map(collection).values()];
@@ -105,7 +135,7 @@ export class MockStore {
     return data as unknown as StoreData;
   }
 
-  /** Swaps in new data (a reset or a reloaded config). */
+  /** Swaps in new data (a reset or a reloaded config); the kept keys stay. */
   replace(data: StoreData): void {
     this.#maps = this.#toMaps(data);
     this.#fault = deepFreeze(data.fault);

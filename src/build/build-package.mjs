@@ -8,6 +8,8 @@
  *    document and the hash of the YAML it came from, which the mock loads instead of parsing at start).
  * 3a. The dashboard's and the API reference's files are made (mock/ui/build-pages.ts: the pages' scripts,
  *    Redoc's bundle) and copied to dist/mock/ui/public, which the mock serves.
+ * 3b. The record checks' validators are compiled ahead of time (Ajv's standalone code, beside their
+ *    loader in dist/src/openapi), so a mock's first admin write loads no Ajv and compiles nothing.
  * 4. Every .d.ts gets a .d.cts twin, its relative imports pointing at the twins and its type imports of
  *    packages marked as ES module imports: the types a CommonJS TypeScript project (module node16 or
  *    commonjs) resolves through the "require" condition. At run time require() loads the ES modules
@@ -36,6 +38,7 @@ if (compiled.status !== 0) {
 
 copyFileSync(join(root, 'openapi.yaml'), join(dist, 'openapi.yaml'));
 runNode(['dist/src/openapi/prepare-api-document.js'], 'writing the prepared document');
+runNode(['dist/mock/config/prepare-validators.js'], 'writing the prepared validators');
 runNode(['--import', 'tsx', 'mock/ui/build-pages.ts'], 'making the pages');
 cpSync(join(root, 'mock/ui/public'), join(dist, 'mock/ui/public'), { recursive: true });
 
@@ -63,5 +66,5 @@ for (const name of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
   twins++;
 }
 console.error(
-  `build: dist/ compiled, openapi.yaml copied and prepared, the pages made, ${twins} .d.cts declaration twins written.`,
+  `build: dist/ compiled, openapi.yaml copied and prepared, the validators prepared, the pages made, ${twins} .d.cts declaration twins written.`,
 );

@@ -43,13 +43,30 @@ export function getResponseValidator(document: OpenAPIV3_1.Document = loadApiDoc
   return validator;
 }
 
-function compileValidator(document: OpenAPIV3_1.Document): ResponseValidator {
+/**
+ * The Ajv instance the document's schemas are compiled in: draft 2020-12 with formats, its extension
+ * keywords known, its components a schema resource. `code` sets Ajv's code options (standalone code).
+ */
+export function documentAjv(
+  document: OpenAPIV3_1.Document,
+  code?: object,
+): InstanceType<ReturnType<typeof loadAjv>['Ajv2020']> {
   const { Ajv2020, addFormats } = loadAjv();
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false, ...(code ? { code } : {}) });
   addFormats(ajv);
   ajv.addVocabulary([...EXTENSION_KEYWORDS, 'components']);
   // Only the components are a schema resource; `$ref: '#/components/...'` inside them resolves against it.
   ajv.addSchema({ $id: DOCUMENT_ID, components: { schemas: document.components?.schemas } });
+  return ajv;
+}
+
+/** A reference to the document's schema `name`, as the components resource Ajv holds names it. */
+export function schemaReference(name: string): { $ref: string } {
+  return { $ref: `${DOCUMENT_ID}#/components/schemas/${name}` };
+}
+
+function compileValidator(document: OpenAPIV3_1.Document): ResponseValidator {
+  const ajv = documentAjv(document);
 
   const compiled = new Map<string, ValidateFunction>();
   const compile = (key: string, schema: object): ValidateFunction => {
@@ -124,6 +141,11 @@ function rebase(schema: object): object {
 }
 
 function describe(validate: ValidateFunction, where: string): string[] {
+  return describeSchemaErrors(validate, where);
+}
+
+/** The errors of a validator's last call, one line each, `where` before the path (`body/sub must be string`). */
+export function describeSchemaErrors(validate: Pick<ValidateFunction, 'errors'>, where: string): string[] {
   return (validate.errors ?? []).map((error) => {
     const detail =
       error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';

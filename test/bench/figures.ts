@@ -8,7 +8,7 @@ export interface Figure {
   readonly name: string;
   /** The figure as its goal defines it: a median of the rounds' ratios, or a ratio of medians. */
   readonly value: number;
-  readonly unit: 'x' | 'ms' | 'MiB';
+  readonly unit: 'x' | 'ms' | 'MiB' | 'KiB';
   /** `value` must be at least this (a throughput ratio) ... */
   readonly atLeast?: number;
   /** ... or at most this (a latency ratio, a difference). */
@@ -43,7 +43,7 @@ export function median(values: readonly number[]): number {
 
 /** `value` with its unit: `0.93x`, `41 ms`. */
 export function formatValue(value: number, unit: Figure['unit']): string {
-  if (unit === 'MiB') return `${value.toFixed(2)} MiB`;
+  if (unit === 'MiB' || unit === 'KiB') return `${value.toFixed(2)} ${unit}`;
   return unit === 'x' ? `${value.toFixed(2)}x` : `${value.toFixed(0)} ms`;
 }
 

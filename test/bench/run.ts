@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { benchColdStart } from './cold-start-bench.js';
 import { acceptanceTable, type BenchSection, type Figure } from './figures.js';
+import { benchFirstWrite } from './first-write-bench.js';
 import { benchFixtures } from './fixtures-bench.js';
 import { benchGrowth } from './growth-bench.js';
 import { benchHotPath } from './hot-path-bench.js';
@@ -14,6 +15,7 @@ import { journalBench } from './journal-bench.js';
 import { PINNED, ROOT } from './servers.js';
 import { benchSignedProfile } from './signed-profile-bench.js';
 import { benchStore } from './store-bench.js';
+import { benchTokenMemory } from './token-memory-bench.js';
 
 /** Every part of the benchmark, in the order it runs. Add a part here. */
 const SECTIONS: readonly BenchSection[] = [
@@ -43,6 +45,11 @@ const SECTIONS: readonly BenchSection[] = [
     run: benchStore,
   },
   {
+    name: 'first-write',
+    summary: "a userinfo behind a fresh mock's first admin write (the bin), against the userinfo alone",
+    run: benchFirstWrite,
+  },
+  {
     name: 'growth',
     summary: 'the heap after 100,000 run-time codes, used or expired, against the start',
     run: benchGrowth,
@@ -51,6 +58,11 @@ const SECTIONS: readonly BenchSection[] = [
     name: 'signed-profile',
     summary: 'signProfile against crypto.sign of the same payload; GET /v1/key against bare node:http',
     run: benchSignedProfile,
+  },
+  {
+    name: 'token-memory',
+    summary: 'heap and RSS per live issued token, for 1 KiB and 16 KiB token requests',
+    run: benchTokenMemory,
   },
   {
     name: 'journal',

@@ -107,7 +107,10 @@ describe('--db', () => {
     children.push(cli);
     const [, base = ''] = await cli.waitForOutput(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
     expect((await addToken(base, 'in-memory')).status).toBe(201);
-    await request(`${base}/__admin/reset`, { method: 'POST' });
+    await request(`${base}/__admin/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(readdirSync(cwd)).toEqual([]);
   });
 
@@ -240,7 +243,14 @@ describe('--db', () => {
     const file = join(tempDir(), 'store.json');
     const base = await start(file);
     await addToken(base, 'before-reset');
-    expect((await request(`${base}/__admin/reset`, { method: 'POST' })).status).toBe(204);
+    expect(
+      (
+        await request(`${base}/__admin/reset`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(204);
     await running.pop()?.close();
     const restarted = await start(file);
     const response = await request(`${restarted}/v1/userinfo`, {

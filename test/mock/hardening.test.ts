@@ -104,6 +104,64 @@ describe('legal admin calls could make --db unloadable', () => {
   });
 });
 
+describe('ids no normalised URL reaches', () => {
+  const unreachable = (field: string, id: string): string =>
+    `${field}: "${id}" cannot be an id: URLs drop "." and ".." path segments, so no request could reach it`;
+
+  it.each([
+    ['tokens', '.'],
+    ['tokens', '..'],
+    ['codes', '.'],
+    ['codes', '..'],
+    ['phoneNumberTokens', '.'],
+    ['phoneNumberTokens', '..'],
+  ])('refuses %s with the id %s, in the admin API and in a config', async (collection, id) => {
+    const response = await mock.admin('POST', `/__admin/${collection}`, { id });
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({
+      error: 'invalid_request',
+      error_description: `POST /__admin/${collection}: ${unreachable(collection, id)}.`,
+    });
+    expect(mock.server.store.get(collection as 'tokens', id)).toBeUndefined();
+    const error = kitErrorThrownBy(() => createMockServer({ config: { [collection]: { [id]: {} } } }));
+    expect(error.message).toBe(`The config (options.config) is invalid:\n  - ${unreachable(collection, id)}`);
+  });
+
+  it('refuses a --db file holding a token with the id ..', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tok-harden-dots-'));
+    try {
+      const db = join(folder, 'store.json');
+      const token = { id: '..', persona: 'full-in', scopes: ['openid'], scenario: 'valid' };
+      writeFileSync(db, JSON.stringify({ personas: [], tokens: [token], fault: {} }));
+      const error = kitErrorThrownBy(() => createMockServer({ db }));
+      expect(error.code).toBe('ERR_DB_INVALID');
+      expect(error.message).toContain(unreachable('tokens', '..'));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('still takes ids with dots that are not whole segments', async () => {
+    for (const id of ['...', '.a', 'a..'])
+      expect((await mock.admin('POST', '/__admin/tokens', { id })).status).toBe(201);
+  });
+});
+
+describe('a config or --db file with a great many problems', () => {
+  it('names the first fifty and counts the rest, in a message of a few lines', () => {
+    const tokens = Object.fromEntries(
+      Array.from({ length: 60 }, (_, index) => [`t${index}`, { scenario: 'teapot' }]),
+    );
+    const error = kitErrorThrownBy(() => createMockServer({ config: { tokens } as never }));
+    const lines = error.message.split('\n');
+    expect(lines).toHaveLength(52);
+    expect(lines[1]).toBe(
+      '  - tokens.t0.scenario: must be one of valid, expired, invalid, no-profile, missing-scope, validation-error, server-error',
+    );
+    expect(lines.at(-1)).toBe('  - ... and 10 more problems');
+  });
+});
+
 describe('a query could stall every route or leak json-server’s error page', () => {
   it.each([
     ['a backtracking _like pattern', '?id_like=%5E(a%2B)%2B%24'],
@@ -133,7 +191,7 @@ describe('a query could stall every route or leak json-server’s error page', (
     const body = `{${'x'.repeat(200_000)}`;
     const response = await rawRequest(
       mock.url,
-      `${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+      `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
         `Content-Length: ${body.length}\r\n\r\n${body}`,
     );
     expect(response.status).toBe(200);
@@ -178,7 +236,7 @@ describe('a body that never ends is not read to its end', () => {
     ['an unknown path', 'POST /nowhere HTTP/1.1\r\nHost: x\r\n', '404'],
     [
       'the admin API, past its limit',
-      'POST /__admin/tokens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n',
+      'POST /__admin/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n',
       '413',
     ],
     [

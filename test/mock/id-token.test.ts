@@ -304,19 +304,53 @@ describe('the signing key from the config', () => {
     expect(payload.sub).toBe(persona.sub);
   });
 
-  it('refuses a public key and a key under 2048 bits in one message, naming each field', async () => {
-    const { publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'jwk' });
-    const attempt = (signingKey: object): Promise<unknown> =>
-      Promise.resolve().then(() => createMockServer({ config: { signingKey } }));
-    const publicOnly = await kitErrorOf(attempt(await exportJWK(publicKey)));
-    expect(publicOnly.code).toBe('ERR_CONFIG_INVALID');
-    expect(publicOnly.message).toContain('signingKey: must be a private RSA key');
-    expect((await kitErrorOf(attempt(small))).message).toContain(
-      'signingKey: RS256 needs a key of at least 2048 bits',
+  const hint = 'give a private RSA JWK (kty, n, e, d, p, q, dp, dq, qi), as `jose` exportJWK writes one';
+  const rsa = (bits: number): Record<string, unknown> =>
+    generateKeyPairSync('rsa', { modulusLength: bits }).privateKey.export({ format: 'jwk' });
+
+  it.each([
+    [
+      'a shared secret',
+      () => ({ kty: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQ' }),
+      `signingKey: a shared secret (kty "oct") cannot sign RS256 ID tokens; ${hint}`,
+    ],
+    [
+      'an elliptic-curve key',
+      () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }),
+      `signingKey: an elliptic-curve key (kty "EC") cannot sign RS256 ID tokens; ${hint}`,
+    ],
+    [
+      'a public RSA key',
+      () => {
+        const { kty, n, e } = rsa(2048);
+        return { kty, n, e };
+      },
+      'signingKey: a public RSA key (no "d") cannot sign; give the private key it belongs to (kty, n, e, d, p, q, dp, dq, qi)',
+    ],
+    [
+      'an RSA key under 2048 bits',
+      () => rsa(1024),
+      'signingKey: RS256 ID tokens need a key of at least 2048 bits, got 1024',
+    ],
+    [
+      'a key whose n belongs to another key',
+      () => ({ ...rsa(2048), n: rsa(2048).n }),
+      'signingKey: its public part (n, e) does not belong to its private part, so nothing signed with it would verify; export both from one key pair',
+    ],
+  ])('refuses %s at start with one line naming it', async (_case, key, line) => {
+    const error = await kitErrorOf(
+      Promise.resolve().then(() => createMockServer({ config: { signingKey: key() as never } })),
     );
-    expect((await kitErrorOf(attempt({ kty: 'RSA', d: 'x', n: 'y', e: 'AQAB' }))).message).toContain(
-      'signingKey: not a usable RSA private key',
+    expect(error.code).toBe('ERR_CONFIG_INVALID');
+    expect(error.message).toBe(`The config (options.config) is invalid:\n  - ${line}`);
+  });
+
+  it('refuses a key that is no RSA key at all, naming why', async () => {
+    const error = await kitErrorOf(
+      Promise.resolve().then(() =>
+        createMockServer({ config: { signingKey: { kty: 'RSA', d: 'x', n: 'y', e: 'AQAB' } } }),
+      ),
     );
+    expect(error.message).toContain('signingKey: not a usable RSA private key');
   });
 });

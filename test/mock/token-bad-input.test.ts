@@ -90,6 +90,15 @@ describe('POST /v1/token with missing or repeated fields', () => {
     expectEmptyParameters(response, /more than once: code/);
   });
 
+  it('refuses an optional field sent twice too: one rule for every field of the form', async () => {
+    const response = await mock.request(TOKEN, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `${validForm}&redirect_uri=https://a.example/cb&redirect_uri=https://b.example/cb`,
+    });
+    expectEmptyParameters(response, /Sent more than once: redirect_uri\.$/);
+  });
+
   it('answers bytes that are not UTF-8 and broken percent escapes without failing', async () => {
     const body = Buffer.concat([Buffer.from('grant_type=%zz%ff&client_id='), Buffer.from([0xff, 0xfe])]);
     const response = await mock.request(TOKEN, {
@@ -168,5 +177,24 @@ describe('other methods and the revoke route', () => {
     expect(response.status).toBe(400);
     expect(openApiProblems('/v1/revoke', 'post', response)).toEqual([]);
     expect((response.json as ErrorBody).error_description).toMatch(/Content-Type/);
+  });
+
+  it('refuses a /v1/revoke form with token sent twice, as /v1/token refuses repeated fields', async () => {
+    const issued = (await mock.postForm(TOKEN, Object.fromEntries(new URLSearchParams(validForm)))).json as {
+      access_token: string;
+    };
+    const response = await mock.request('/v1/revoke', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${issued.access_token}&token=other`,
+    });
+    expect(response.status).toBe(400);
+    expect(openApiProblems('/v1/revoke', 'post', response)).toEqual([]);
+    expect(response.json).toEqual({
+      error: 'invalid_request',
+      error_description: 'Sent more than once: token.',
+    });
+    // Nothing was revoked: the first token still answers.
+    expect((await mock.userInfo(issued.access_token)).status).toBe(200);
   });
 });

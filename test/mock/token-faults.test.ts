@@ -18,7 +18,7 @@ const mock = await startMock({
   config: { codes: { 'throttled-code': { fault: { failure: 'too-many-requests', retryAfterS: 7 } } } },
 });
 afterEach(async () => {
-  await mock.request('/__admin/reset', { method: 'POST' });
+  await mock.request('/__admin/reset', { method: 'POST', headers: { 'content-type': 'application/json' } });
 });
 
 async function codeWithFault(fault: Fault): Promise<string> {

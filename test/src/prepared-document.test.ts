@@ -57,4 +57,11 @@ describe('the prepared form of openapi.yaml', () => {
     expect(await probe.exited).toBe(0);
     expect(JSON.parse(loaded)).toEqual([]);
   });
+
+  it("answers the first admin writes without Ajv's compiler: the record checks come compiled", async () => {
+    const probe = runTsCli('test/support/loaded-packages.ts', ['--admin-writes']);
+    const [, loaded = ''] = await probe.waitForOutput(/^loaded: (.*)$/m);
+    expect(await probe.exited, probe.stderr()).toBe(0);
+    expect(JSON.parse(loaded)).toEqual([]);
+  });
 });

@@ -1,12 +1,21 @@
 /**
  * Starts a mock, answers one request and prints which of the packages a start should not need were
  * loaded anyway (`loaded: [...]`): a test runs it in a fresh process, where nothing else loaded them.
+ * With `--admin-writes`, it also adds a token and a persona through the control plane first: their checks
+ * come compiled ahead of time (only Ajv's small run-time helpers load, never its compiler).
  */
 import { createRequire, register } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 
 /** CommonJS packages (the require cache lists each one loaded) and ES modules (a resolve hook sees them). */
-const LAZY_PACKAGES = ['yaml', 'ajv', 'ajv-formats', 'json-server', 'jose'];
+const LAZY_PACKAGES: Readonly<Record<string, string>> = {
+  yaml: '/node_modules/yaml/',
+  // Ajv's compiler and the formats plugin; prepared validators need only `ajv/dist/runtime/*` and the formats' table.
+  ajv: '/node_modules/ajv/dist/core.js',
+  'ajv-formats': '/node_modules/ajv-formats/dist/index.js',
+  'json-server': '/node_modules/json-server/',
+  jose: '/node_modules/jose/',
+};
 
 // ES modules leave no require cache: a resolve hook (it runs on the loader's thread) reports each
 // package file resolved. Registered before the mock is imported, hence the dynamic import below.
@@ -30,6 +39,20 @@ const { createMockServer } = await import('../../mock/index.js');
 const mock = createMockServer({ port: 0 });
 const url = await mock.start();
 await fetch(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } });
+if (process.argv.includes('--admin-writes')) {
+  const json = { 'content-type': 'application/json' };
+  for (const [path, body] of [
+    ['tokens', { id: 'probe-token' }],
+    ['personas', { id: 'probe', claims: { sub: '7', email: 'probe@example.com' } }],
+  ] as const) {
+    const response = await fetch(`${url}/__admin/${path}`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) throw new Error(`POST /__admin/${path} answered ${response.status}`);
+  }
+}
 await mock.close();
 // The hook's messages arrive in order, on later turns: once it has reported a last import made now,
 // it has reported every one before it.
@@ -42,5 +65,7 @@ await new Promise<void>((resolve) => {
 port1.close();
 
 const paths = [...Object.keys(createRequire(import.meta.url).cache), ...resolved];
-const loaded = LAZY_PACKAGES.filter((name) => paths.some((path) => path.includes(`/node_modules/${name}/`)));
+const loaded = Object.entries(LAZY_PACKAGES)
+  .filter(([, file]) => paths.some((path) => path.includes(file)))
+  .map(([name]) => name);
 console.log(`loaded: ${JSON.stringify(loaded)}`);

@@ -8,7 +8,7 @@ import { ENDPOINTS } from '../../../src/endpoints.js';
 import { pathOf } from '../../http/request-path.js';
 import { printable } from '../../http/printable.js';
 import { type PreparedResponse, prepareJson } from '../../http/responses.js';
-import { signingKeyFor, type SigningKey } from '../../state/signing-key.js';
+import { idTokenSigningKey, type SigningKey } from '../../state/signing-key.js';
 import type { RouteHandler } from '../../routes/route-context.js';
 import type { OperationContext } from '../operation.js';
 
@@ -31,7 +31,7 @@ function jwksClientId(path: string): string | undefined {
 }
 
 /** The handler of the key set: the mock's one public key, for the placeholder and every known client. */
-export function createJwksRoute({ state: store, answers, settings }: OperationContext): RouteHandler {
+export function createJwksRoute({ state: store, answers, settings, keys }: OperationContext): RouteHandler {
   let last: { key: SigningKey; answer: PreparedResponse } | undefined;
 
   return async function answerJwks(request) {
@@ -47,7 +47,7 @@ export function createJwksRoute({ state: store, answers, settings }: OperationCo
         { scenario: 'jwks:unknown-client' },
       );
     }
-    const key = await signingKeyFor(settings.idTokens().signingKey);
+    const key = await idTokenSigningKey(keys, settings.idTokens().signingKey);
     if (last?.key !== key) {
       last = { key, answer: prepareJson(answers, 200, { keys: [key.publicJwk] }, { scenario: 'jwks' }) };
     }

@@ -26,6 +26,7 @@ import {
   faultRangeProblems,
   isObject,
   mergeById,
+  NOT_A_DOT_SEGMENT,
 } from '../collection.js';
 
 /** The persona behind the built-in tokens and the default number of a configured one. */
@@ -74,7 +75,7 @@ export const PHONE_NUMBER_TOKENS = defineCollection({
   config: {
     schema: {
       type: 'object',
-      propertyNames: { pattern: PHONE_NUMBER_TOKEN_PATTERN },
+      propertyNames: { pattern: PHONE_NUMBER_TOKEN_PATTERN, ...NOT_A_DOT_SEGMENT },
       additionalProperties: {
         type: 'object',
         additionalProperties: false,

@@ -5,7 +5,7 @@
 import { ENDPOINTS } from '../../../src/endpoints.js';
 import { getExampleValue } from '../../../src/openapi/api-document.js';
 import type { ErrorBody } from '../../../src/wire-types.js';
-import { readFormBody } from '../../http/form-body.js';
+import { readFormBody, repeatedFieldsProblem } from '../../http/form-body.js';
 import { prepareEmpty, prepareJson } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
 import type { OperationContext } from '../operation.js';
@@ -27,6 +27,11 @@ export function createRevokeRoute({ state: store, document, answers }: Operation
     }
     const token = form.fields.get('token') ?? '';
     if (token === '') return missing;
+    const repeated = repeatedFieldsProblem(form.fields);
+    if (repeated !== undefined) {
+      const body = { error: example.error, error_description: repeated };
+      return prepareJson(answers, 400, body, { scenario: 'revoke:repeated-field' });
+    }
     const refresh = store.get('refreshTokens', token);
     if (refresh !== undefined) {
       store.delete('refreshTokens', token);

@@ -8,7 +8,7 @@ import type { TokenRecord } from '../../../src/operations/userinfo/wire-types.js
 import type { TokenResponse } from '../../../src/operations/token/wire-types.js';
 import { type PreparedResponse, prepareJson } from '../../http/responses.js';
 import { issuedTokenGraceMs } from '../../state/expiry-queue.js';
-import { signingKeyFor } from '../../state/signing-key.js';
+import { idTokenSigningKey } from '../../state/signing-key.js';
 import type { OperationContext } from '../operation.js';
 import { idTokenClaims, signIdToken } from './id-token.js';
 
@@ -87,7 +87,7 @@ export function createTokenIssuer(context: OperationContext): IssueToken {
           })
         : undefined;
     if (claims === undefined) return prepareJson(context.answers, 200, body, { scenario: 'token:issued' });
-    return signingKeyFor(settings.signingKey)
+    return idTokenSigningKey(context.keys, settings.signingKey)
       .then((key) => signIdToken(claims, key))
       .then((signed) => {
         body.id_token = signed;

@@ -1,7 +1,8 @@
 /**
  * A property of the whole mock, as a hostile and a careless client would find it: whatever admin requests
  * arrive (any method, path spelling, query, body) between userinfo and token requests, the mock process
- * keeps running, every answer is JSON (or empty where the status says so), and its `--db` file always
+ * keeps running, every answer is JSON (or empty where the status says so), a page of another origin is
+ * refused and changes nothing, a write that is not JSON is never carried out, and its `--db` file always
  * loads. The mock runs as the CLI does, in a process of its own, so "never exits" is checked as such.
  */
 import fc from 'fast-check';
@@ -59,7 +60,18 @@ const name = fc.constantFrom(
   'nested/deeper/still',
 );
 const id = fc.oneof(
-  fc.constantFrom('valid', 'expired', 'full-in', 'kit-test-client', 'valid-code', '%E0%A4', '..', '%2F', ''),
+  fc.constantFrom(
+    'valid',
+    'expired',
+    'full-in',
+    'kit-test-client',
+    'valid-code',
+    '%E0%A4',
+    '.',
+    '..',
+    '%2F',
+    '',
+  ),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
 );
 const query = fc.oneof(
@@ -112,8 +124,20 @@ const body = fc.oneof(
   { weight: 1, arbitrary: fc.constant(undefined) },
 );
 
+/** Who sends an admin request: a client that is no browser, the mock's own page, or a page of another origin. */
+type Sender = 'client' | 'own page' | 'other origin' | 'other site, no Origin';
+/** What a write says its body is. */
+type BodyType = 'application/json' | 'application/json; charset=utf-8' | 'text/plain' | 'none';
+
 type Call =
-  | { kind: 'admin'; method: string; path: string; body: string | undefined }
+  | {
+      kind: 'admin';
+      method: string;
+      path: string;
+      body: string | undefined;
+      sender: Sender;
+      type: BodyType;
+    }
   | { kind: 'userinfo'; token: string }
   | { kind: 'token'; code: string };
 
@@ -126,9 +150,19 @@ const adminCall = fc
     slash: fc.boolean(),
     query,
     body,
+    sender: fc.constantFrom<Sender>('client', 'client', 'own page', 'other origin', 'other site, no Origin'),
+    type: fc.constantFrom<BodyType>(
+      'application/json',
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'none',
+    ),
   })
   .map((call): Call => ({
     kind: 'admin',
+    sender: call.sender,
+    type: call.type,
     method: call.method,
     path: `${call.prefix}/${call.name}${call.id === undefined ? '' : `/${call.id}`}${call.slash ? '/' : ''}${call.query}`,
     body: call.method === 'GET' || call.method === 'HEAD' ? undefined : call.body,
@@ -165,9 +199,52 @@ function send(next: Call): Promise<TestResponse> {
       }),
     });
   }
-  const init: RequestInit = { method: next.method, headers: { 'content-type': 'application/json' } };
-  if (next.body !== undefined) init.body = next.body;
+  const headers: Record<string, string> = {};
+  if (next.type !== 'none') headers['content-type'] = next.type;
+  if (next.sender === 'own page') Object.assign(headers, { origin: url, 'sec-fetch-site': 'same-origin' });
+  if (next.sender === 'other origin') headers.origin = 'http://127.0.0.1:1';
+  if (next.sender === 'other site, no Origin') headers['sec-fetch-site'] = 'cross-site';
+  const init: RequestInit = { method: next.method, headers };
+  // Bytes, not a string: fetch would send a string as text/plain.
+  if (next.body !== undefined) init.body = Buffer.from(next.body);
   return request(`${url}${next.path}`, init);
+}
+
+/** What a request may change: the store, the clock and the journal, as the control plane shows them. */
+async function state(): Promise<string> {
+  const json = { headers: { 'content-type': 'application/json' } };
+  const [store, clock, journal] = await Promise.all(
+    ['/__admin/db', '/__admin/clock', '/__admin/requests'].map((path) => request(`${url}${path}`, json)),
+  );
+  return JSON.stringify([
+    store?.json,
+    (clock?.json as { offsetMs?: number })?.offsetMs,
+    (journal?.json as { lastSeq?: number })?.lastSeq,
+  ]);
+}
+
+/**
+ * The control plane's rules for browsers: a page of another origin (or a request a browser marks
+ * cross-site) is refused with 403 before anything else, and changes nothing; a write that is not JSON is
+ * never carried out.
+ */
+async function expectBrowserRules(
+  next: Extract<Call, { kind: 'admin' }>,
+  response: TestResponse,
+  before: string,
+) {
+  // Only the exact prefix is the control plane: //__admin and /__ADMIN are the API's 404s.
+  const isAdmin = /^\/__admin(\/|$|\?)/.test(next.path);
+  const page = /\/ui(\/|$|\?)/.test(next.path) || /\/docs(\/|$|\?)/.test(next.path);
+  if (!isAdmin) return;
+  const label = `${JSON.stringify(next)} -> ${response.status} ${response.text.slice(0, 200)}`;
+  if ((next.sender === 'other origin' || next.sender === 'other site, no Origin') && !page) {
+    expect(response.status, label).toBe(403);
+    expect(await state(), label).toBe(before);
+  }
+  if (['POST', 'PUT', 'PATCH'].includes(next.method) && !next.type.startsWith('application/json'))
+    expect(response.status, label).toBeGreaterThanOrEqual(400);
+  expect(response.headers['access-control-allow-origin'], label).toBeUndefined();
 }
 
 /** Whether an answer is what the mock always gives: JSON, or nothing where the status or method says so. */
@@ -183,11 +260,16 @@ function isKitAnswer(next: Call, response: TestResponse): boolean {
 }
 
 describe('the mock under random admin, userinfo and token requests', () => {
-  it('never exits, answers every request in JSON, and leaves a --db file that loads', async () => {
+  it('never exits, answers every request in JSON, keeps to its rules for browsers, and leaves a --db file that loads', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 25 }), async (calls) => {
         for (const next of calls) {
+          const foreign =
+            next.kind === 'admin' &&
+            (next.sender === 'other origin' || next.sender === 'other site, no Origin');
+          const before = foreign ? await state() : '';
           const response = await send(next);
+          if (next.kind === 'admin') await expectBrowserRules(next, response, before);
           expect(
             isKitAnswer(next, response),
             `${JSON.stringify(next)} -> ${response.status} ${response.text.slice(0, 200)}`,
@@ -198,7 +280,14 @@ describe('the mock under random admin, userinfo and token requests', () => {
         // What the next start would load: the file with its log replayed, held to the store's checks.
         expect(() => checkStoreData(readDbFile(db), db)).not.toThrow();
         // Back to the start state, so a failure shrinks to the calls that caused it.
-        expect((await request(`${url}/__admin/reset`, { method: 'POST' })).status).toBe(204);
+        expect(
+          (
+            await request(`${url}/__admin/reset`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+            })
+          ).status,
+        ).toBe(204);
       }),
       { numRuns: 100 },
     );

@@ -250,7 +250,10 @@ describe('GET /__admin/requests', async () => {
     expect(openApiProblems('/__admin/requests', 'delete', cleared)).toEqual([]);
     expect((await journal()).requests).toEqual([]);
     await request(`${base}/v1/userinfo`);
-    await request(`${base}/__admin/reset`, { method: 'POST' });
+    await request(`${base}/__admin/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     expect((await journal()).requests).toEqual([]);
   });
 });

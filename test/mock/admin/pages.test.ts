@@ -59,7 +59,7 @@ describe('the pages under /__admin', () => {
   it('reaches no file outside its folder by dot segments', async () => {
     const response = await rawRequest(
       mock.url,
-      'GET /__admin/ui/../../package.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET /__admin/ui/../../package.json HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
     );
     expect(response.status).toBe(404);
     expect(response.text).not.toContain('"dependencies"');

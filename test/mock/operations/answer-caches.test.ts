@@ -200,11 +200,11 @@ describe('answer caches', () => {
         try {
           for (const each of steps) {
             if (each.kind === 'admin') {
-              const init: RequestInit = { method: each.method };
-              if (each.body !== undefined) {
-                init.body = JSON.stringify(each.body);
-                init.headers = { 'content-type': 'application/json' };
-              }
+              const init: RequestInit = {
+                method: each.method,
+                headers: { 'content-type': 'application/json' },
+              };
+              if (each.body !== undefined) init.body = JSON.stringify(each.body);
               // A POST goes to the collection, its id in the body; a PUT or PATCH to the record.
               const path = each.method === 'POST' ? each.path.replace(/\/[^/]+$/, '') : each.path;
               await live.fetch(`${HOST}${path}`, init);

@@ -39,9 +39,10 @@ export function preparedValidator(
 ): ValidateFunction | undefined {
   if (loaded === undefined) {
     try {
-      loaded = require(`./${PREPARED_VALIDATORS_FILE}`) as Partial<
-        Record<PreparedValidatorName, PreparedEntry>
-      >;
+      // A name the bundler of the standalone executable cannot read ahead: it ships no prepared file, and
+      // a template would make it bundle every module of this folder.
+      const file = `./${PREPARED_VALIDATORS_FILE}`;
+      loaded = require(file) as Partial<Record<PreparedValidatorName, PreparedEntry>>;
     } catch {
       loaded = null;
     }

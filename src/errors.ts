@@ -23,7 +23,8 @@ export type KitErrorCode =
   | 'ERR_PROBE_UNREACHABLE'
   | 'ERR_DB_IN_USE'
   | 'ERR_DB_UNWRITABLE'
-  | 'ERR_DEPENDENCY_MISSING';
+  | 'ERR_DEPENDENCY_MISSING'
+  | 'ERR_STORE_UNAVAILABLE';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {

@@ -9,6 +9,7 @@ import { checkStoreData } from './db-file.js';
 import { openDbFile } from './db-persistence.js';
 import type { MockOptions } from './options.js';
 import { MockStore } from '../state/store.js';
+import { embeddedAuthority, type StoreAuthority } from '../state/store-access.js';
 import { builtInStoreData, COLLECTIONS } from './built-ins.js';
 import type { StoreData } from '../../src/wire-types.js';
 import type { IdTokenSettings } from '../operations/operation.js';
@@ -16,6 +17,8 @@ import type { IdTokenSettings } from '../operations/operation.js';
 /** The live store and what can happen to it as a whole. */
 export interface StoreSource {
   readonly store: MockStore;
+  /** Where the operations' claims are decided and their misses asked. */
+  readonly authority: StoreAuthority;
   /** Restores the store as it was at start (or at the last config reload), and saves it. */
   readonly reset: () => void;
   /**
@@ -79,6 +82,7 @@ export function openStore(settings: Readonly<MockOptions>, events: EventEmitter)
   });
   return {
     store,
+    authority: embeddedAuthority(store),
     reset,
     persist,
     close: () => {

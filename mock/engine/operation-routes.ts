@@ -28,7 +28,7 @@ export function createOperationRoutes(state: EngineState, settings: OperationSet
 /** The context of one operation. */
 function operationContext(
   operation: MockOperation,
-  { store, document, answers, clock, expiries }: EngineState,
+  { store, source, document, answers, clock, expiries }: EngineState,
   settings: OperationSettings,
 ): OperationContext {
   return {
@@ -37,7 +37,7 @@ function operationContext(
     clock,
     expiries,
     settings,
-    state: storeAccess(store, operation.api.name, operation),
+    state: storeAccess(store, source.authority, operation.api.name, operation),
     cache: (keyedBy) => createAnswerCache(store, operation.reads, keyedBy),
   };
 }

@@ -49,7 +49,7 @@ export interface OperationContext {
   readonly answers: ResponseContext;
   /** The time tokens and codes expire against. */
   readonly clock: Clock;
-  /** Drops what has expired, so the store stays bounded: records made at run time are scheduled here. */
+  /** Drops what has expired, so the store stays bounded (it schedules every record the store is given). */
   readonly expiries: ExpiryQueue;
   readonly settings: OperationSettings;
 }

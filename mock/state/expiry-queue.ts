@@ -35,7 +35,8 @@ interface Entry {
 /**
  * A min-heap of records by the time they may be dropped: O(log n) to schedule, and dropping what is due
  * costs O(log n) per record dropped. Records without `expiresAt` (built-in, configured, admin-added
- * tokens) never enter it.
+ * tokens) never enter it. It follows the store: every record set, whoever set it (the control plane, an
+ * issue, another replica through a shared store), is scheduled by its expiry.
  */
 export class ExpiryQueue {
   readonly #store: MockStore;
@@ -50,6 +51,10 @@ export class ExpiryQueue {
     this.rebuild();
     store.onChange((change) => {
       if (change.kind === 'all') this.rebuild();
+      else if (change.kind === 'record' && this.#expiring.has(change.collection)) {
+        const record = store.get(change.collection, change.id);
+        if (record !== undefined) this.schedule(change.collection, record);
+      }
     });
   }
 
@@ -73,7 +78,7 @@ export class ExpiryQueue {
       const dropAt = this.#dropAt(entry.collection, current);
       if (dropAt === undefined) continue;
       if (dropAt > now) this.#push({ ...entry, dropAt });
-      else this.#store.delete(entry.collection, entry.id);
+      else this.#store.delete(entry.collection, entry.id, 'expiry');
     }
     // After a burst, a heap a quarter of its peak is copied to fit, so the memory goes with the records.
     if (this.#heap.length * 4 < this.#peak) {
@@ -89,6 +94,11 @@ export class ExpiryQueue {
     for (const collection of this.#expiring.keys()) {
       for (const record of this.#store.values(collection)) this.schedule(collection, record);
     }
+  }
+
+  /** When a record may be dropped (its expiry plus its collection's grace), or undefined if never. */
+  dropAt(collection: Collection, record: RecordOf<Collection>): number | undefined {
+    return this.#dropAt(collection, record);
   }
 
   #dropAt(collection: Collection, record: RecordOf<Collection>): number | undefined {

@@ -20,6 +20,7 @@ import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
 import type { MockServerOptions } from '../config/options.js';
+import { type StoreOption, storeOptionProblems } from '../shared/store-option.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
@@ -47,6 +48,9 @@ Options:
   --config <file>  JSON file with extra tokens, personas, codes and clients; watched, a valid change applies live
   --quiet          do not log each request
   --db <file>      load the store from this JSON file and keep every change there (logged as it happens)
+  --store <url>    share the store with every mock given the same Redis (redis://host:port/db); not with --db
+  --store-prefix <prefix>
+                   the prefix of the keys in that Redis (default truecaller-oauth-kit): two kits, one database
   --delay <ms>     delay every answer: 250 (fixed) or 100-400 (random in the range)
   --no-admin       do not serve the control plane under /__admin (nor record the journal)
   --admin-token <secret>
@@ -86,6 +90,8 @@ const FLAGS = {
   config: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   db: { type: 'string' },
+  store: { type: 'string' },
+  'store-prefix': { type: 'string' },
   delay: { type: 'string' },
   'no-admin': { type: 'boolean', default: false },
   'admin-token': { type: 'string' },
@@ -117,6 +123,8 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
     );
   }
   if (flags['admin-token'] === '') return usageError('--admin-token needs a secret.', context);
+  const store = checkStoreFlags(flags, context);
+  if (typeof store === 'number') return store;
   if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
   if (!readyFileUsable(flags['ready-file'])) return EXIT.failed;
   return {
@@ -128,12 +136,35 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
       adminToken: flags['admin-token'],
       journalSize: Number(flags['journal-size']),
       db: flags.db,
+      store,
       fault: delayMs === undefined ? undefined : { delayMs },
     },
     readyFile: flags['ready-file'],
     quiet: flags.quiet,
     configFile: flags.config,
   };
+}
+
+/** The `store` option of `--store` and `--store-prefix`, or the exit code of a mistake (its message printed). */
+function checkStoreFlags(flags: Flags, context: CliContext): StoreOption | undefined | number {
+  const { store, db } = flags;
+  const prefix = flags['store-prefix'];
+  if (store === undefined) {
+    return prefix === undefined ? undefined : usageError('--store-prefix needs --store.', context);
+  }
+  if (db !== undefined)
+    return usageError(
+      "--store and --db cannot be used together: --db keeps one process's store in a file, --store shares it between processes in Redis.",
+      context,
+    );
+  const option: StoreOption = prefix === undefined ? store : { url: store, prefix };
+  const problems = storeOptionProblems(option);
+  return problems.length === 0
+    ? option
+    : usageError(
+        `${problems.map((problem) => `--${problem.replace(/^store\.prefix/, 'store-prefix')}`).join('; ')}.`,
+        context,
+      );
 }
 
 /**

@@ -26,6 +26,16 @@ export interface ExpiringCollection {
   readonly keeps?: ((record: RecordOf<Collection>) => boolean) | undefined;
 }
 
+/** When a record of `expiring` may be dropped (its expiry plus the grace), or undefined if never. */
+export function dropTime(
+  expiring: ExpiringCollection | undefined,
+  record: RecordOf<Collection>,
+): number | undefined {
+  if (expiring === undefined || expiring.keeps?.(record) === true) return undefined;
+  const { expiresAt } = record as { expiresAt?: number };
+  return expiresAt === undefined ? undefined : expiresAt + expiring.graceMs;
+}
+
 interface Entry {
   readonly collection: Collection;
   readonly id: string;
@@ -96,16 +106,8 @@ export class ExpiryQueue {
     }
   }
 
-  /** When a record may be dropped (its expiry plus its collection's grace), or undefined if never. */
-  dropAt(collection: Collection, record: RecordOf<Collection>): number | undefined {
-    return this.#dropAt(collection, record);
-  }
-
   #dropAt(collection: Collection, record: RecordOf<Collection>): number | undefined {
-    const expiring = this.#expiring.get(collection);
-    if (expiring === undefined || expiring.keeps?.(record) === true) return undefined;
-    const { expiresAt } = record as { expiresAt?: number };
-    return expiresAt === undefined ? undefined : expiresAt + expiring.graceMs;
+    return dropTime(this.#expiring.get(collection), record);
   }
 
   #push(entry: Entry): void {

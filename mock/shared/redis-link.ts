@@ -22,6 +22,9 @@ const COMMAND_TIMEOUT_MS = 2000;
 /** How long a connection may take to open. */
 const CONNECT_TIMEOUT_MS = 2000;
 
+/** How long closing waits for commands already sent before it drops the connections. */
+const CLOSE_TIMEOUT_MS = 1000;
+
 /** The most time between two attempts to reconnect: the mock is back within this once Redis is. */
 const MAX_RECONNECT_DELAY_MS = 500;
 
@@ -151,11 +154,19 @@ export class RedisLink {
     return this.#subscriber.subscribe(channel, listener);
   }
 
-  /** Closes both connections, letting commands already sent finish. */
+  /** Closes both connections, letting commands already sent finish (for a second at most). */
   async close(): Promise<void> {
     if (this.#closing) return;
     this.#closing = true;
-    await Promise.allSettled([this.#commands.close(), this.#subscriber.close()]);
+    const closed = Promise.allSettled([this.#commands.close(), this.#subscriber.close()]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(resolve, CLOSE_TIMEOUT_MS, 'late');
+    });
+    // A Redis that is away (or hung) does not hold the mock's exit.
+    if ((await Promise.race([closed, late])) === 'late')
+      for (const client of [this.#commands, this.#subscriber]) client.destroy();
+    clearTimeout(timer);
   }
 
   #onReady(): void {

@@ -20,7 +20,9 @@ import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
 import type { MockServerOptions } from '../config/options.js';
-import { type StoreOption, storeOptionProblems } from '../shared/store-option.js';
+import { RedisLink } from '../shared/redis-link.js';
+import { sharedStoreSettings, type StoreOption, storeOptionProblems } from '../shared/store-option.js';
+import { announceWorker, isWorker, runPrimary, workerCount } from './workers.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
@@ -51,6 +53,8 @@ Options:
   --store <url>    share the store with every mock given the same Redis (redis://host:port/db); not with --db
   --store-prefix <prefix>
                    the prefix of the keys in that Redis (default truecaller-oauth-kit): two kits, one database
+  --workers <n|auto>
+                   run n processes (auto: one per core) on the port, sharing the state through --store
   --delay <ms>     delay every answer: 250 (fixed) or 100-400 (random in the range)
   --no-admin       do not serve the control plane under /__admin (nor record the journal)
   --admin-token <secret>
@@ -66,6 +70,8 @@ interface MockCliSettings {
   readonly readyFile: string | undefined;
   readonly quiet: boolean;
   readonly configFile: string | undefined;
+  /** How many worker processes (`--workers`); undefined: this process serves. */
+  readonly workers: number | undefined;
 }
 
 /**
@@ -92,6 +98,7 @@ const FLAGS = {
   db: { type: 'string' },
   store: { type: 'string' },
   'store-prefix': { type: 'string' },
+  workers: { type: 'string' },
   delay: { type: 'string' },
   'no-admin': { type: 'boolean', default: false },
   'admin-token': { type: 'string' },
@@ -125,6 +132,13 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
   if (flags['admin-token'] === '') return usageError('--admin-token needs a secret.', context);
   const store = checkStoreFlags(flags, context);
   if (typeof store === 'number') return store;
+  const workers = flags.workers === undefined ? undefined : workerCount(flags.workers);
+  if (typeof workers === 'string') return usageError(workers, context);
+  if (workers !== undefined && store === undefined)
+    return usageError(
+      '--workers needs --store: the worker processes share their state through Redis (redis-server, then --store redis://127.0.0.1:6379/0).',
+      context,
+    );
   if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
   if (!readyFileUsable(flags['ready-file'])) return EXIT.failed;
   return {
@@ -142,6 +156,7 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
     readyFile: flags['ready-file'],
     quiet: flags.quiet,
     configFile: flags.config,
+    workers,
   };
 }
 
@@ -191,8 +206,31 @@ function readyFileUsable(readyFile: string | undefined): boolean {
   return true;
 }
 
-/** Starts the mock, announces it, serves until Ctrl-C or SIGTERM, and stops it. */
-async function serve({ options, readyFile, quiet, configFile }: MockCliSettings): Promise<number> {
+/** Starts the mock (or its workers), announces it, serves until Ctrl-C or SIGTERM, and stops it. */
+async function serve(settings: MockCliSettings): Promise<number> {
+  const { readyFile, workers, options } = settings;
+  if (workers === undefined || isWorker()) return serveHere(settings);
+  // One line and exit 1 if Redis cannot be reached, before any worker starts (and says it N times).
+  await RedisLink.probe(sharedStoreSettings(options.store as StoreOption));
+  if (readyFile !== undefined) await rm(readyFile, { force: true });
+  const code = await runPrimary(workers, {
+    announce: (url, text) => announce(url, text, readyFile),
+    stopped: untilStopSignal(),
+  });
+  if (readyFile !== undefined) await rm(readyFile, { force: true });
+  if (code === EXIT.ok) console.log('mock stopped');
+  return code;
+}
+
+/** Writes the ready file (if asked), then the ready line and the start-up text. */
+async function announce(url: string, text: string, readyFile: string | undefined): Promise<void> {
+  if (readyFile !== undefined) await writeFileAtomically(readyFile, [`${url}\n`]);
+  console.log(`${READY_LINE_PREFIX}${url}`);
+  console.log(text);
+}
+
+/** Serves in this process (alone, or as one of the workers, which tells the primary instead of printing). */
+async function serveHere({ options, readyFile, quiet, configFile }: MockCliSettings): Promise<number> {
   const requestLog = quiet ? null : createRequestLog(process.stdout);
   const server = createMockServer({ ...options, log: requestLog?.write ?? null });
   server.events.on('config-reloaded', () => {
@@ -202,25 +240,29 @@ async function serve({ options, readyFile, quiet, configFile }: MockCliSettings)
   server.events.on('config-rejected', (error: Error) =>
     console.error(`${error.message}\nThe previous config stays in effect.`),
   );
+  const worker = isWorker();
   // A ready file left by an earlier run must not announce this one before it listens.
-  if (readyFile !== undefined) await rm(readyFile, { force: true });
+  if (readyFile !== undefined && !worker) await rm(readyFile, { force: true });
   const url = await server.start();
   // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
   const stopped = untilStopSignal();
-  if (readyFile !== undefined) {
-    try {
-      await writeFileAtomically(readyFile, [`${url}\n`]);
-    } catch (error) {
-      await server.close();
-      throw error;
-    }
-  }
-  console.log(`${READY_LINE_PREFIX}${url}`);
   const admin = options.admin === false ? undefined : options.adminToken !== undefined;
-  console.log(startupText(server.store, url, admin));
+  const text = startupText(server.store, url, admin);
+  try {
+    if (worker) announceWorker(url, text);
+    else await announce(url, text, readyFile);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   await stopped;
   await server.close();
   requestLog?.flush();
+  if (worker) {
+    // The channel to the primary would keep the worker alive: let go of it, and the worker ends.
+    process.disconnect?.();
+    return EXIT.ok;
+  }
   if (readyFile !== undefined) await rm(readyFile, { force: true });
   console.log('mock stopped');
   return EXIT.ok;
@@ -265,9 +307,12 @@ function untilStopSignal(): Promise<void> {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      process.off('disconnect', stop);
       resolve();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // A worker whose primary is gone stops too.
+    if (isWorker()) process.on('disconnect', stop);
   });
 }

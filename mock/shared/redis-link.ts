@@ -119,6 +119,13 @@ export class RedisLink {
     }
   }
 
+  /** Whether Redis answers at `settings` (connects and closes); rejects as `open` does. */
+  static async probe(settings: SharedStoreSettings): Promise<void> {
+    const link = new RedisLink(settings);
+    await link.open();
+    await link.close();
+  }
+
   /** Calls `listener` each time both connections are back after one was lost. */
   onRestored(listener: () => void): void {
     this.#restored.add(listener);

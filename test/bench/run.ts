@@ -11,6 +11,7 @@ import { benchGrowth } from './growth-bench.js';
 import { benchHotPath } from './hot-path-bench.js';
 import { benchInProcess } from './in-process-bench.js';
 import { journalBench } from './journal-bench.js';
+import { benchReplicas } from './replicas-bench.js';
 import { PINNED, ROOT } from './servers.js';
 import { benchStore } from './store-bench.js';
 
@@ -40,6 +41,11 @@ const SECTIONS: readonly BenchSection[] = [
     name: 'store',
     summary: 'refresh, revoke, userinfo and admin writes at 50,000 live tokens against a fresh mock',
     run: benchStore,
+  },
+  {
+    name: 'replicas',
+    summary: 'userinfo and exchanges per second of 1, 2 and N processes on one Redis (--store, --workers)',
+    run: benchReplicas,
   },
   {
     name: 'growth',

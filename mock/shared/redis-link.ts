@@ -50,7 +50,8 @@ const require = createRequire(import.meta.url);
 /** The client module, or a `KitError` (`ERR_DEPENDENCY_MISSING`) with the command that installs it. */
 function loadRedisModule(): RedisModule {
   try {
-    return require(REDIS_PEER.name) as RedisModule;
+    // A literal name: the standalone executable's build bundles it.
+    return require('@redis/client') as RedisModule;
   } catch (cause) {
     const { code, message } = cause as { code?: unknown; message?: unknown };
     const missing =

@@ -93,8 +93,8 @@ describe('the optional peer of the shared store', () => {
       sourceFiles(layer).filter((file) => directImports(file).includes(REDIS_PEER.name)),
     );
     expect(importers).toEqual([]);
-    const requiring = sourceFiles('mock').filter((file) =>
-      readFileSync(join(ROOT, file), 'utf8').includes('REDIS_PEER.name'),
+    const requiring = ['src', 'fixtures', 'mock', 'contracts'].flatMap((layer) =>
+      sourceFiles(layer).filter((file) => readFileSync(join(ROOT, file), 'utf8').includes(REDIS_PEER.name)),
     );
     expect(requiring).toEqual(['mock/shared/redis-link.ts']);
   });

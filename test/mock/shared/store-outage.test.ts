@@ -65,8 +65,10 @@ describeWithRedis('Redis killed under load, then back', () => {
     };
     const load = Promise.all(Array.from({ length: 6 }, (_, index) => worker(index)));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await redis.kill();
+    // The outage starts when the signal is sent: a replica may see its connection drop, and answer, before
+    // this process hears that redis-server exited.
     during = 'outage';
+    await redis.kill();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await redis.restart();
     during = 'after';

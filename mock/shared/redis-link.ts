@@ -166,6 +166,17 @@ export class RedisLink {
   async close(): Promise<void> {
     if (this.#closing) return;
     this.#closing = true;
+    if (!this.#opened) {
+      // Not connected (yet): drop whatever is under way; a client never connected has nothing to drop.
+      for (const client of [this.#commands, this.#subscriber]) {
+        try {
+          client.destroy();
+        } catch {
+          // nothing to destroy
+        }
+      }
+      return;
+    }
     const closed = Promise.allSettled([this.#commands.close(), this.#subscriber.close()]);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {

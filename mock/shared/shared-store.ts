@@ -177,6 +177,8 @@ export class SharedStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // Never opened (a server never started): the writes queued meanwhile fail, and nothing waits for them.
+    if (this.#opening === undefined) this.#startWriting();
     await this.#writes;
     await this.link.close();
   }

@@ -55,6 +55,13 @@ describe('the store option', () => {
     expect(message).not.toContain('\n');
     expect(message).not.toContain('s3cret');
   });
+
+  it('closes a mock never started, with changes queued for the store, at once', async () => {
+    const server = createMockServer({ store: CLOSED });
+    server.registerToken();
+    await server.close();
+    await expect(server.synced()).rejects.toMatchObject({ code: 'ERR_STORE_UNAVAILABLE' });
+  });
 });
 
 describe('the mock CLI with --store', () => {

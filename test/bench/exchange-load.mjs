@@ -1,5 +1,5 @@
 /**
- * The load of the token flow's benchmark (run on the load core by token-flow-bench.ts): autocannon posting
+ * The load of the replicas part's exchanges (run by replicas-bench.ts): autocannon posting
  * `grant_type=authorization_code` exchanges, each of a code not used before (`<prefix><n>`, n counting
  * from `first`), so every 200 is one code marked used and one access and one refresh token stored.
  * Prints autocannon's result as JSON, with `next`: the first code it did not use.

@@ -61,7 +61,7 @@ function startSide(side: Side, index: number, storeUrl: string, extra: readonly 
   return startServer(args, undefined, 'any');
 }
 
-/** Runs `measure` on every side in alternating rounds; each side's value per round. */
+/** Runs `measure` on every side once untimed, then in alternating rounds; each side's value per round. */
 async function measureSides(
   sides: readonly Side[],
   storeUrl: string,
@@ -72,6 +72,9 @@ async function measureSides(
   const servers: Server[] = [];
   try {
     for (const [index, side] of sides.entries()) servers.push(await startSide(side, index, storeUrl, extra));
+    // A warm-up of each (JIT, sockets, every worker): in a run without it, the first two rounds of
+    // --workers 2 ran at 0.13x of one process and the later ones at 0.55x to 2.05x.
+    for (const [index, server] of servers.entries()) measure(server, index);
     return await alternate(
       rounds,
       servers.map((server, index) => () => measure(server, index)),

@@ -29,7 +29,8 @@ export type KitErrorCode =
   | 'ERR_PAYLOAD_INVALID'
   | 'ERR_NONCE_MISMATCH'
   | 'ERR_PROFILE_STALE'
-  | 'ERR_CALLBACK_REFUSED';
+  | 'ERR_CALLBACK_REFUSED'
+  | 'ERR_STORE_UNAVAILABLE';
 
 /** What the server answered when a call of the reference client failed: enough to branch on without parsing text. */
 export interface KitErrorResponse {

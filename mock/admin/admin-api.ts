@@ -11,7 +11,7 @@ import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
 import { type PreparedResponse, type ResponseContext, withHeaders } from '../http/responses.js';
 import type { MockClock } from '../state/clock.js';
-import type { RequestJournal } from '../state/journal.js';
+import type { JournalReader } from '../state/journal-reader.js';
 import type { MockStore } from '../state/store.js';
 import { createAdminAnswers } from './admin-answers.js';
 import {
@@ -35,7 +35,8 @@ export const ADMIN_REALM = 'truecaller-oauth-kit-admin';
 /** What the admin API works on. */
 export interface AdminApiOptions {
   readonly store: MockStore;
-  readonly journal: RequestJournal;
+  /** This process's journal, or every replica's with a shared store. */
+  readonly journal: JournalReader;
   readonly writer: RecordWriter;
   /** The clock `POST /__admin/clock` moves forward. */
   readonly clock: MockClock;
@@ -48,9 +49,12 @@ export interface AdminApiOptions {
   /** The largest JSON body a write may carry. */
   readonly bodyLimit: number;
   /** Restores the store as it was at start (or at the last config reload). */
-  reset(): void;
-  /** Runs after every change the admin API made (the `--db` log is flushed to disk here); throws when it fails. */
-  afterChange(): void;
+  reset(): void | Promise<void>;
+  /**
+   * Runs after every change the admin API made, before it answers: the `--db` log is flushed to disk, or
+   * the change is written to the shared store. Throws (or rejects) when it fails.
+   */
+  afterChange(): void | Promise<void>;
   /** The operations' actions (`POST /__admin/<name>`), by name. */
   readonly actions: AdminActions;
 }

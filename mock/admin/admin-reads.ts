@@ -8,7 +8,7 @@ import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse, ResponseContext } from '../http/responses.js';
 import type { MockClock } from '../state/clock.js';
-import type { RequestJournal } from '../state/journal.js';
+import type { JournalReader } from '../state/journal-reader.js';
 import type { MockStore } from '../state/store.js';
 import type { PageFiles } from '../ui/page-files.js';
 import { ADMIN_SCENARIO_PREFIX, type AdminAnswers } from './admin-answers.js';
@@ -24,7 +24,8 @@ export interface AdminReadContext {
   /** The headers every answer carries, for the pages' own answers. */
   readonly common: ResponseContext;
   readonly store: MockStore;
-  readonly journal: RequestJournal;
+  /** This process's journal, or every replica's with a shared store. */
+  readonly journal: JournalReader;
   readonly clock: MockClock;
 }
 
@@ -51,11 +52,11 @@ export function createAdminReads(context: AdminReadContext): AdminRead {
     const query = checkJournalQuery(search);
     if (!query.ok) return error(400, 'invalid_request', query.problem);
     const { filter, waitSeconds } = query;
-    let list = journal.entries(filter);
+    let list = await journal.entries(filter);
     if (list.length === 0 && waitSeconds > 0) {
-      if (await journal.changed(waitSeconds * 1000)) list = journal.entries(filter);
+      if (await journal.changed(waitSeconds * 1000)) list = await journal.entries(filter);
     }
-    const { size: capacity, maxBytes, bytes, lastSeq, oldestSeq } = journal;
+    const { capacity, maxBytes, bytes, lastSeq, oldestSeq } = await journal.figures();
     return json(200, { capacity, maxBytes, bytes, lastSeq, oldestSeq, requests: list });
   }
 

@@ -13,7 +13,7 @@ import { printable } from '../http/printable.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse } from '../http/responses.js';
 import type { MockClock } from '../state/clock.js';
-import type { RequestJournal } from '../state/journal.js';
+import type { JournalReader } from '../state/journal-reader.js';
 import type { AdminAnswers } from './admin-answers.js';
 import type { AdminTarget } from './admin-paths.js';
 import { advanceClock, clockState } from './clock-control.js';
@@ -29,14 +29,18 @@ export type AdminActions = ReadonlyMap<
 export interface AdminWriteContext {
   readonly answers: AdminAnswers;
   readonly writer: RecordWriter;
-  readonly journal: RequestJournal;
+  /** This process's journal, or every replica's with a shared store. */
+  readonly journal: JournalReader;
   readonly clock: MockClock;
   /** The largest JSON body a write may carry. */
   readonly bodyLimit: number;
   /** Restores the store as it was at start (or at the last config reload). */
-  reset(): void;
-  /** Runs after every change (the `--db` log is flushed to disk here); throws when it fails. */
-  afterChange(): void;
+  reset(): void | Promise<void>;
+  /**
+   * Runs after every change, before it is answered: the `--db` log is flushed to disk, or the change is
+   * written to the shared store. Throws (or rejects) when it fails.
+   */
+  afterChange(): void | Promise<void>;
   /** The operations' actions (`POST /__admin/<name>`), by name. */
   readonly actions: AdminActions;
 }
@@ -44,31 +48,17 @@ export interface AdminWriteContext {
 /** The writes of one control plane: POST, PUT and PATCH with a body; DELETE; reset. */
 export interface AdminWrites {
   write(request: MockRequest, target: AdminTarget): Promise<PreparedResponse>;
-  remove(target: AdminTarget): PreparedResponse;
-  reset(): PreparedResponse;
+  remove(target: AdminTarget): Promise<PreparedResponse>;
+  reset(): Promise<PreparedResponse>;
 }
 
 /** The writes of the control plane with `context`. */
 export function createAdminWrites(context: AdminWriteContext): AdminWrites {
   const { answers, writer, journal, clock } = context;
   const { json, error } = answers;
+  const { written, saved } = createSaving(context);
 
-  /** A write's answer; a successful one is saved first. */
-  function written(result: WriteResult, status: number, headers: readonly string[] = []): PreparedResponse {
-    if (!result.ok) return answers.refused(result);
-    try {
-      context.afterChange();
-    } catch (cause) {
-      return error(
-        500,
-        'server_error',
-        `The change is in memory but was not saved: ${(cause as Error).message}`,
-      );
-    }
-    return json(status, result.record, headers);
-  }
-
-  function writeRecord(method: string, target: AdminTarget, input: RecordInput): PreparedResponse {
+  function writeRecord(method: string, target: AdminTarget, input: RecordInput): Promise<PreparedResponse> {
     if (target.kind === 'fault') return written(writer.setFault(input, method === 'PATCH'), 200);
     if (target.kind === 'collection') {
       const result = writer.create(target.collection, input);
@@ -76,7 +66,8 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
       const location = `${KIT_ENDPOINTS.admin}/${target.collection}/${encodeURIComponent(id)}`;
       return written(result, 201, result.ok ? ['Location', location] : []);
     }
-    if (target.kind !== 'record') return error(405, 'method_not_allowed', 'Not a write target.');
+    if (target.kind !== 'record')
+      return Promise.resolve(error(405, 'method_not_allowed', 'Not a write target.'));
     const result =
       method === 'PUT'
         ? writer.replace(target.collection, target.id, input)
@@ -92,23 +83,24 @@ export function createAdminWrites(context: AdminWriteContext): AdminWrites {
       const value = read.value;
       if (target.kind === 'clock') {
         const moved = advanceClock(clock, value);
-        return moved.ok ? json(200, clockState(clock)) : error(400, 'invalid_request', moved.problem);
+        if (!moved.ok) return error(400, 'invalid_request', moved.problem);
+        return (await saved()) ?? json(200, clockState(clock));
       }
       return writeRecord(request.method, target, value);
     },
-    remove(target) {
+    async remove(target) {
       if (target.kind === 'requests') {
-        journal.clear();
+        await journal.clear();
         return answers.noContent;
       }
       return target.kind === 'record'
         ? written(writer.remove(target.collection, target.id), 200)
         : error(405, 'method_not_allowed', 'Not deletable.');
     },
-    reset() {
-      journal.clear();
+    async reset() {
       try {
-        context.reset();
+        await journal.clear();
+        await context.reset();
       } catch (cause) {
         return error(
           500,
@@ -150,7 +142,7 @@ async function runAction(
   context: AdminWriteContext,
   request: MockRequest,
   name: string,
-  written: (result: WriteResult, status: number) => PreparedResponse,
+  written: (result: WriteResult, status: number) => Promise<PreparedResponse>,
 ): Promise<PreparedResponse> {
   const { actions, answers } = context;
   const run = actions.get(name);
@@ -167,4 +159,37 @@ async function runAction(
     throw cause;
   }
   return written({ ok: true, record: answer.body, created: false }, answer.status);
+}
+
+/** How a write is saved before it is answered. */
+function createSaving(context: AdminWriteContext): {
+  readonly written: (
+    result: WriteResult,
+    status: number,
+    headers?: readonly string[],
+  ) => Promise<PreparedResponse>;
+  readonly saved: () => Promise<PreparedResponse | undefined>;
+} {
+  const { answers } = context;
+  /** Saves what changed; the 500 to answer when it could not be, else undefined. */
+  async function saved(): Promise<PreparedResponse | undefined> {
+    try {
+      await context.afterChange();
+      return undefined;
+    } catch (cause) {
+      return answers.error(
+        500,
+        'server_error',
+        `The change is in memory but was not saved: ${(cause as Error).message}`,
+      );
+    }
+  }
+  return {
+    saved,
+    /** A write's answer; a successful one is saved first. */
+    async written(result, status, headers = []) {
+      if (!result.ok) return answers.refused(result);
+      return (await saved()) ?? answers.json(status, result.record, headers);
+    },
+  };
 }

@@ -59,11 +59,10 @@ export function createRecordWriter(store: MockStore, clock: Clock, expiries: Exp
       return { ok: false, status: 400, problem: `${where}: ${problems.join('; ')}.`, problems };
     }
     const record = result.record as unknown as RecordOf<Collection>;
+    // What has expired goes first, so records added at run time keep the store bounded; the queue
+    // schedules the new record itself, as it does every record set.
+    if (DEFINITIONS.get(collection)?.expiry !== undefined) expiries.dropDue(clock.now());
     store.set(collection, record);
-    if (DEFINITIONS.get(collection)?.expiry !== undefined) {
-      expiries.dropDue(clock.now());
-      expiries.schedule(collection, record);
-    }
     return { ok: true, record, created };
   }
 

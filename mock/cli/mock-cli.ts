@@ -21,6 +21,9 @@ import { MAX_DELAY_MS, parseDelay } from '../../src/faults.js';
 import { writeFileAtomically } from '../../fixtures/atomic-write.js';
 import { DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
 import { isLoopback, isOrigin, type MockServerOptions } from '../config/options.js';
+import { RedisLink } from '../shared/redis-link.js';
+import { sharedStoreSettings, type StoreOption, storeOptionProblems } from '../shared/store-option.js';
+import { announceWorker, isWorker, runPrimary, workerCount } from './workers.js';
 import { createMockServer } from '../server/mock-server.js';
 import { createRequestLog } from '../server/request-log.js';
 import { untilStopped } from './stop-triggers.js';
@@ -51,6 +54,11 @@ Options:
   --exit-on-stdin-close
                    stop when stdin closes: a harness's pipe, closed when the harness dies, even by SIGKILL
   --db <file>      load the store from this JSON file and keep every change there (logged as it happens)
+  --store <url>    share the store with every mock given the same Redis (redis://host:port/db); not with --db
+  --store-prefix <prefix>
+                   the prefix of the keys in that Redis (default truecaller-oauth-kit): two kits, one database
+  --workers <n|auto>
+                   run n processes (auto: one per core) on the port, sharing the state through --store
   --delay <ms>     delay every answer: 250 (fixed) or 100-400 (random in the range)
   --no-admin       do not serve the control plane under /__admin (nor record the journal)
   --admin-token <secret>
@@ -72,6 +80,8 @@ interface MockCliSettings {
   readonly quiet: boolean;
   readonly configFile: string | undefined;
   readonly exitOnStdinClose: boolean;
+  /** How many worker processes (`--workers`); undefined: this process serves. */
+  readonly workers: number | undefined;
 }
 
 /**
@@ -97,6 +107,9 @@ const FLAGS = {
   quiet: { type: 'boolean', default: false },
   'exit-on-stdin-close': { type: 'boolean', default: false },
   db: { type: 'string' },
+  store: { type: 'string' },
+  'store-prefix': { type: 'string' },
+  workers: { type: 'string' },
   delay: { type: 'string' },
   'no-admin': { type: 'boolean', default: false },
   'admin-token': { type: 'string' },
@@ -140,6 +153,15 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
       context,
     );
   }
+  const store = checkStoreFlags(flags, context);
+  if (typeof store === 'number') return store;
+  const workers = flags.workers === undefined ? undefined : workerCount(flags.workers);
+  if (typeof workers === 'string') return usageError(workers, context);
+  if (workers !== undefined && store === undefined)
+    return usageError(
+      '--workers needs --store: the worker processes share their state through Redis (redis-server, then --store redis://127.0.0.1:6379/0).',
+      context,
+    );
   if (flags['ready-file'] === '') return usageError('--ready-file needs a file name.', context);
   if (!readyFileUsable(flags['ready-file'])) return EXIT.failed;
   return {
@@ -152,6 +174,7 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
       adminCors: adminOrigins,
       journalSize: Number(flags['journal-size']),
       db: flags.db,
+      store,
       fault: delayMs === undefined ? undefined : { delayMs },
       ...(flags['allow-callback-host'] === undefined
         ? {}
@@ -161,6 +184,7 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
     quiet: flags.quiet,
     configFile: flags.config,
     exitOnStdinClose: flags['exit-on-stdin-close'],
+    workers,
   };
 }
 
@@ -172,6 +196,28 @@ function problemOfHost(flags: Flags): string | undefined {
   if (!isLoopback(host) && !flags['no-admin'] && flags['admin-token'] === undefined)
     return `--host ${host} is not loopback: anyone who reaches it could change the mock through /__admin. Give --admin-token <secret>, or --no-admin.`;
   return undefined;
+}
+
+/** The `store` option of `--store` and `--store-prefix`, or the exit code of a mistake (its message printed). */
+function checkStoreFlags(flags: Flags, context: CliContext): StoreOption | undefined | number {
+  const { store, db } = flags;
+  const prefix = flags['store-prefix'];
+  if (store === undefined) {
+    return prefix === undefined ? undefined : usageError('--store-prefix needs --store.', context);
+  }
+  if (db !== undefined)
+    return usageError(
+      "--store and --db cannot be used together: --db keeps one process's store in a file, --store shares it between processes in Redis.",
+      context,
+    );
+  const option: StoreOption = prefix === undefined ? store : { url: store, prefix };
+  const problems = storeOptionProblems(option);
+  return problems.length === 0
+    ? option
+    : usageError(
+        `${problems.map((problem) => `--${problem.replace(/^store\.prefix/, 'store-prefix')}`).join('; ')}.`,
+        context,
+      );
 }
 
 /**
@@ -198,8 +244,31 @@ function readyFileUsable(readyFile: string | undefined): boolean {
   return true;
 }
 
-/** Starts the mock, announces it, serves until Ctrl-C or SIGTERM (or see `untilStopped`), and stops it. */
+/** Starts the mock (or its workers), announces it, serves until Ctrl-C or SIGTERM (or see `untilStopped`), and stops it. */
 async function serve(settings: MockCliSettings): Promise<number> {
+  const { readyFile, workers, options } = settings;
+  if (workers === undefined || isWorker()) return serveHere(settings);
+  // One line and exit 1 if Redis cannot be reached, before any worker starts (and says it N times).
+  await RedisLink.probe(sharedStoreSettings(options.store as StoreOption));
+  if (readyFile !== undefined) await rm(readyFile, { force: true });
+  const code = await runPrimary(workers, {
+    announce: (url, text) => announce(url, text, readyFile),
+    stopped: untilStopped({ onStdinClose: settings.exitOnStdinClose }),
+  });
+  if (readyFile !== undefined) await rm(readyFile, { force: true });
+  if (code === EXIT.ok) console.log('mock stopped');
+  return code;
+}
+
+/** Writes the ready file (if asked), then the ready line and the start-up text. */
+async function announce(url: string, text: string, readyFile: string | undefined): Promise<void> {
+  if (readyFile !== undefined) await writeFileAtomically(readyFile, [`${url}\n`]);
+  console.log(`${READY_LINE_PREFIX}${url}`);
+  console.log(text);
+}
+
+/** Serves in this process (alone, or as one of the workers, which tells the primary instead of printing). */
+async function serveHere(settings: MockCliSettings): Promise<number> {
   const { options, readyFile, quiet, configFile } = settings;
   const requestLog = quiet ? null : createRequestLog(process.stdout);
   const server = createMockServer({ ...options, log: requestLog?.write ?? null });
@@ -210,25 +279,31 @@ async function serve(settings: MockCliSettings): Promise<number> {
   server.events.on('config-rejected', (error: Error) =>
     console.error(`${error.message}\nThe previous config stays in effect.`),
   );
+  const worker = isWorker();
   // A ready file left by an earlier run must not announce this one before it listens.
-  if (readyFile !== undefined) await rm(readyFile, { force: true });
+  if (readyFile !== undefined && !worker) await rm(readyFile, { force: true });
   const url = await server.start();
   // Listening for Ctrl-C and SIGTERM before announcing it: whoever reads the ready line may stop it at once.
-  const stopped = untilStopped({ onStdinClose: settings.exitOnStdinClose });
+  // A worker's primary is the one a harness holds: the worker stops when the primary is gone.
+  const stopped = untilStopped({ onStdinClose: settings.exitOnStdinClose && !worker, onDisconnect: worker });
   const admin = options.admin === false ? undefined : options.adminToken !== undefined;
-  let text: string;
   try {
     // Made before the ready line: whatever fails here fails before a harness is told the mock serves.
-    text = startupText(server.store, url, admin);
-    if (readyFile !== undefined) await writeFileAtomically(readyFile, [`${url}\n`]);
+    const text = startupText(server.store, url, admin);
+    if (worker) announceWorker(url, text);
+    else await announce(url, text, readyFile);
   } catch (error) {
     await server.close();
     throw error;
   }
-  console.log(`${READY_LINE_PREFIX}${url}`);
-  console.log(text);
   await stopped;
   await server.close();
+  if (worker) {
+    requestLog?.flush();
+    // The channel to the primary would keep the worker alive: let go of it, and the worker ends.
+    process.disconnect?.();
+    return EXIT.ok;
+  }
   // The file first: a harness that died took stdout's reader with it, and a write to it ends the process.
   if (readyFile !== undefined) await rm(readyFile, { force: true });
   requestLog?.flush();

@@ -3,6 +3,7 @@
  * CLI in one file, for machines without Node. It is bundled into CommonJS and run as a Node single
  * executable application; usage and messages name the executable as it is called.
  */
+import cluster from 'node:cluster';
 import { basename } from 'node:path';
 import { EXIT, runAsMain, runSubcommand } from '../../src/cli-support.js';
 import {
@@ -12,7 +13,10 @@ import {
   packageOnlyNote,
 } from './commands.js';
 
-runAsMain((argv) => {
+runAsMain((given) => {
+  // A worker of `--workers` is forked as `<executable> <executable> mock ...` (node:cluster names the
+  // script, which in a single executable is the executable itself): its own name is not a command.
+  const argv = cluster.isWorker && given[0] === process.execPath ? given.slice(1) : given;
   // A command of the package's bin that is not here: say where it is, not just that it is unknown.
   const [first] = argv;
   if (first !== undefined && PACKAGE_ONLY_COMMANDS.includes(first)) {

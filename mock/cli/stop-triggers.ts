@@ -1,12 +1,15 @@
 /**
  * When the mock CLI stops (a test double's process, not for production): on Ctrl-C or SIGTERM, whoever
- * started it; when npm, which started it, is gone; and, when asked, when its stdin closes.
+ * started it; when npm, which started it, is gone; and, when asked, when its stdin closes or, for a worker
+ * process, when its primary is gone.
  */
 
 /** What ends the mock besides Ctrl-C and SIGTERM. */
 export interface StopTriggers {
   /** Stop when stdin closes: a harness holds the other end, and its end closes when it dies, even by SIGKILL. */
   readonly onStdinClose: boolean;
+  /** Stop when the IPC channel to the parent closes: a worker of `--workers` whose primary is gone. */
+  readonly onDisconnect?: boolean;
 }
 
 /** How often the mock looks for its parent when npm started it: a harness waits at most this long, plus the stop. */
@@ -32,6 +35,7 @@ export function untilStopped(triggers: StopTriggers): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     watchParentWhenStartedByNpm(stop);
+    if (triggers.onDisconnect === true) process.once('disconnect', stop);
     if (triggers.onStdinClose) {
       // Read and drop: what matters is the end of the stream, not what comes down it.
       process.stdin.on('data', () => undefined);

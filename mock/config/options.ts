@@ -8,6 +8,7 @@ import type { Fault } from '../../src/faults.js';
 import type { CorsOrigin } from '../http/cors.js';
 import { type Clock, SYSTEM_CLOCK } from '../state/clock.js';
 import { DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE } from '../state/journal.js';
+import { type StoreOption, storeOptionProblems } from '../shared/store-option.js';
 import { configProblems, type MockConfig } from './config-file.js';
 import { MOCK_OPERATIONS, OPERATION_OPTION_DEFAULTS, type OperationsOptions } from '../operations/index.js';
 
@@ -41,6 +42,11 @@ export interface MockOptions extends OperationsOptions {
   journalMaxBytes: number;
   /** A JSON file the store is loaded from and every change kept in (see the README); undefined keeps it in memory. */
   db: string | undefined;
+  /**
+   * A store replicas share (`redis://host:port/db`, or `{ url, prefix }`): everything made at run time
+   * lives in Redis, so mocks pointed at the same one behave as one. Undefined: this process's own store.
+   */
+  store: StoreOption | undefined;
   /** A fault every answer gets (the CLI's `--delay`); replaces the config file's global fault. */
   fault: Fault | undefined;
   /** `false`: `POST /v1/token` issues no ID token at all (a config's `idToken: false` does the same). */
@@ -74,6 +80,7 @@ export const DEFAULT_MOCK_OPTIONS: Readonly<MockOptions> = Object.freeze({
   journalSize: DEFAULT_JOURNAL_SIZE,
   journalMaxBytes: DEFAULT_JOURNAL_MAX_BYTES,
   db: undefined,
+  store: undefined,
   fault: undefined,
   idToken: true,
   ...OPERATION_OPTION_DEFAULTS,
@@ -196,6 +203,13 @@ function mockOptionProblems(resolved: MockOptions, given: object, known: object)
   }
   if (resolved.db !== undefined && (typeof resolved.db !== 'string' || resolved.db === '')) {
     problems.push('db must be a file path');
+  }
+  if (resolved.store !== undefined) {
+    problems.push(...storeOptionProblems(resolved.store));
+    if (resolved.db !== undefined)
+      problems.push(
+        "store and db cannot be used together: db keeps one process's store in a file, store shares it between processes in Redis",
+      );
   }
   if (resolved.fault !== undefined) {
     problems.push(...configProblems({ fault: resolved.fault }));

@@ -8,24 +8,28 @@ import type { RecordWriter } from '../admin/record-writes.js';
 import { MOCK_OPERATIONS } from '../operations/index.js';
 import type { ControlContext, MockOperation } from '../operations/operation.js';
 import type { Clock } from '../state/clock.js';
-import { storeAccess } from '../state/store-access.js';
+import { type StoreAuthority, storeAccess } from '../state/store-access.js';
 import type { MockStore } from '../state/store.js';
 
 /** What the control contexts of one mock are made from. */
 export interface ControlParts {
   readonly store: MockStore;
+  /** Where claims are decided (the store itself, or the store replicas share). */
+  readonly authority: StoreAuthority;
   readonly writer: RecordWriter;
   readonly clock: Clock;
   /** Reads the base URL a door set on the engine. */
   readonly baseUrl: () => string;
   /** The mock's options, checked. */
   readonly options: Readonly<Record<string, unknown>>;
+  /** Resolves once every change so far is saved or shared (see `StoreSource.synced`). */
+  readonly synced: () => Promise<void>;
 }
 
 /** The control context of `operation` on one mock. */
 export function controlContextOf(
   operation: MockOperation,
-  { store, writer, clock, baseUrl, options }: ControlParts,
+  { store, authority, writer, clock, baseUrl, options, synced }: ControlParts,
 ): ControlContext {
   return {
     create: (collection, input) => writer.create(collection, input),
@@ -33,10 +37,11 @@ export function controlContextOf(
       store.has(collection, input.id)
         ? writer.replace(collection, input.id, input)
         : writer.create(collection, input),
-    state: storeAccess(store, operation.api.name, { reads: operation.reads }),
+    state: storeAccess(store, authority, operation.api.name, { reads: operation.reads }),
     clock,
     baseUrl,
     options,
+    synced,
   };
 }
 

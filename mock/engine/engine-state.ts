@@ -14,7 +14,10 @@ import { openStore, type StoreSource } from '../config/store-source.js';
 import { corsHeadersForAnyOrigin } from '../http/cors.js';
 import { DEFAULT_JSON_BODY_LIMIT } from '../http/json-body.js';
 import type { ResponseContext } from '../http/responses.js';
-import { COLLECTION_DEFINITIONS, MOCK_OPERATIONS } from '../operations/index.js';
+import { expiringCollections } from '../config/built-ins.js';
+import { MOCK_OPERATIONS } from '../operations/index.js';
+import { SharedJournal } from '../shared/shared-journal.js';
+import { type JournalReader, localJournalReader } from '../state/journal-reader.js';
 import { MockClock } from '../state/clock.js';
 import { ExpiryQueue } from '../state/expiry-queue.js';
 import { createKeyRing, type KeyRing } from '../state/key-ring.js';
@@ -32,8 +35,14 @@ export interface EngineState {
   readonly source: StoreSource;
   readonly store: MockStore;
   readonly clock: MockClock;
-  /** Null with `admin: false`. */
+  /** This process's requests; null with `admin: false`. */
   readonly journal: RequestJournal | null;
+  /** What the control plane reads: this journal, or every replica's with a shared store; null with `admin: false`. */
+  readonly journalReader: JournalReader | null;
+  /** Resolves once the store can answer (a shared store: connected and read); rejects when it cannot. */
+  readonly ready: () => Promise<void>;
+  /** Ships what the journal has not shipped, and lets go of the store. */
+  readonly close: () => Promise<void>;
   /** Headers every answer carries. */
   readonly answers: ResponseContext;
   readonly expiries: ExpiryQueue;
@@ -57,29 +66,36 @@ export function openEngineState(
   listenHost?: string,
 ): EngineState {
   const events = new EventEmitter();
-  const source = openStore(settings, events);
-  const { store } = source;
   const clock = new MockClock(settings.clock);
+  const source = openStore(settings, { events, clock });
+  const { store } = source;
   const journal = settings.admin
     ? new RequestJournal(settings.journalSize, settings.journalMaxBytes, credentialInPath)
     : null;
+  // With a shared store, the control plane reads every replica's requests; each replica ships its own.
+  const sharedJournal =
+    journal === null || source.shared === undefined
+      ? undefined
+      : new SharedJournal(source.shared.link, source.shared.keys, journal);
+  const journalReader = sharedJournal ?? (journal === null ? null : localJournalReader(journal));
   const answers: ResponseContext = { commonHeaders: corsHeadersForAnyOrigin(settings.cors) };
-  const expiries = new ExpiryQueue(
-    store,
-    COLLECTION_DEFINITIONS.flatMap(({ name, expiry }) =>
-      expiry === undefined
-        ? []
-        : [{ collection: name, graceMs: expiry.graceMs(settings.tokenLifetimeSeconds), keeps: expiry.keeps }],
-    ),
-  );
+  const expiries = new ExpiryQueue(store, expiringCollections(settings.tokenLifetimeSeconds));
   const writer = createRecordWriter(store, clock, expiries);
-  const controlParts: ControlParts = { store, writer, clock, baseUrl, options: settings };
+  const controlParts: ControlParts = {
+    store,
+    authority: source.authority,
+    writer,
+    clock,
+    baseUrl,
+    options: settings,
+    synced: source.synced,
+  };
   const admin =
-    journal === null
+    journalReader === null
       ? undefined
       : createAdminApi({
           store,
-          journal,
+          journal: journalReader,
           writer,
           clock,
           // Same-origin by default: none of the API's CORS headers (the `cors` option) on the control plane.
@@ -90,8 +106,11 @@ export function openEngineState(
           },
           adminToken: settings.adminToken,
           bodyLimit: DEFAULT_JSON_BODY_LIMIT,
-          reset: source.reset,
-          afterChange: source.persist,
+          reset: () => {
+            source.reset();
+            return source.synced();
+          },
+          afterChange: source.synced,
           actions: adminActionsOf(controlParts),
         });
   return {
@@ -101,6 +120,16 @@ export function openEngineState(
     store,
     clock,
     journal,
+    journalReader,
+    ready: async () => {
+      await source.ready();
+      await sharedJournal?.start();
+    },
+    close: async () => {
+      await sharedJournal?.close();
+      journal?.close();
+      await source.close();
+    },
     answers,
     expiries,
     keys: createKeyRing(store),

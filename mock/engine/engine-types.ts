@@ -36,6 +36,16 @@ export interface CoreControls {
   readonly clearFault: (target?: FaultTarget) => void;
   /** Back to the config (or the `--db` file as it was at start), the journal cleared. */
   readonly reset: () => void;
+  /**
+   * Resolves once every change made so far (`registerToken`, `setFault`, `clock.advance`, ...) is where
+   * the store keeps it: written to the store replicas share (`store` option), or flushed to the `--db`
+   * file; at once for a store in memory. Rejects with the store's error when one could not be.
+   *
+   * @example
+   * const token = replicaA.registerToken();
+   * await replicaA.synced(); // replica B finds it now
+   */
+  readonly synced: () => Promise<void>;
 }
 
 /**
@@ -65,6 +75,11 @@ export interface MockEngine extends MockControls {
   answered(request: MockRequest, answer: PreparedResponse, started: number): void;
   /** The base URL answers name (discovery's issuer) when a request names no host; a door sets it. */
   baseUrl: string;
-  /** Stops watching the config file and ends every reader waiting on the journal. */
-  close(): void;
+  /**
+   * Resolves once the engine can answer: at once, but with a shared store once it is connected and read;
+   * rejects with a one-line `KitError` (`ERR_STORE_UNAVAILABLE`) when it cannot be reached.
+   */
+  ready(): Promise<void>;
+  /** Stops watching the config file, ends every reader waiting on the journal, lets go of the store. */
+  close(): Promise<void>;
 }

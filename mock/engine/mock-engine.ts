@@ -32,10 +32,8 @@ export function createMockEngine(settings: Readonly<MockOptions>, listenHost?: s
     arrival: () => (timed ? performance.now() : 0),
     handle: createRequestHandler(routes, state.admin, state.answers),
     answered: createAnswerRecorder(state.journal, settings.log),
-    close() {
-      state.source.close();
-      state.journal?.close();
-    },
+    ready: state.ready,
+    close: state.close,
   };
   return engine;
 }

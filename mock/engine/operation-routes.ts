@@ -28,7 +28,7 @@ export function createOperationRoutes(state: EngineState, settings: OperationSet
 /** The context of one operation. */
 function operationContext(
   operation: MockOperation,
-  { store, document, answers, clock, expiries, keys }: EngineState,
+  { store, source, document, answers, clock, expiries, keys }: EngineState,
   settings: OperationSettings,
 ): OperationContext {
   return {
@@ -38,7 +38,7 @@ function operationContext(
     expiries,
     keys,
     settings,
-    state: storeAccess(store, operation.api.name, operation),
+    state: storeAccess(store, source.authority, operation.api.name, operation),
     cache: (keyedBy) => createAnswerCache(store, operation.reads, keyedBy),
   };
 }

@@ -32,16 +32,25 @@ export interface Mock extends MockControls {
  * const profile = await getUserInfo(token, { baseUrl: 'https://oauth-account-noneu.truecaller.com', fetch: mock.fetch });
  */
 export function createMock(options: Partial<MockOptions> = {}): Mock {
-  const engine = createMockEngine(resolveMockOptions(options));
+  const settings = resolveMockOptions(options);
+  const engine = createMockEngine(settings);
   engine.baseUrl = TRUECALLER_OAUTH_URL;
   const door = createMockFetch(engine);
+  // With a shared store, requests wait until it is connected and read (a failure rejects each fetch).
+  const ready = settings.store === undefined ? undefined : engine.ready();
+  ready?.catch(() => undefined);
   return {
     ...controlsOf(engine),
-    fetch: door.fetch,
-    close() {
+    fetch:
+      ready === undefined
+        ? door.fetch
+        : async (input, init) => {
+            await ready;
+            return door.fetch(input, init);
+          },
+    async close() {
       door.close();
-      engine.close();
-      return Promise.resolve();
+      await engine.close();
     },
   };
 }

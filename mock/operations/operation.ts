@@ -50,7 +50,7 @@ export interface OperationContext {
   readonly answers: ResponseContext;
   /** The time tokens and codes expire against. */
   readonly clock: Clock;
-  /** Drops what has expired, so the store stays bounded: records made at run time are scheduled here. */
+  /** Drops what has expired, so the store stays bounded (it schedules every record the store is given). */
   readonly expiries: ExpiryQueue;
   /** The private keys the mock signs with, by purpose, kept in the store (and its `--db` file). */
   readonly keys: KeyRing;
@@ -84,6 +84,11 @@ export interface ControlContext {
   readonly baseUrl: () => string;
   /** The mock's options, checked: an operation reads its own (see `MockOperation.options`). */
   readonly options: Readonly<Record<string, unknown>>;
+  /**
+   * Resolves once every change so far is where the store keeps it (the `--db` file, or the store replicas
+   * share): before a control tells another party to use what it wrote.
+   */
+  synced(): Promise<void>;
 }
 
 /** Options of `createMock` and `createMockServer` an operation adds (`allowCallbackHosts`, ...). */

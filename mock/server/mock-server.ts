@@ -25,9 +25,15 @@ export interface MockServer extends MockControls {
   readonly url: string;
   /** The same mock in-process, without a socket (see `createMock`). */
   readonly fetch: MockFetch;
-  /** Starts listening; resolves with the base URL, rejects with a `KitError` (`ERR_PORT_IN_USE`, ...). */
+  /**
+   * Starts listening (with a shared store: once it is connected and read); resolves with the base URL,
+   * rejects with a `KitError` (`ERR_PORT_IN_USE`, `ERR_STORE_UNAVAILABLE`, ...).
+   */
   start(): Promise<string>;
-  /** Stops listening, ends every open connection and pending delay, stops watching the config file. */
+  /**
+   * Stops listening, ends every open connection and pending delay, stops watching the config file, and
+   * lets go of the store (a shared store gets this replica's last requests first).
+   */
   close(): Promise<void>;
 }
 
@@ -69,17 +75,24 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
     },
     fetch: fetchDoor.fetch,
     async start() {
+      try {
+        // A shared store is connected and read before the port opens: no request meets an empty model.
+        await engine.ready();
+      } catch (error) {
+        await engine.close().catch(() => undefined);
+        throw error;
+      }
       engine.baseUrl = await listen(server, settings.host, settings.port);
       // What the control plane's first write needs, loaded once the mock listens, in a turn of its own,
       // not in that write while requests wait (it was 150 ms of a stalled event loop).
       if (settings.admin) setImmediate(warmConfigChecks).unref();
       return engine.baseUrl;
     },
-    close() {
-      engine.close();
+    async close() {
+      const engineClosed = engine.close();
       fetchDoor.close();
       door.cancelDelays();
-      return new Promise<void>((resolve, reject) => {
+      await new Promise<void>((resolve, reject) => {
         if (!server.listening) {
           resolve();
           return;
@@ -87,6 +100,7 @@ export function createMockServer(options: Partial<MockServerOptions> = {}): Mock
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
+      await engineClosed;
     },
   };
 }

@@ -22,6 +22,7 @@ export const SYSTEM_CLOCK: Clock = Object.freeze({ now: () => Date.now() });
 export class MockClock implements Clock {
   readonly #base: Clock;
   #offset = 0;
+  readonly #advanced = new Set<(ms: number) => void>();
 
   constructor(base: Clock = SYSTEM_CLOCK) {
     this.#base = base;
@@ -46,5 +47,19 @@ export class MockClock implements Clock {
       );
     }
     this.#offset += ms;
+    for (const listener of this.#advanced) listener(ms);
+  }
+
+  /** Calls `listener` with the milliseconds of every `advance` (a shared store passes them on). */
+  onAdvance(listener: (ms: number) => void): void {
+    this.#advanced.add(listener);
+  }
+
+  /**
+   * Moves to `offsetMs` ahead of the base clock if that is further than it is: the offset replicas
+   * share, which only grows. Not an `advance`: nothing is passed on.
+   */
+  follow(offsetMs: number): void {
+    if (Number.isFinite(offsetMs) && offsetMs > this.#offset) this.#offset = offsetMs;
   }
 }

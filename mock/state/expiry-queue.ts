@@ -26,6 +26,16 @@ export interface ExpiringCollection {
   readonly keeps?: ((record: RecordOf<Collection>) => boolean) | undefined;
 }
 
+/** When a record of `expiring` may be dropped (its expiry plus the grace), or undefined if never. */
+export function dropTime(
+  expiring: ExpiringCollection | undefined,
+  record: RecordOf<Collection>,
+): number | undefined {
+  if (expiring === undefined || expiring.keeps?.(record) === true) return undefined;
+  const { expiresAt } = record as { expiresAt?: number };
+  return expiresAt === undefined ? undefined : expiresAt + expiring.graceMs;
+}
+
 interface Entry {
   readonly collection: Collection;
   readonly id: string;
@@ -35,7 +45,8 @@ interface Entry {
 /**
  * A min-heap of records by the time they may be dropped: O(log n) to schedule, and dropping what is due
  * costs O(log n) per record dropped. Records without `expiresAt` (built-in, configured, admin-added
- * tokens) never enter it.
+ * tokens) never enter it. It follows the store: every record set, whoever set it (the control plane, an
+ * issue, another replica through a shared store), is scheduled by its expiry.
  */
 export class ExpiryQueue {
   readonly #store: MockStore;
@@ -50,6 +61,10 @@ export class ExpiryQueue {
     this.rebuild();
     store.onChange((change) => {
       if (change.kind === 'all') this.rebuild();
+      else if (change.kind === 'record' && this.#expiring.has(change.collection)) {
+        const record = store.get(change.collection, change.id);
+        if (record !== undefined) this.schedule(change.collection, record);
+      }
     });
   }
 
@@ -73,7 +88,7 @@ export class ExpiryQueue {
       const dropAt = this.#dropAt(entry.collection, current);
       if (dropAt === undefined) continue;
       if (dropAt > now) this.#push({ ...entry, dropAt });
-      else this.#store.delete(entry.collection, entry.id);
+      else this.#store.delete(entry.collection, entry.id, 'expiry');
     }
     // After a burst, a heap a quarter of its peak is copied to fit, so the memory goes with the records.
     if (this.#heap.length * 4 < this.#peak) {
@@ -92,10 +107,7 @@ export class ExpiryQueue {
   }
 
   #dropAt(collection: Collection, record: RecordOf<Collection>): number | undefined {
-    const expiring = this.#expiring.get(collection);
-    if (expiring === undefined || expiring.keeps?.(record) === true) return undefined;
-    const { expiresAt } = record as { expiresAt?: number };
-    return expiresAt === undefined ? undefined : expiresAt + expiring.graceMs;
+    return dropTime(this.#expiring.get(collection), record);
   }
 
   #push(entry: Entry): void {

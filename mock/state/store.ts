@@ -29,14 +29,28 @@ export type SavedStore = StoreData & { readonly keys?: KeptKeys };
 export type StateKey = Collection | 'fault';
 
 /**
+ * Who made a change: this process (`write`: the control plane, a `register...` call, an operation's
+ * claim, a reset), the store replicas share (`replica`: a change another process made, or this one's
+ * claim as the shared store decided it), or the expiry queue (`expiry`: a record dropped past its
+ * expiry, which every process drops for itself on the same clock). A shared store writes on only what
+ * this process wrote.
+ */
+export type ChangeOrigin = 'write' | 'replica' | 'expiry';
+
+/**
  * What changed: one record of a collection (by id), the global fault, or everything (a reset, a reload).
  * Caches built from the store listen and drop only what the change touches.
  */
 export type StoreChange =
-  | { readonly kind: 'record'; readonly collection: Collection; readonly id: string }
-  | { readonly kind: 'fault' }
-  | { readonly kind: 'key'; readonly purpose: string }
-  | { readonly kind: 'all' };
+  | {
+      readonly kind: 'record';
+      readonly collection: Collection;
+      readonly id: string;
+      readonly origin: ChangeOrigin;
+    }
+  | { readonly kind: 'fault'; readonly origin: ChangeOrigin }
+  | { readonly kind: 'key'; readonly purpose: string; readonly origin: ChangeOrigin }
+  | { readonly kind: 'all'; readonly origin: ChangeOrigin };
 
 /** Whether `change` can touch an answer made from `reads` (a kept key touches none: it is no record). */
 export function changeTouches(change: StoreChange, reads: ReadonlySet<StateKey>): boolean {
@@ -74,15 +88,15 @@ export class MockStore {
   }
 
   /** Adds a record, or replaces the one with its id (keeping its place in the listing); the record is frozen. */
-  set<C extends Collection>(collection: C, record: RecordOf<C>): void {
+  set<C extends Collection>(collection: C, record: RecordOf<C>, origin: ChangeOrigin = 'write'): void {
     this.#map(collection).set(record.id, deepFreeze(record));
-    this.#emit({ kind: 'record', collection, id: record.id });
+    this.#emit({ kind: 'record', collection, id: record.id, origin });
   }
 
   /** Removes the record with this id; whether there was one. */
-  delete(collection: Collection, id: string): boolean {
+  delete(collection: Collection, id: string, origin: ChangeOrigin = 'write'): boolean {
     const had = this.#map(collection).delete(id);
-    if (had) this.#emit({ kind: 'record', collection, id });
+    if (had) this.#emit({ kind: 'record', collection, id, origin });
     return had;
   }
 
@@ -107,8 +121,13 @@ export class MockStore {
   }
 
   set fault(fault: Fault) {
+    this.setFault(fault);
+  }
+
+  /** Sets the global fault (what `fault = ...` does), saying who made the change. */
+  setFault(fault: Fault, origin: ChangeOrigin = 'write'): void {
     this.#fault = deepFreeze(fault);
-    this.#emit({ kind: 'fault' });
+    this.#emit({ kind: 'fault', origin });
   }
 
   /** The private key kept for `purpose` (`id-token`, ...), or undefined. */
@@ -119,7 +138,7 @@ export class MockStore {
   /** Keeps a private key for `purpose`; a reset or a reloaded config keeps it too (it is not the tests' data). */
   setKey(purpose: string, jwk: JWK): void {
     this.#keys.set(purpose, deepFreeze({ ...jwk }));
-    this.#emit({ kind: 'key', purpose });
+    this.#emit({ kind: 'key', purpose, origin: 'write' });
   }
 
   /** Every kept key by purpose: what `--db` saves beside the data. */
@@ -136,10 +155,10 @@ export class MockStore {
   }
 
   /** Swaps in new data (a reset or a reloaded config); the kept keys stay. */
-  replace(data: StoreData): void {
+  replace(data: StoreData, origin: ChangeOrigin = 'write'): void {
     this.#maps = this.#toMaps(data);
     this.#fault = deepFreeze(data.fault);
-    this.#emit({ kind: 'all' });
+    this.#emit({ kind: 'all', origin });
   }
 
   /** Calls `listener` after every change; returns a function that stops it. */

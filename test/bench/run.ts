@@ -12,6 +12,7 @@ import { benchGrowth } from './growth-bench.js';
 import { benchHotPath } from './hot-path-bench.js';
 import { benchInProcess } from './in-process-bench.js';
 import { journalBench } from './journal-bench.js';
+import { benchReplicas } from './replicas-bench.js';
 import { PINNED, ROOT } from './servers.js';
 import { benchSignedProfile } from './signed-profile-bench.js';
 import { benchStore } from './store-bench.js';
@@ -48,6 +49,11 @@ const SECTIONS: readonly BenchSection[] = [
     name: 'first-write',
     summary: "a userinfo behind a fresh mock's first admin write (the bin), against the userinfo alone",
     run: benchFirstWrite,
+  },
+  {
+    name: 'replicas',
+    summary: 'userinfo and exchanges per second of 1, 2 and N processes on one Redis (--store, --workers)',
+    run: benchReplicas,
   },
   {
     name: 'growth',

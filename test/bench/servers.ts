@@ -32,7 +32,7 @@ function hasTaskset(): boolean {
 }
 
 function pinned(prefix: string[], args: string[]): [string, string[]] {
-  const all = PINNED ? [...prefix, ...args] : args;
+  const all = PINNED && prefix.length > 0 ? [...prefix, ...args] : args;
   return [all[0] as string, all.slice(1)];
 }
 
@@ -40,6 +40,12 @@ function pinned(prefix: string[], args: string[]): [string, string[]] {
 export function nodeOnServerCore(args: readonly string[]): [string, string[]] {
   return pinned(SERVER_CPU, [process.execPath, ...args]);
 }
+
+/**
+ * Where a part runs its processes: servers on core 0 and load on core 1 (`pinned`), or anywhere (`any`):
+ * servers of several processes must have more than one core to use, and then share them with the load.
+ */
+export type Placement = 'pinned' | 'any';
 
 /** A scratch directory for one run. */
 export function scratchDir(): string {
@@ -60,9 +66,13 @@ const LISTENING = /listening on (http:\/\/[\d.]+:\d+)/;
  * Spawns `node <args>` on the server core and resolves once it prints `listening on <url>`. With
  * `stdoutFile`, its standard output goes to that file (as `> file` does), which is then polled.
  */
-export async function startServer(args: readonly string[], stdoutFile?: string): Promise<Server> {
+export async function startServer(
+  args: readonly string[],
+  stdoutFile?: string,
+  placement: Placement = 'pinned',
+): Promise<Server> {
   const spawnedAt = performance.now();
-  const [file, rest] = nodeOnServerCore(args);
+  const [file, rest] = placement === 'pinned' ? nodeOnServerCore(args) : [process.execPath, [...args]];
   if (stdoutFile !== undefined) {
     const descriptor = openSync(stdoutFile, 'w');
     const child = spawn(file, rest, { stdio: ['ignore', descriptor, 'inherit'] });
@@ -144,9 +154,14 @@ export function userInfoRequest(authorization: string): BenchRequest {
   return { path: '/v1/userinfo', header: ['Authorization', authorization] };
 }
 
-export function loadRequest(server: Server, request: BenchRequest, shape: LoadShape): Load {
+export function loadRequest(
+  server: Server,
+  request: BenchRequest,
+  shape: LoadShape,
+  placement: Placement = 'pinned',
+): Load {
   const cpuBefore = cpuSeconds(server.child.pid);
-  const [file, args] = pinned(LOAD_CPU, [
+  const [file, args] = pinned(placement === 'pinned' ? LOAD_CPU : [], [
     process.execPath,
     AUTOCANNON,
     '--json',

@@ -16,6 +16,7 @@ const LAYERS = ['src', 'fixtures', 'mock', 'contracts'] as const;
 const MOCK_FOLDERS = [
   'http',
   'state',
+  'shared',
   'routes',
   'operations',
   'config',

@@ -184,6 +184,22 @@ await mock.close();`,
       });
     });
 
+    it('mock --store exits 1 with one line naming the command that installs the Redis client', async () => {
+      const bin = join(project, 'node_modules/.bin/truecaller-oauth-kit');
+      const failure = await run(bin, ['mock', '--port', '0', '--store', 'redis://127.0.0.1:9/0'], {
+        cwd: project,
+        env: SCRATCH_ENV,
+      }).then(
+        () => undefined,
+        (error: unknown) => error as { code: number; stdout: string; stderr: string },
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stdout).toBe('');
+      expect(failure?.stderr).toBe(
+        '--store needs @redis/client (optional peer dependency of truecaller-oauth-kit): run npm install --save-dev @redis/client@^6.4.0\n',
+      );
+    });
+
     it('verify exits 1 with one line naming the command that installs both peers', async () => {
       const bin = join(project, 'node_modules/.bin/truecaller-oauth-kit');
       const failure = await run(bin, ['verify', 'pacts/app.json'], { cwd: project, env: SCRATCH_ENV }).then(

@@ -117,6 +117,22 @@ describe.runIf(ON_LINUX_X64)(
       );
     });
 
+    it('carries the shared store’s client: an unreachable --store is one line and exit 1, not a missing module', async () => {
+      const result = await standalone([
+        'mock',
+        '--port',
+        '0',
+        '--store',
+        'redis://127.0.0.1:9/0',
+        '--workers',
+        '2',
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^Cannot reach the shared store redis:\/\/127\.0\.0\.1:9\/0 \(--store\): [^\n]+\n$/,
+      );
+    });
+
     it('writes the same profiles as the package’s fixtures', async () => {
       const { stdout } = await standalone(['fixtures', '--count', '3', '--seed', '7']);
       expect(JSON.parse(stdout)).toEqual([...createProfiles({ seed: 7, count: 3 })]);

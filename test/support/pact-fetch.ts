@@ -1,6 +1,6 @@
-import { request as httpRequest } from 'node:http';
 import { setTimeout as pause } from 'node:timers/promises';
 import { getFfiLib } from '@pact-foundation/pact-core';
+import { unpooledFetch } from './unpooled-fetch.js';
 
 /**
  * The fetch of the kit's consumer tests, for a client talking to Pact's mock server: the request goes
@@ -38,34 +38,4 @@ async function untilRecorded(port: number, method: string, path: string): Promis
     if (mine.length === 0 || mine.some((entry) => entry.type !== 'missing-request')) return;
     await pause(1);
   }
-}
-
-function unpooledFetch(request: Request): Promise<Response> {
-  return request.arrayBuffer().then(
-    (bytes) =>
-      new Promise((resolve, reject) => {
-        const body = ['GET', 'HEAD'].includes(request.method) ? undefined : Buffer.from(bytes);
-        const outgoing = httpRequest(
-          request.url,
-          { method: request.method, headers: Object.fromEntries(request.headers), agent: false },
-          (incoming) => {
-            const chunks: Buffer[] = [];
-            incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-            incoming.on('error', reject);
-            incoming.on('end', () => {
-              const headers = new Headers();
-              for (const [name, value] of Object.entries(incoming.headers)) {
-                for (const one of Array.isArray(value) ? value : [value])
-                  if (one !== undefined) headers.append(name, one);
-              }
-              const status = incoming.statusCode ?? 0;
-              const empty = request.method === 'HEAD' || [204, 205, 304].includes(status);
-              resolve(new Response(empty ? null : Buffer.concat(chunks), { status, headers }));
-            });
-          },
-        );
-        outgoing.on('error', reject);
-        outgoing.end(body);
-      }),
-  );
 }

@@ -9,10 +9,13 @@ import { beforeAll, describe, type SuiteFactory, type TestOptions } from 'vitest
  * naming it and the command that installs the tool (test/support/not-run-reporter.ts). With `CI=true`
  * nothing is left out: the suite fails, naming the tool (`.ci/run` installs them first).
  */
-export type ToolName = 'chromium' | 'javac' | 'junit5' | 'pytest';
+export type ToolName = 'chromium' | 'javac' | 'junit5' | 'pytest' | 'redis-server';
 
 /** Debian's Chromium (`.ci/run` installs it): never a browser build downloaded by Playwright. */
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** Where Debian's redis-server package puts the server (the suites of `--store` start one). */
+const DEBIAN_REDIS_SERVER = '/usr/bin/redis-server';
 
 /** Where Debian's junit5 package puts JUnit 5's jars. */
 export const JUNIT_DIR = '/usr/share/java';
@@ -52,6 +55,11 @@ const TOOLS: Readonly<Record<ToolName, Tool>> = {
     why: 'no python3 with pytest',
     aptPackage: 'python3-pytest',
     present: () => pythonWithPytest() !== undefined,
+  },
+  'redis-server': {
+    why: `no redis-server on the PATH (nor ${DEBIAN_REDIS_SERVER})`,
+    aptPackage: 'redis-server',
+    present: () => redisServerPath() !== undefined,
   },
 };
 
@@ -173,6 +181,11 @@ export function pythonWithPytest(): string | undefined {
 export function commandPath(name: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
   return found === '' ? undefined : found;
+}
+
+/** The redis-server of this machine (on the PATH, or Debian's), or undefined; see also `hasTool`. */
+export function redisServerPath(): string | undefined {
+  return commandPath('redis-server') ?? (isExecutable(DEBIAN_REDIS_SERVER) ? DEBIAN_REDIS_SERVER : undefined);
 }
 
 function isExecutable(file: string): boolean {

@@ -61,6 +61,8 @@ export async function completeWebSignIn(
           { persona: input.persona ?? DEFAULT_PERSONA },
         ));
   const endpoint = accessToken === null ? null : endpointUrl(context.baseUrl());
+  // The partner fetches the profile at once, maybe from another replica: the token is shared first.
+  if (accessToken !== null) await context.synced();
   const callbacks: WebCallbackDelivery[] = [
     await deliverCallback(target, { requestId, status: 'flow_invoked' }, rules),
   ];

@@ -23,6 +23,7 @@ import { readFaultBodies, withFault } from '../../http/faults.js';
 import { headerValue } from '../../http/mock-request.js';
 import { type PreparedResponse, prepareJson } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
+import { isStoreUnavailable } from '../../state/store-access.js';
 import type { OperationContext } from '../operation.js';
 
 // Only tokens with `expiresAt` pay for a clock read.
@@ -78,6 +79,21 @@ export function createPhoneNumberRoutes(
     };
   }
 
+  // A shared store that cannot be reached: the documented 500 (code 500), named for the log.
+  const server = errorAnswer('server-error');
+  const storeUnavailable = prepareJson(common, 500, JSON.parse(server.body.toString('utf8')), {
+    scenario: 'store-unavailable',
+  });
+  const current = (cached: CachedAnswer): PreparedResponse =>
+    cached.expiry !== undefined && clock.now() >= cached.expiry.at ? cached.expiry.answer : cached.answer;
+  const answerFor = (token: string, record: PhoneNumberTokenRecord | undefined): PreparedResponse => {
+    // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
+    if (record === undefined) return invalidToken();
+    const cached = prepare(record);
+    cache.set(token, cached);
+    return current(cached);
+  };
+
   function handler({ path: template, credentialHeader }: PhoneNumberCall): RouteHandler {
     const tokenAt = template.indexOf('{');
     const header = credentialHeader.toLowerCase();
@@ -88,16 +104,18 @@ export function createPhoneNumberRoutes(
       const { url } = request;
       const queryAt = url.indexOf('?');
       const token = queryAt === -1 ? url.slice(tokenAt) : url.slice(tokenAt, queryAt);
-      let cached = cache.get(token);
-      if (cached === undefined) {
-        const record = state.get('phoneNumberTokens', token);
-        // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
-        if (record === undefined) return invalidToken();
-        cached = prepare(record);
-        cache.set(token, cached);
-      }
-      if (cached.expiry !== undefined && clock.now() >= cached.expiry.at) return cached.expiry.answer;
-      return cached.answer;
+      const cached = cache.get(token);
+      if (cached !== undefined) return current(cached);
+      const record = state.lookup('phoneNumberTokens', token);
+      if (!(record instanceof Promise)) return answerFor(token, record);
+      // A token this process does not hold, asked of the shared store (registered on another replica).
+      return record.then(
+        (found) => answerFor(token, found),
+        (error: unknown) => {
+          if (isStoreUnavailable(error)) return storeUnavailable;
+          throw error;
+        },
+      );
     };
   }
 

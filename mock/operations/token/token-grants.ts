@@ -6,7 +6,7 @@
 import { isCodeVerifier, verifyCodeVerifier } from '../../../src/operations/token/pkce.js';
 import type { PreparedResponse } from '../../http/responses.js';
 import type { Clock } from '../../state/clock.js';
-import type { StoreAccess } from '../../state/store-access.js';
+import type { Claim, StoreAccess } from '../../state/store-access.js';
 import type { IssueToken } from './token-issuer.js';
 import type { FailTokenRequest } from './token-errors.js';
 
@@ -22,15 +22,19 @@ export interface GrantContext {
 
 const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
 
-/** `grant_type=authorization_code`: a known, unused, unexpired code of this client, and its verifier. */
-export function exchangeAuthorizationCode(
+/**
+ * `grant_type=authorization_code`: a known, unused, unexpired code of this client, and its verifier. The
+ * code is marked used in the same claim that issues the token: of two exchanges racing (on one process
+ * or on two replicas), one gets the token and the other the documented 403.
+ */
+export async function exchangeAuthorizationCode(
   fields: URLSearchParams,
   clientId: string,
   { store, clock, fail, issue, issuer }: GrantContext,
-): PreparedResponse | Promise<PreparedResponse> {
+): Promise<PreparedResponse> {
   const code = fields.get('code') ?? '';
   const verifier = fields.get('code_verifier') ?? '';
-  const record = store.get('codes', code);
+  const record = await store.lookup('codes', code);
   if (record === undefined)
     return fail('invalid-code', 'No such code: register one, or use a built-in code.');
   if (record.scenario !== 'issued') return fail(record.scenario);
@@ -53,17 +57,20 @@ export function exchangeAuthorizationCode(
       'Its S256 challenge does not match the code_challenge of the code (RFC 7636 §4.6).',
     );
   }
-  if (!record.reusable) store.set('codes', { ...record, usedAt: clock.now() });
-  return issue({ clientId, persona: record.persona, scopes: record.scopes, idToken: record.idToken }, issuer);
+  const spends: Claim[] = record.reusable
+    ? []
+    : [{ collection: 'codes', expected: record, next: { ...record, usedAt: clock.now() } }];
+  const grant = { clientId, persona: record.persona, scopes: record.scopes, idToken: record.idToken };
+  return (await issue(grant, issuer, spends)) ?? fail('expired-code', 'This code was already exchanged.');
 }
 
 /** `grant_type=refresh_token`: a known refresh token of this client, good for one use (rotation). */
-export function exchangeRefreshToken(
+export async function exchangeRefreshToken(
   fields: URLSearchParams,
   clientId: string,
   { store, clock, fail, issue, issuer }: GrantContext,
-): PreparedResponse | Promise<PreparedResponse> {
-  const record = store.get('refreshTokens', fields.get('refresh_token') ?? '');
+): Promise<PreparedResponse> {
+  const record = await store.lookup('refreshTokens', fields.get('refresh_token') ?? '');
   if (record === undefined) return fail('invalid-refresh-token');
   if (record.clientId !== clientId) return fail('invalid-refresh-token', 'It was issued to another client.');
   if (record.expiresAt !== undefined && clock.now() >= record.expiresAt) {
@@ -72,7 +79,9 @@ export function exchangeRefreshToken(
       'It has expired (its access token expired over the grace period ago).',
     );
   }
-  // Rotation (RFC 9700 §4.14.2): a public client's refresh token is good for one use.
-  store.delete('refreshTokens', record.id);
-  return issue({ clientId, persona: record.persona, scopes: record.scopes, idToken: record.idToken }, issuer);
+  // Rotation (RFC 9700 §4.14.2): a public client's refresh token is good for one use, and it goes in the
+  // claim that issues the new one.
+  const spends: Claim[] = [{ collection: 'refreshTokens', expected: record, next: undefined }];
+  const grant = { clientId, persona: record.persona, scopes: record.scopes, idToken: record.idToken };
+  return (await issue(grant, issuer, spends)) ?? fail('invalid-refresh-token', 'It was already used.');
 }

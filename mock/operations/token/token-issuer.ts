@@ -9,8 +9,9 @@ import type { TokenResponse } from '../../../src/operations/token/wire-types.js'
 import { type PreparedResponse, prepareJson } from '../../http/responses.js';
 import { issuedTokenGraceMs } from '../../state/expiry-queue.js';
 import { idTokenSigningKey } from '../../state/signing-key.js';
+import type { Claim } from '../../state/store-access.js';
 import type { OperationContext } from '../operation.js';
-import { idTokenClaims, signIdToken } from './id-token.js';
+import { type IdTokenClaims, idTokenClaims, signIdToken } from './id-token.js';
 
 /** What a grant that succeeded hands on: the client, and whose profile with which scopes. */
 export interface Grant {
@@ -23,9 +24,15 @@ export interface Grant {
 
 /**
  * Issues a token for a grant and answers with the token response; `issuer` is the base URL the client
- * called (an ID token's `iss`). The answer is a promise only when an ID token is signed.
+ * called (an ID token's `iss`). The issued records and `spends` (the code marked used, the refresh token
+ * rotated) are one claim: all made, or, when another request spent the same code or refresh token
+ * first (here or on another replica), none, and it resolves undefined for the grant to answer why.
  */
-export type IssueToken = (grant: Grant, issuer: string) => PreparedResponse | Promise<PreparedResponse>;
+export type IssueToken = (
+  grant: Grant,
+  issuer: string,
+  spends: readonly Claim[],
+) => Promise<PreparedResponse | undefined>;
 
 /** The issuer of one mock; it also drops what has expired, so the store stays bounded. */
 export function createTokenIssuer(context: OperationContext): IssueToken {
@@ -33,7 +40,7 @@ export function createTokenIssuer(context: OperationContext): IssueToken {
   const { tokenLifetimeSeconds } = context.settings;
   const graceMs = issuedTokenGraceMs(tokenLifetimeSeconds);
 
-  return function issue({ clientId, persona, scopes, idToken }, issuer) {
+  return async function issue({ clientId, persona, scopes, idToken }, issuer, spends) {
     const now = clock.now();
     expiries.dropDue(now);
     const record: TokenRecord & { expiresAt: number } = {
@@ -50,6 +57,7 @@ export function createTokenIssuer(context: OperationContext): IssueToken {
       expires_in: tokenLifetimeSeconds,
       scope: scopes.join(' '),
     };
+    const issued: Claim[] = [...spends];
     // Assumed (the refresh grant is undocumented): a refresh token only for offline_access, as OpenID Connect Core §11 asks.
     if (scopes.includes('offline_access')) {
       const refresh = {
@@ -61,39 +69,50 @@ export function createTokenIssuer(context: OperationContext): IssueToken {
         accessToken: record.id,
         ...(idToken === false ? { idToken } : {}),
       };
-      store.set('refreshTokens', refresh);
-      expiries.schedule('refreshTokens', refresh);
+      issued.push({ collection: 'refreshTokens', expected: undefined, next: refresh });
       record.refreshToken = refresh.id;
       body.refresh_token = refresh.id;
     }
-    store.set('tokens', record);
-    expiries.schedule('tokens', record);
-    const settings = context.settings.idTokens();
-    // Assumed (the real host's discovery advertises RS256 ID tokens): one whenever openid is granted,
-    // unless the options, the config, the client or the code turn it off.
-    const claims =
-      settings.enabled &&
-      idToken !== false &&
-      scopes.includes('openid') &&
-      store.get('clients', clientId)?.idToken !== false &&
-      persona !== null
-        ? idTokenClaims({
-            issuer,
-            clientId,
-            claims: store.get('personas', persona)?.claims ?? {},
-            scopes,
-            issuedAt: Math.floor(now / 1000),
-            lifetimeSeconds: tokenLifetimeSeconds,
-          })
-        : undefined;
-    if (claims === undefined) return prepareJson(context.answers, 200, body, { scenario: 'token:issued' });
-    return idTokenSigningKey(context.keys, settings.signingKey)
-      .then((key) => signIdToken(claims, key))
-      .then((signed) => {
-        body.id_token = signed;
-        return prepareJson(context.answers, 200, body, { scenario: 'token:issued' });
-      });
+    issued.push({ collection: 'tokens', expected: undefined, next: record });
+    if (!(await store.claim(issued))) return undefined;
+    const claims = idTokenClaimsOf(context, { clientId, persona, scopes, idToken }, issuer, now);
+    if (claims !== undefined)
+      body.id_token = await signIdToken(
+        claims,
+        await idTokenSigningKey(context.keys, context.settings.idTokens().signingKey),
+      );
+    return prepareJson(context.answers, 200, body, { scenario: 'token:issued' });
   };
+}
+
+/**
+ * The claims of the ID token a grant gets, or undefined for none. Assumed (the real host's discovery
+ * advertises RS256 ID tokens): one whenever openid is granted, unless the options, the config, the client
+ * or the code turn it off.
+ */
+function idTokenClaimsOf(
+  context: OperationContext,
+  { clientId, persona, scopes, idToken }: Grant,
+  issuer: string,
+  now: number,
+): IdTokenClaims | undefined {
+  const { state: store, settings } = context;
+  if (
+    !settings.idTokens().enabled ||
+    idToken === false ||
+    !scopes.includes('openid') ||
+    store.get('clients', clientId)?.idToken === false ||
+    persona === null
+  )
+    return undefined;
+  return idTokenClaims({
+    issuer,
+    clientId,
+    claims: store.get('personas', persona)?.claims ?? {},
+    scopes,
+    issuedAt: Math.floor(now / 1000),
+    lifetimeSeconds: settings.tokenLifetimeSeconds,
+  });
 }
 
 /** A fresh opaque token: 32 random bytes, base64url (RFC 6750 b64token syntax). */

@@ -12,12 +12,16 @@ import { readFormBody, repeatedFieldsProblem } from '../../http/form-body.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import type { PreparedResponse } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
+import { isStoreUnavailable } from '../../state/store-access.js';
 import type { OperationContext } from '../operation.js';
 import { exchangeAuthorizationCode, exchangeRefreshToken, type GrantContext } from './token-grants.js';
 import { prepareTokenErrors } from './token-errors.js';
 import { createTokenIssuer } from './token-issuer.js';
 
 const GRANT_SET: ReadonlySet<string> = new Set(GRANT_TYPES);
+
+/** Why an exchange got the 503 when the mock's shared store (`--store`) could not be reached. */
+export const STORE_UNAVAILABLE = "The mock's shared store cannot be reached; nothing was exchanged, retry.";
 
 /** The handler of `POST /v1/token`. */
 export function createTokenRoute(context: OperationContext): RouteHandler {
@@ -36,23 +40,30 @@ export function createTokenRoute(context: OperationContext): RouteHandler {
   });
   const faulted = (answer: PreparedResponse, fault: Fault): PreparedResponse =>
     withFault(answer, fault, faultBodies, answers);
+  const storeUnavailable = fail('unavailable', STORE_UNAVAILABLE);
 
   /**
    * The fault of the code the form names (else the global one). A 429/503 answers instead of the
    * exchange, so the code stays unused; a delay, a broken connection or cut JSON come after the exchange
-   * happened, as when an answer is lost on its way back.
+   * happened, as when an answer is lost on its way back. A shared store that cannot be reached gets the
+   * documented 503: nothing was exchanged.
    */
   return async function answerToken(request) {
     const form = await readFormBody(request);
     if (!form.ok) return faulted(fail('empty-parameters', form.problem), store.fault);
     const { fields } = form;
     const code = fields.get('grant_type') === 'refresh_token' ? undefined : fields.get('code');
-    const fault = (code ? store.get('codes', code)?.fault : undefined) ?? store.fault;
-    // The fault's own 429/503 replaces this answer; only its shape (no delay) matters.
-    if (refusesRequest(fault)) return faulted(fail('rate-limited'), fault);
-    // An ID token names the base URL the client called, as discovery does.
-    const issuer = requestOrigin(request, context.settings.baseUrl) ?? context.settings.baseUrl();
-    return faulted(await answerForm(fields, { ...grants, issuer }), fault);
+    try {
+      const fault = (code ? (await store.lookup('codes', code))?.fault : undefined) ?? store.fault;
+      // The fault's own 429/503 replaces this answer; only its shape (no delay) matters.
+      if (refusesRequest(fault)) return faulted(fail('rate-limited'), fault);
+      // An ID token names the base URL the client called, as discovery does.
+      const issuer = requestOrigin(request, context.settings.baseUrl) ?? context.settings.baseUrl();
+      return faulted(await answerForm(fields, { ...grants, issuer }), fault);
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      return storeUnavailable;
+    }
   };
 }
 

@@ -15,6 +15,7 @@ import { readFaultBodies, withFault } from '../../http/faults.js';
 import { headerValue } from '../../http/mock-request.js';
 import { bearerChallenge, type PreparedResponse, prepareJson, withDelay } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
+import { isStoreUnavailable } from '../../state/store-access.js';
 import type { OperationContext } from '../operation.js';
 import { tokenOutcome } from './token-outcome.js';
 
@@ -73,20 +74,41 @@ export function createUserInfoRoute(context: OperationContext): RouteHandler {
     };
   }
 
+  // A shared store that cannot be reached: the documented 500 of a server error, named for the log.
+  const storeUnavailable = prepareJson(common, 500, errorBodyOf(errorAnswer('server-error')), {
+    scenario: 'store-unavailable',
+  });
+  const answerFor = (token: string, record: TokenRecord | undefined): PreparedResponse => {
+    // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
+    if (record === undefined) return invalid();
+    const cached = prepare(record);
+    cache.set(token, cached);
+    return current(cached);
+  };
+  const current = (cached: CachedAnswer): PreparedResponse =>
+    cached.expiry !== undefined && clock.now() >= cached.expiry.at ? cached.expiry.answer : cached.answer;
+
   return function answerUserInfo(request) {
     const token = readBearerToken(headerValue(request, 'authorization'));
     if (token === null) return notBearer();
-    let cached = cache.get(token);
-    if (cached === undefined) {
-      const record = state.get('tokens', token);
-      // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
-      if (record === undefined) return invalid();
-      cached = prepare(record);
-      cache.set(token, cached);
-    }
-    if (cached.expiry !== undefined && clock.now() >= cached.expiry.at) return cached.expiry.answer;
-    return cached.answer;
+    const cached = cache.get(token);
+    if (cached !== undefined) return current(cached);
+    const record = state.lookup('tokens', token);
+    if (!(record instanceof Promise)) return answerFor(token, record);
+    // A token this process does not hold, asked of the shared store (issued on another replica, say).
+    return record.then(
+      (found) => answerFor(token, found),
+      (error: unknown) => {
+        if (isStoreUnavailable(error)) return storeUnavailable;
+        throw error;
+      },
+    );
   };
+}
+
+/** The body of a prepared JSON answer. */
+function errorBodyOf(answer: PreparedResponse): unknown {
+  return JSON.parse(answer.body.toString('utf8'));
 }
 
 /** Every error answer of the table, from its named example of `openapi.yaml`, prepared once. */

@@ -75,6 +75,12 @@ function launch(program: string, port: number, dir: string): Promise<ChildProces
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // Never outlives the test process, whatever a suite's cleanup did or did not reach.
+  const killWithProcess = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killWithProcess);
+  child.once('exit', () => process.off('exit', killWithProcess));
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => {

@@ -32,7 +32,7 @@ async function issueToken(baseUrl: string): Promise<string> {
 
 describeWithRedis('three mock processes sharing one Redis', () => {
   let redis: RedisServer;
-  let replicas: Replica[];
+  let replicas: Replica[] = [];
   let urls: string[];
   let a: string;
   let b: string;
@@ -45,9 +45,12 @@ describeWithRedis('three mock processes sharing one Redis', () => {
   }, 90_000);
 
   afterAll(async () => {
-    const exits = await Promise.all(replicas.map((replica) => replica.stop()));
-    await redis.stop();
-    expect(exits).toEqual([0, 0, 0]);
+    try {
+      const exits = await Promise.all(replicas.map((replica) => replica.stop()));
+      expect(exits).toEqual(replicas.map(() => 0)); // every replica started stopped cleanly
+    } finally {
+      await redis.stop();
+    }
   });
 
   it('exchanges on B a code registered on A', async () => {

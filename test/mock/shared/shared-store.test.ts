@@ -58,8 +58,11 @@ describeWithRedis('two mocks in one process sharing a store in Redis', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([a.close(), b.close(), client.close()]);
-    await redis.stop();
+    try {
+      await Promise.all([a.close(), b.close(), client.close()]);
+    } finally {
+      await redis.stop();
+    }
   });
 
   it('answers on B a token registered on A, once A has synced', async () => {

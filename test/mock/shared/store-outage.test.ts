@@ -32,7 +32,7 @@ interface Acknowledged {
 
 describeWithRedis('Redis killed under load, then back', () => {
   let redis: RedisServer;
-  let replicas: Replica[];
+  let replicas: Replica[] = [];
   let urls: string[];
 
   beforeAll(async () => {
@@ -42,8 +42,11 @@ describeWithRedis('Redis killed under load, then back', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await Promise.all(replicas.map((replica) => replica.stop()));
-    await redis.stop();
+    try {
+      await Promise.all(replicas.map((replica) => replica.stop()));
+    } finally {
+      await redis.stop();
+    }
   });
 
   it('answers the documented 5xx meanwhile, keeps running, comes back, and loses nothing acknowledged', async () => {

@@ -59,9 +59,12 @@ describeWithRedis('--workers 2 on one port, sharing one store', () => {
   }, 90_000);
 
   afterAll(async () => {
-    if (cli.child.exitCode === null) cli.child.kill('SIGTERM');
-    await cli.exited;
-    await redis.stop();
+    try {
+      if (cli.child.exitCode === null) cli.child.kill('SIGTERM');
+      await cli.exited;
+    } finally {
+      await redis.stop();
+    }
   });
 
   it('prints the ready line once, first, and names its two workers', () => {

@@ -12,6 +12,7 @@
  */
 import type { JournalEntry } from '../../src/wire-types.js';
 import type { JournalFilter, RequestJournal } from '../state/journal.js';
+import { ChangeWaiters } from '../state/change-waiters.js';
 import { MAX_JOURNAL_READERS } from '../state/journal.js';
 import type { JournalFigures, JournalReader } from '../state/journal-reader.js';
 import type { RedisLink } from './redis-link.js';
@@ -26,7 +27,7 @@ export class SharedJournal implements JournalReader {
   readonly #link: RedisLink;
   readonly #keys: SharedKeys;
   readonly #journal: RequestJournal;
-  readonly #waiters = new Set<(changed: boolean) => void>();
+  readonly #waiters = new ChangeWaiters(MAX_JOURNAL_READERS);
   #shipped = 0;
   /** Entries this replica may still ship now: refilled at the journal's size a second, up to it. */
   #budget: number;
@@ -50,7 +51,7 @@ export class SharedJournal implements JournalReader {
         this.#journal.clear();
         this.#shipped = this.#journal.lastSeq;
       }
-      this.#wake(true);
+      this.#waiters.wake(true);
     });
     // A failed send (Redis away) is tried again at the next tick: the entries stay in this replica's journal.
     this.#timer = setInterval(() => void this.ship().catch(() => undefined), SHIP_INTERVAL_MS);
@@ -101,18 +102,7 @@ export class SharedJournal implements JournalReader {
   }
 
   changed(timeoutMs: number): Promise<boolean> {
-    if (this.#closed) return Promise.resolve(false);
-    if (this.#waiters.size >= MAX_JOURNAL_READERS) this.#waiters.values().next().value?.(false);
-    return new Promise((resolve) => {
-      const wake = (changed: boolean): void => {
-        clearTimeout(timer);
-        this.#waiters.delete(wake);
-        resolve(changed);
-      };
-      const timer = setTimeout(wake, timeoutMs, false);
-      timer.unref();
-      this.#waiters.add(wake);
-    });
+    return this.#waiters.wait(timeoutMs);
   }
 
   async clear(): Promise<void> {
@@ -128,7 +118,7 @@ export class SharedJournal implements JournalReader {
     this.#closed = true;
     clearInterval(this.#timer);
     await this.ship().catch(() => undefined);
-    this.#wake(false);
+    this.#waiters.close();
   }
 
   async #send(): Promise<void> {
@@ -152,9 +142,5 @@ export class SharedJournal implements JournalReader {
       );
     }
     this.#shipped = Math.max(this.#shipped, last);
-  }
-
-  #wake(changed: boolean): void {
-    for (const wake of [...this.#waiters]) wake(changed);
   }
 }

@@ -11,6 +11,7 @@ import { isFormType } from '../http/form-body.js';
 import { headerValue, type BodyRead, type MockRequest } from '../http/mock-request.js';
 import { pathOf } from '../http/request-path.js';
 import type { PreparedResponse } from '../http/responses.js';
+import { ChangeWaiters } from './change-waiters.js';
 
 /** Which entries to list: those newer than `after` (a `seq`) whose token or path equal the given ones. */
 export interface JournalFilter {
@@ -67,7 +68,6 @@ export class RequestJournal {
   #count = 0;
   #lastSeq = 0;
   #bytes = 0;
-  #closed = false;
   readonly #seq: Float64Array;
   readonly #started: Float64Array;
   readonly #latency: Float64Array;
@@ -79,7 +79,7 @@ export class RequestJournal {
   readonly #answer: (PreparedResponse | undefined)[];
   /** How many entries hold each answer: an answer's bytes count once, while any entry holds it. */
   readonly #answerUses = new Map<PreparedResponse, { count: number }>();
-  readonly #waiters = new Set<(changed: boolean) => void>();
+  readonly #waiters = new ChangeWaiters(MAX_JOURNAL_READERS);
   readonly #credentialInPath: (path: string) => string | null;
 
   /**
@@ -165,7 +165,7 @@ export class RequestJournal {
     } else uses.count++;
     this.#count++;
     while (this.#bytes > this.maxBytes && this.#count > 1) this.#dropOldest();
-    if (this.#waiters.size > 0) this.#wake(true);
+    this.#waiters.wake(true);
   }
 
   /** The entries, oldest first, that match `filter`. */
@@ -194,19 +194,7 @@ export class RequestJournal {
    * the journal is closed: how a reader waits for what is new without asking again and again.
    */
   changed(timeoutMs: number): Promise<boolean> {
-    if (this.#closed) return Promise.resolve(false);
-    if (this.#waiters.size >= MAX_JOURNAL_READERS) this.#waiters.values().next().value?.(false);
-    return new Promise((resolve) => {
-      const wake = (changed: boolean): void => {
-        clearTimeout(timer);
-        this.#waiters.delete(wake);
-        resolve(changed);
-      };
-      const timer = setTimeout(wake, timeoutMs, false);
-      // A reader that waits must not keep the process alive.
-      timer.unref();
-      this.#waiters.add(wake);
-    });
+    return this.#waiters.wait(timeoutMs);
   }
 
   /** Forgets every entry (and the strings, bodies and answers it kept alive); `seq` goes on counting. */
@@ -220,17 +208,12 @@ export class RequestJournal {
     this.#headers.fill(undefined);
     this.#body.fill(undefined);
     this.#answer.fill(undefined);
-    if (this.#waiters.size > 0) this.#wake(true);
+    this.#waiters.wake(true);
   }
 
   /** Ends every wait at once and refuses new ones: the mock is closing. */
   close(): void {
-    this.#closed = true;
-    this.#wake(false);
-  }
-
-  #wake(changed: boolean): void {
-    for (const wake of [...this.#waiters]) wake(changed);
+    this.#waiters.close();
   }
 
   #dropOldest(): void {

@@ -5,6 +5,7 @@ import { createMock } from '../../../mock/fetch/create-mock.js';
 import { createMockServer, type MockServer } from '../../../mock/server/mock-server.js';
 import { openApiProblems, request, type TestResponse } from '../../support/http.js';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../support/redis-server.js';
+import { eventually } from '../../support/replicas.js';
 import { postCodeExchange, postForm } from '../../support/token.js';
 
 const require = createRequire(import.meta.url);
@@ -18,21 +19,6 @@ const { createClient } = require('@redis/client') as {
 
 const userInfo = (baseUrl: string, token: string): Promise<TestResponse> =>
   request(`${baseUrl}${ENDPOINTS.userinfo}`, { headers: { authorization: `Bearer ${token}` } });
-
-/** Asks until `check` holds, for at most `limitMs`; the last answer. */
-async function eventually<T>(
-  ask: () => Promise<T>,
-  check: (value: T) => boolean,
-  limitMs = 5000,
-): Promise<T> {
-  const until = performance.now() + limitMs;
-  let value = await ask();
-  while (!check(value) && performance.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    value = await ask();
-  }
-  return value;
-}
 
 describeWithRedis('two mocks in one process sharing a store in Redis', () => {
   let redis: RedisServer;

@@ -18,17 +18,11 @@ import { headerValue } from '../../http/mock-request.js';
 import { bearerChallenge, type PreparedResponse, prepareJson } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
 import type { OperationContext } from '../operation.js';
+import { createTokenAnswers, type TokenAnswer } from '../token-answers.js';
 import { webProfileOfPersona } from './persona-web-profile.js';
 
 /** The realm of the profile endpoint's bearer challenge (assumed, as on the OAuth host). */
 const REALM = 'truecaller';
-
-// Only tokens with `expiresAt` pay for a clock read.
-interface CachedAnswer {
-  readonly answer: PreparedResponse;
-  /** For a token that expires: when, and the 401 `expired` (with its own fault) from then on. */
-  readonly expiry: { readonly at: number; readonly answer: PreparedResponse } | undefined;
-}
 
 /**
  * The handler of `GET /v1/default`. Error answers are the named examples of `openapi.yaml`, prepared
@@ -43,13 +37,13 @@ export function createWebProfileRoute(context: OperationContext): RouteHandler {
   const errorAnswer = (name: WebProfileScenarioName): PreparedResponse =>
     errors.get(name) as PreparedResponse;
   const faultBodies = readFaultBodies(context.document, path, 'get', FAULT_RESPONSES);
-  const cache = context.cache<CachedAnswer>('webTokens');
+  const cache = context.cache<TokenAnswer>('webTokens');
   // Answers that depend on no token carry the global fault.
   const unauthorized = cache.shared(() =>
     withFault(errorAnswer('unauthorized'), state.fault, faultBodies, common),
   );
 
-  function prepare(record: WebTokenRecord): CachedAnswer {
+  function prepare(record: WebTokenRecord): TokenAnswer {
     const fault = record.fault ?? state.fault;
     return {
       answer: withFault(answerOf(record), fault, faultBodies, common),
@@ -72,19 +66,24 @@ export function createWebProfileRoute(context: OperationContext): RouteHandler {
     });
   }
 
+  // A shared store that cannot be reached: the documented 500, named for the log.
+  const server = errorAnswer('server-error');
+  const storeUnavailable = prepareJson(common, 500, JSON.parse(server.body.toString('utf8')), {
+    scenario: 'store-unavailable',
+  });
+  const answerToken = createTokenAnswers({
+    collection: 'webTokens',
+    state,
+    cache,
+    clock,
+    prepare,
+    unknown: unauthorized,
+    storeUnavailable,
+  });
+
   return function answerWebProfile(request) {
     const token = readBearerToken(headerValue(request, 'authorization'));
-    if (token === null) return unauthorized();
-    let cached = cache.get(token);
-    if (cached === undefined) {
-      const record = state.get('webTokens', token);
-      // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
-      if (record === undefined) return unauthorized();
-      cached = prepare(record);
-      cache.set(token, cached);
-    }
-    if (cached.expiry !== undefined && clock.now() >= cached.expiry.at) return cached.expiry.answer;
-    return cached.answer;
+    return token === null ? unauthorized() : answerToken(token);
   };
 }
 

@@ -23,15 +23,8 @@ import { readFaultBodies, withFault } from '../../http/faults.js';
 import { headerValue } from '../../http/mock-request.js';
 import { type PreparedResponse, prepareJson } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
-import { isStoreUnavailable } from '../../state/store-access.js';
 import type { OperationContext } from '../operation.js';
-
-// Only tokens with `expiresAt` pay for a clock read.
-interface CachedAnswer {
-  readonly answer: PreparedResponse;
-  /** For a token that expires: when, and the documented 1404 (with its own fault) from then on. */
-  readonly expiry: { readonly at: number; readonly answer: PreparedResponse } | undefined;
-}
+import { createTokenAnswers, type TokenAnswer } from '../token-answers.js';
 
 /**
  * The handlers of both forms of the validation call, sharing one cache. Partner credentials are checked
@@ -50,7 +43,7 @@ export function createPhoneNumberRoutes(
   const errorAnswer = (name: PhoneNumberScenarioName): PreparedResponse =>
     errors.get(name) as PreparedResponse;
   const faultBodies = readFaultBodies(context.document, path, 'get', FAULT_RESPONSES);
-  const cache = context.cache<CachedAnswer>('phoneNumberTokens');
+  const cache = context.cache<TokenAnswer>('phoneNumberTokens');
   // Answers that depend on no token carry the global fault.
   const badCredentials = cache.shared(() =>
     withFault(errorAnswer('invalid-credentials'), state.fault, faultBodies, common),
@@ -59,7 +52,7 @@ export function createPhoneNumberRoutes(
     withFault(errorAnswer('invalid-token'), state.fault, faultBodies, common),
   );
 
-  function prepare(record: PhoneNumberTokenRecord): CachedAnswer {
+  function prepare(record: PhoneNumberTokenRecord): TokenAnswer {
     const fault = record.fault ?? state.fault;
     const answer =
       record.scenario === 'verified'
@@ -84,15 +77,15 @@ export function createPhoneNumberRoutes(
   const storeUnavailable = prepareJson(common, 500, JSON.parse(server.body.toString('utf8')), {
     scenario: 'store-unavailable',
   });
-  const current = (cached: CachedAnswer): PreparedResponse =>
-    cached.expiry !== undefined && clock.now() >= cached.expiry.at ? cached.expiry.answer : cached.answer;
-  const answerFor = (token: string, record: PhoneNumberTokenRecord | undefined): PreparedResponse => {
-    // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
-    if (record === undefined) return invalidToken();
-    const cached = prepare(record);
-    cache.set(token, cached);
-    return current(cached);
-  };
+  const answerToken = createTokenAnswers({
+    collection: 'phoneNumberTokens',
+    state,
+    cache,
+    clock,
+    prepare,
+    unknown: invalidToken,
+    storeUnavailable,
+  });
 
   function handler({ path: template, credentialHeader }: PhoneNumberCall): RouteHandler {
     const tokenAt = template.indexOf('{');
@@ -103,19 +96,7 @@ export function createPhoneNumberRoutes(
       // The route table matched the path, so the token is what follows the template's prefix.
       const { url } = request;
       const queryAt = url.indexOf('?');
-      const token = queryAt === -1 ? url.slice(tokenAt) : url.slice(tokenAt, queryAt);
-      const cached = cache.get(token);
-      if (cached !== undefined) return current(cached);
-      const record = state.lookup('phoneNumberTokens', token);
-      if (!(record instanceof Promise)) return answerFor(token, record);
-      // A token this process does not hold, asked of the shared store (registered on another replica).
-      return record.then(
-        (found) => answerFor(token, found),
-        (error: unknown) => {
-          if (isStoreUnavailable(error)) return storeUnavailable;
-          throw error;
-        },
-      );
+      return answerToken(queryAt === -1 ? url.slice(tokenAt) : url.slice(tokenAt, queryAt));
     };
   }
 

@@ -15,19 +15,12 @@ import { readFaultBodies, withFault } from '../../http/faults.js';
 import { headerValue } from '../../http/mock-request.js';
 import { bearerChallenge, type PreparedResponse, prepareJson, withDelay } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
-import { isStoreUnavailable } from '../../state/store-access.js';
 import type { OperationContext } from '../operation.js';
+import { createTokenAnswers, type TokenAnswer } from '../token-answers.js';
 import { tokenOutcome } from './token-outcome.js';
 
 /** The realm of the mock's bearer challenges. */
 export const REALM = 'truecaller';
-
-// Only tokens issued by POST /v1/token carry `expiresAt`; the others never pay for a clock read.
-interface CachedAnswer {
-  readonly answer: PreparedResponse;
-  /** For an issued token: when it expires, and the documented 401 `expired` (with its own fault) from then on. */
-  readonly expiry: { readonly at: number; readonly answer: PreparedResponse } | undefined;
-}
 
 /**
  * The handler of `GET /v1/userinfo`. Error answers are the named examples of `openapi.yaml`, prepared
@@ -40,7 +33,7 @@ export function createUserInfoRoute(context: OperationContext): RouteHandler {
   const errors = prepareErrors(context);
   const errorAnswer = (name: ScenarioName): PreparedResponse => errors.get(name) as PreparedResponse;
   const faultBodies = readFaultBodies(context.document, USERINFO_ENDPOINTS.userinfo, 'get', FAULT_RESPONSES);
-  const cache = context.cache<CachedAnswer>('tokens');
+  const cache = context.cache<TokenAnswer>('tokens');
   // Answers that depend on no token carry the global fault.
   const notBearer = cache.shared(() =>
     withFault(errorAnswer('not-bearer'), state.fault, faultBodies, common),
@@ -57,7 +50,7 @@ export function createUserInfoRoute(context: OperationContext): RouteHandler {
     );
   }
 
-  function prepare(record: TokenRecord): CachedAnswer {
+  function prepare(record: TokenRecord): TokenAnswer {
     const outcome = tokenOutcome(record, state);
     const answer =
       outcome.scenario === 'valid'
@@ -78,31 +71,19 @@ export function createUserInfoRoute(context: OperationContext): RouteHandler {
   const storeUnavailable = prepareJson(common, 500, errorBodyOf(errorAnswer('server-error')), {
     scenario: 'store-unavailable',
   });
-  const answerFor = (token: string, record: TokenRecord | undefined): PreparedResponse => {
-    // Unknown tokens are not remembered: a client sending random tokens must not grow the cache.
-    if (record === undefined) return invalid();
-    const cached = prepare(record);
-    cache.set(token, cached);
-    return current(cached);
-  };
-  const current = (cached: CachedAnswer): PreparedResponse =>
-    cached.expiry !== undefined && clock.now() >= cached.expiry.at ? cached.expiry.answer : cached.answer;
+  const answerToken = createTokenAnswers({
+    collection: 'tokens',
+    state,
+    cache,
+    clock,
+    prepare,
+    unknown: invalid,
+    storeUnavailable,
+  });
 
   return function answerUserInfo(request) {
     const token = readBearerToken(headerValue(request, 'authorization'));
-    if (token === null) return notBearer();
-    const cached = cache.get(token);
-    if (cached !== undefined) return current(cached);
-    const record = state.lookup('tokens', token);
-    if (!(record instanceof Promise)) return answerFor(token, record);
-    // A token this process does not hold, asked of the shared store (issued on another replica, say).
-    return record.then(
-      (found) => answerFor(token, found),
-      (error: unknown) => {
-        if (isStoreUnavailable(error)) return storeUnavailable;
-        throw error;
-      },
-    );
+    return token === null ? notBearer() : answerToken(token);
   };
 }
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../../src/endpoints.js';
+import { MOBILE_WEB_ENDPOINTS } from '../../../src/operations/mobile-web/endpoints.js';
 import { createMock } from '../../../mock/fetch/create-mock.js';
 import { createMockServer, type MockServer } from '../../../mock/server/mock-server.js';
 import { openApiProblems, request, type TestResponse } from '../../support/http.js';
@@ -57,6 +58,16 @@ describeWithRedis('two mocks in one process sharing a store in Redis', () => {
     const answer = await userInfo(urlB, token);
     expect(answer.status).toBe(200);
     expect(answer.json).toHaveProperty('phone_number');
+  });
+
+  it('answers on B the web token of a mobile website registered on A, once A has synced', async () => {
+    const token = a.registerWebToken({ persona: 'full-in' });
+    await a.synced();
+    const answer = await request(`${urlB}${MOBILE_WEB_ENDPOINTS.webProfile}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(answer.status).toBe(200);
+    expect(openApiProblems(MOBILE_WEB_ENDPOINTS.webProfile, 'get', answer)).toEqual([]);
   });
 
   it('answers on B, at once, a token issued on A', async () => {

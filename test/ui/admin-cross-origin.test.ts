@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock/index.js';
+import { describeWith } from '../support/tools.js';
 import { useBrowser } from '../support/browser.js';
 import { request } from '../support/http.js';
 
@@ -100,77 +101,79 @@ afterAll(
     }),
 );
 
-describe.each([
-  ['without --admin-token', undefined],
-  ['with --admin-token', 'dashboard-secret'],
-])('a page of another origin, %s', (_case, adminToken) => {
-  const log: string[] = [];
-  let mock: MockServer;
-  let url = '';
-  beforeAll(async () => {
-    mock = createMockServer({
-      log: (line) => log.push(line),
-      ...(adminToken === undefined ? {} : { adminToken }),
+describeWith('chromium')('the admin API against a page of another origin', () => {
+  describe.each([
+    ['without --admin-token', undefined],
+    ['with --admin-token', 'dashboard-secret'],
+  ])('a page of another origin, %s', (_case, adminToken) => {
+    const log: string[] = [];
+    let mock: MockServer;
+    let url = '';
+    beforeAll(async () => {
+      mock = createMockServer({
+        log: (line) => log.push(line),
+        ...(adminToken === undefined ? {} : { adminToken }),
+      });
+      url = await mock.start();
     });
-    url = await mock.start();
-  });
-  afterAll(() => mock.close());
+    afterAll(() => mock.close());
 
-  it.each([
-    ['another origin of the same site', '127.0.0.1'],
-    ['another site', 'localhost'],
-  ])(
-    'from %s reads nothing and changes nothing',
-    async (_where, host) => {
-      // The app's own request, whose Authorization the journal holds: what the page would like to read.
+    it.each([
+      ['another origin of the same site', '127.0.0.1'],
+      ['another site', 'localhost'],
+    ])(
+      'from %s reads nothing and changes nothing',
+      async (_where, host) => {
+        // The app's own request, whose Authorization the journal holds: what the page would like to read.
+        await request(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } });
+        const seenBefore = mock.journal?.entries().length ?? 0;
+        log.length = 0;
+        const { page } = await browser.open();
+        // The page runs on two loopback names: both are allowed through (nothing leaves the machine).
+        await page.unroute('**/*');
+        await page.route('**/*', (route) =>
+          ['127.0.0.1', 'localhost'].includes(new URL(route.request().url()).hostname)
+            ? route.continue()
+            : route.abort(),
+        );
+        await page.goto(`http://${host}:${attackerPort}/?mock=${encodeURIComponent(url)}`);
+        await page.waitForFunction(() => 'attackResults' in globalThis, undefined, { timeout: 20_000 });
+        const results = await page.evaluate(
+          () => (globalThis as unknown as { attackResults: unknown }).attackResults,
+        );
+        expect(results).toEqual(EXPECTED_RESULTS);
+        // The beacon goes on its own time: wait until both resets reached the mock.
+        await expect.poll(() => log.filter((line) => line.startsWith('POST /__admin/reset ')).length).toBe(2);
+        await page.close();
+
+        // Every admin request the page sent was refused: 403 (another origin), never a 2xx.
+        const adminLines = log.filter((line) => / \/__admin/.test(line));
+        expect(adminLines.length).toBeGreaterThanOrEqual(12);
+        for (const line of adminLines) expect(line).toMatch(/ admin:403 /);
+        // And nothing changed: no token, the clock, no fault, the journal neither cleared nor reset.
+        for (const id of ['planted-text', 'planted-json', 'planted-form', 'planted-by-form'])
+          expect(mock.store.get('tokens', id)).toBeUndefined();
+        expect(mock.clock.offsetMs).toBe(0);
+        expect(mock.store.fault).toEqual({});
+        expect(mock.journal?.entries().length).toBe(seenBefore);
+      },
+      60_000,
+    );
+
+    it('leaves the dashboard working: it reads the journal and adds a token', async () => {
       await request(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } });
-      const seenBefore = mock.journal?.entries().length ?? 0;
-      log.length = 0;
-      const { page } = await browser.open();
-      // The page runs on two loopback names: both are allowed through (nothing leaves the machine).
-      await page.unroute('**/*');
-      await page.route('**/*', (route) =>
-        ['127.0.0.1', 'localhost'].includes(new URL(route.request().url()).hostname)
-          ? route.continue()
-          : route.abort(),
-      );
-      await page.goto(`http://${host}:${attackerPort}/?mock=${encodeURIComponent(url)}`);
-      await page.waitForFunction(() => 'attackResults' in globalThis, undefined, { timeout: 20_000 });
-      const results = await page.evaluate(
-        () => (globalThis as unknown as { attackResults: unknown }).attackResults,
-      );
-      expect(results).toEqual(EXPECTED_RESULTS);
-      // The beacon goes on its own time: wait until both resets reached the mock.
-      await expect.poll(() => log.filter((line) => line.startsWith('POST /__admin/reset ')).length).toBe(2);
+      const { page, errors } = await browser.open();
+      await page.goto(`${url}/__admin/ui${adminToken === undefined ? '' : `#token=${adminToken}`}`);
+      await page.getByLabel('Token (empty: one is made up)').fill('added-in-the-dashboard');
+      await page.getByRole('button', { name: 'Add token' }).click();
+      await expect
+        .poll(() => mock.store.get('tokens', 'added-in-the-dashboard')?.id)
+        .toBe('added-in-the-dashboard');
+      // The token stays in this tab's session: the requests section reads with it.
+      await page.goto(`${url}/__admin/ui#requests`);
+      await expect.poll(() => page.locator('#request-list button.request').count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
       await page.close();
-
-      // Every admin request the page sent was refused: 403 (another origin), never a 2xx.
-      const adminLines = log.filter((line) => / \/__admin/.test(line));
-      expect(adminLines.length).toBeGreaterThanOrEqual(12);
-      for (const line of adminLines) expect(line).toMatch(/ admin:403 /);
-      // And nothing changed: no token, the clock, no fault, the journal neither cleared nor reset.
-      for (const id of ['planted-text', 'planted-json', 'planted-form', 'planted-by-form'])
-        expect(mock.store.get('tokens', id)).toBeUndefined();
-      expect(mock.clock.offsetMs).toBe(0);
-      expect(mock.store.fault).toEqual({});
-      expect(mock.journal?.entries().length).toBe(seenBefore);
-    },
-    60_000,
-  );
-
-  it('leaves the dashboard working: it reads the journal and adds a token', async () => {
-    await request(`${url}/v1/userinfo`, { headers: { authorization: 'Bearer valid' } });
-    const { page, errors } = await browser.open();
-    await page.goto(`${url}/__admin/ui${adminToken === undefined ? '' : `#token=${adminToken}`}`);
-    await page.getByLabel('Token (empty: one is made up)').fill('added-in-the-dashboard');
-    await page.getByRole('button', { name: 'Add token' }).click();
-    await expect
-      .poll(() => mock.store.get('tokens', 'added-in-the-dashboard')?.id)
-      .toBe('added-in-the-dashboard');
-    // The token stays in this tab's session: the requests section reads with it.
-    await page.goto(`${url}/__admin/ui#requests`);
-    await expect.poll(() => page.locator('#request-list button.request').count()).toBeGreaterThan(0);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 60_000);
+    }, 60_000);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 import { seriousAccessibilityProblems, useBrowser, type WatchedPage } from '../support/browser.js';
+import { describeWith } from '../support/tools.js';
 import { startMock } from '../support/doors.js';
 import { usePartner } from '../support/partner.js';
 
@@ -77,34 +78,39 @@ async function openSection(
   return watched;
 }
 
-describe.each(WINDOWS)('the dashboard in a window $width px wide', (window) => {
-  it.each(SECTIONS)('shows %s with nothing scrolling sideways and no word broken inside', async (section) => {
-    const { page } = await openSection(section, window);
-    const problems = await page.evaluate(layoutProblems);
-    expect(problems.overflowing).toEqual([]);
-    expect(problems.broken).toEqual([]);
-  });
-});
-
-describe('the dashboard on a phone', () => {
-  it('shows two rows of the scenario tables in a screen or more, each cell beside its heading', async () => {
-    const phone = WINDOWS[0];
-    const { page } = await openSection('scenarios', phone);
-    const rows = page.locator('#token-table tbody tr, #code-table tbody tr');
-    const heights = await rows.evaluateAll((found) =>
-      found.map((row) => (row as unknown as { offsetHeight: number }).offsetHeight),
+describeWith('chromium')('the layout of the dashboard', () => {
+  describe.each(WINDOWS)('the dashboard in a window $width px wide', (window) => {
+    it.each(SECTIONS)(
+      'shows %s with nothing scrolling sideways and no word broken inside',
+      async (section) => {
+        const { page } = await openSection(section, window);
+        const problems = await page.evaluate(layoutProblems);
+        expect(problems.overflowing).toEqual([]);
+        expect(problems.broken).toEqual([]);
+      },
     );
-    expect(heights.length).toBeGreaterThan(20);
-    expect(heights.filter((height) => height > phone.height / 2)).toEqual([]);
-    const cell = page.locator('#token-table tbody tr').first().locator('td').first();
-    const label = await cell.evaluate((td) => {
-      const { getComputedStyle } = globalThis as unknown as {
-        getComputedStyle: (element: unknown, pseudo: string) => { content: string };
-      };
-      return getComputedStyle(td, '::before').content;
+  });
+
+  describe('the dashboard on a phone', () => {
+    it('shows two rows of the scenario tables in a screen or more, each cell beside its heading', async () => {
+      const phone = WINDOWS[0];
+      const { page } = await openSection('scenarios', phone);
+      const rows = page.locator('#token-table tbody tr, #code-table tbody tr');
+      const heights = await rows.evaluateAll((found) =>
+        found.map((row) => (row as unknown as { offsetHeight: number }).offsetHeight),
+      );
+      expect(heights.length).toBeGreaterThan(20);
+      expect(heights.filter((height) => height > phone.height / 2)).toEqual([]);
+      const cell = page.locator('#token-table tbody tr').first().locator('td').first();
+      const label = await cell.evaluate((td) => {
+        const { getComputedStyle } = globalThis as unknown as {
+          getComputedStyle: (element: unknown, pseudo: string) => { content: string };
+        };
+        return getComputedStyle(td, '::before').content;
+      });
+      expect(label).toBe('"token"');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
     });
-    expect(label).toBe('"token"');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 });
 

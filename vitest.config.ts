@@ -22,6 +22,10 @@ export default defineConfig({
     // files first.
     maxWorkers: availableParallelism(),
     sequence: { sequencer: LongFirstSequencer },
+    // A worker runs its files one after another in one module graph: the kit's few hundred modules are
+    // imported once per worker, not once per file (a quarter of the run's import time on two cores).
+    // Files share no state through them: each starts its own mocks, and puts back what it fakes.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

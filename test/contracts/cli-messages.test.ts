@@ -3,12 +3,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuiltBin } from '../support/packed-package.js';
 import { ROOT, runTsCli } from '../support/spawn-cli.js';
 
 // Every message a user mistake gets, from the bin as a user runs it: one line naming what is wrong and
 // what to do, no stack trace, and the same exit code for the same kind of mistake in every command
 // (2 for the command line itself, 1 for what is found while running).
-const BIN = 'contracts/bin.ts';
 const TEAM_PACT = 'test/contracts/pacts/checkout-app-truecaller-oauth-api.json';
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -31,7 +31,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 async function bin(
   args: readonly string[],
 ): Promise<{ code: number | string; stdout: string; stderr: string }> {
-  const cli = runTsCli(BIN, args);
+  const cli = await runBuiltBin(args);
   const code = await cli.exited;
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }

@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT } from './spawn-cli.js';
+import { type CliProcess, ROOT, watchCli } from './spawn-cli.js';
 
 const run = promisify(execFile);
 
@@ -40,12 +40,23 @@ function runFolder(): string {
 }
 
 /**
- * The package as `npm pack` makes it (the `prepare` build included), packed once per test run however
- * many files ask.
+ * dist/ as the `prepare` script builds it (`npm run build`) from this working tree, built once per test
+ * run however many files ask: the packed package's and the bin's (`runBuiltBin`).
+ */
+export async function builtPackage(): Promise<void> {
+  await onceInRun('build', async () => {
+    await run('npm', ['run', 'build'], { cwd: ROOT, env: SCRATCH_ENV, maxBuffer: 64 << 20 });
+  });
+}
+
+/**
+ * The package as `npm pack` makes it, packed once per test run however many files ask. Its `prepare`
+ * script is the build `builtPackage` ran already in this run, so the pack does not run it again.
  */
 export async function packedTarball(): Promise<string> {
+  await builtPackage();
   const folder = await onceInRun('pack', async (into) => {
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', into], {
+    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', into], {
       cwd: ROOT,
       env: SCRATCH_ENV,
       maxBuffer: 64 << 20,
@@ -54,6 +65,23 @@ export async function packedTarball(): Promise<string> {
     writeFileSync(join(into, 'tarball.txt'), filename);
   });
   return join(folder, readFileSync(join(folder, 'tarball.txt'), 'utf8'));
+}
+
+/**
+ * Runs the package's bin (`npx truecaller-oauth-kit`: dist/contracts/bin.js, built in this run) under
+ * Node, as a user's project runs it.
+ */
+export async function runBuiltBin(
+  args: readonly string[],
+  options: { env?: Readonly<Record<string, string | undefined>> } = {},
+): Promise<CliProcess> {
+  await builtPackage();
+  return watchCli(
+    spawn(process.execPath, [join(ROOT, 'dist/contracts/bin.js'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1', ...options.env },
+    }),
+  );
 }
 
 /**

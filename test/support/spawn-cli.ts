@@ -25,10 +25,16 @@ export function runTsCli(
   args: readonly string[],
   options: { cwd?: string; env?: Readonly<Record<string, string | undefined>> } = {},
 ): CliProcess {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, script), ...args], {
-    cwd: options.cwd ?? ROOT,
-    env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1', ...options.env },
-  });
+  return watchCli(
+    spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, script), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1', ...options.env },
+    }),
+  );
+}
+
+/** Gathers a started CLI's output as it arrives. */
+export function watchCli(child: ChildProcessWithoutNullStreams): CliProcess {
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

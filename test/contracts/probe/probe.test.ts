@@ -23,7 +23,7 @@ import { createPkcePair } from '../../../src/operations/token/pkce.js';
 import { DEFAULT_PERSONA } from '../../../src/user-info.js';
 import { kitErrorOf } from '../../support/errors.js';
 import { startMock } from '../../support/doors.js';
-import { runTsCli } from '../../support/spawn-cli.js';
+import { runBuiltBin } from '../../support/packed-package.js';
 import { scratchDirOfFile } from '../../support/scratch-dir.js';
 
 const mock = await startMock();
@@ -428,7 +428,7 @@ describe('what probe sends, and what its reports show', () => {
 
 describe('truecaller-oauth-kit probe', () => {
   it('is a command of the bin, probing the mock to exit 0', async () => {
-    const cli = runTsCli('contracts/bin.ts', ['probe', `--base-url=${mock.url}`]);
+    const cli = await runBuiltBin(['probe', `--base-url=${mock.url}`]);
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).toMatch(/^error-body\s+assumed\s+held/m);
   });

@@ -11,7 +11,7 @@ import { PROVIDER_STATES } from '../../../contracts/operations/userinfo/index.js
 import { PACT_PROVIDER } from '../../../contracts/pact/provider-state.js';
 import { formatVerificationReport, verifyPacts } from '../../../contracts/verify/verify-pacts.js';
 import { loadApiDocument } from '../../../src/openapi/api-document.js';
-import { runTsCli } from '../../support/spawn-cli.js';
+import { runBuiltBin } from '../../support/packed-package.js';
 import { scratchDirOfFile } from '../../support/scratch-dir.js';
 
 const document = loadApiDocument();
@@ -156,8 +156,8 @@ describe('verifying a pact that relies on WWW-Authenticate', () => {
   });
 
   it('exits 1 from the command line with --documented-only and 0 without, printing the line either way', async () => {
-    const strict = runTsCli('contracts/bin.ts', ['verify', '--documented-only', CHALLENGE_PACT]);
-    const lenient = runTsCli('contracts/bin.ts', ['verify', CHALLENGE_PACT]);
+    const strict = await runBuiltBin(['verify', '--documented-only', CHALLENGE_PACT]);
+    const lenient = await runBuiltBin(['verify', CHALLENGE_PACT]);
     expect(await strict.exited).toBe(1);
     expect(strict.stdout()).toContain(`FAIL  reading the challenge of an expired token`);
     expect(strict.stdout()).toContain(`documented-only: ${CHALLENGE_WARNING}`);

@@ -8,7 +8,8 @@ import { PROVIDER_STATES } from '../../../contracts/operations/userinfo/index.js
 import { PACT_PROVIDER } from '../../../contracts/pact/provider-state.js';
 import { runVerifyCli } from '../../../contracts/verify/verify-cli.js';
 import { type VerificationReport, verifyPacts } from '../../../contracts/verify/verify-pacts.js';
-import { ROOT, runTsCli } from '../../support/spawn-cli.js';
+import { builtPackage, runBuiltBin } from '../../support/packed-package.js';
+import { ROOT } from '../../support/spawn-cli.js';
 import { kitErrorOf } from '../../support/errors.js';
 
 // Written by hand as a client team would: its own consumer name and token string, the documented states.
@@ -34,7 +35,7 @@ function alteredPact(name: string, change: (pact: typeof teamPact) => void): str
 
 describe('npx truecaller-oauth-kit verify', () => {
   it('verifies a client team’s hand-written pact and prints a line per interaction', async () => {
-    const cli = runTsCli('contracts/bin.ts', ['verify', TEAM_PACT]);
+    const cli = await runBuiltBin(['verify', TEAM_PACT]);
     expect(await cli.exited).toBe(0);
     for (const interaction of teamPact.interactions) {
       expect(cli.stdout()).toContain(`PASS  ${interaction.description}`);
@@ -145,7 +146,7 @@ describe('verify, given a pact that checks nothing or cannot be replayed', () =>
   });
 
   it('writes a JUnit report naming an unknown provider state from the bin, so > pacts.xml is never empty', async () => {
-    const cli = runTsCli('contracts/bin.ts', ['verify', '--format', 'junit', unknownState]);
+    const cli = await runBuiltBin(['verify', '--format', 'junit', unknownState]);
     expect(await cli.exited).toBe(1);
     const message = cli.stderr().trimEnd();
     expect(message).toContain('unknown provider state "a token that is pretty valid"');
@@ -309,14 +310,14 @@ describe('npx truecaller-oauth-kit verify, its output for CI', () => {
   const failingDescription = teamPact.interactions[2]?.description ?? '';
 
   it('prints Pact’s own report without ANSI colour when stdout is not a terminal', async () => {
-    const cli = runTsCli('contracts/bin.ts', ['verify', TEAM_PACT], { env: { NO_COLOR: undefined } });
+    const cli = await runBuiltBin(['verify', TEAM_PACT], { env: { NO_COLOR: undefined } });
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).toContain('Verifying a pact between checkout-app and truecaller-oauth-api');
     expect(cli.stdout()).not.toContain(ESCAPE);
   });
 
   it('prints only the summary with --quiet when every interaction passes', async () => {
-    const cli = runTsCli('contracts/bin.ts', ['verify', '--quiet', TEAM_PACT]);
+    const cli = await runBuiltBin(['verify', '--quiet', TEAM_PACT]);
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).toBe(
       `All ${teamPact.interactions.length} interactions verified against the mock and openapi.yaml.\n`,
@@ -324,7 +325,7 @@ describe('npx truecaller-oauth-kit verify, its output for CI', () => {
   });
 
   it('prints only the failed interaction and the summary with --quiet, and exits 1', async () => {
-    const cli = runTsCli('contracts/bin.ts', ['verify', '--quiet', failing]);
+    const cli = await runBuiltBin(['verify', '--quiet', failing]);
     expect(await cli.exited).toBe(1);
     const lines = cli.stdout().trimEnd().split('\n');
     expect(lines.filter((line) => /^\s+(PASS|FAIL)\s/.test(line))).toEqual([
@@ -335,7 +336,7 @@ describe('npx truecaller-oauth-kit verify, its output for CI', () => {
   });
 
   it('prints the report as JSON alone with --format json', async () => {
-    const cli = runTsCli('contracts/bin.ts', ['verify', '--format', 'json', failing]);
+    const cli = await runBuiltBin(['verify', '--format', 'json', failing]);
     expect(await cli.exited).toBe(1);
     const report = JSON.parse(cli.stdout()) as VerificationReport;
     expect(report.passed).toBe(false);
@@ -345,7 +346,7 @@ describe('npx truecaller-oauth-kit verify, its output for CI', () => {
   });
 
   it('prints JUnit XML alone with --format junit: a test case per interaction, a failure naming the problem', async () => {
-    const cli = runTsCli('contracts/bin.ts', ['verify', '--format', 'junit', failing]);
+    const cli = await runBuiltBin(['verify', '--format', 'junit', failing]);
     expect(await cli.exited).toBe(1);
     const xml = cli.stdout();
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
@@ -358,11 +359,10 @@ describe('npx truecaller-oauth-kit verify, its output for CI', () => {
 
 describe.runIf(existsSync('/usr/bin/script'))('npx truecaller-oauth-kit verify on a terminal', () => {
   // util-linux `script` runs the command on a pseudo-terminal, as a person at a shell would.
-  const onTerminal = (env: Record<string, string | undefined>): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const command = [process.execPath, '--import', 'tsx', 'contracts/bin.ts', 'verify', TEAM_PACT].join(
-        ' ',
-      );
+  const onTerminal = async (env: Record<string, string | undefined>): Promise<string> => {
+    await builtPackage();
+    return new Promise((resolve, reject) => {
+      const command = [process.execPath, 'dist/contracts/bin.js', 'verify', TEAM_PACT].join(' ');
       const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], {
         cwd: ROOT,
         env: { ...process.env, PACT_DO_NOT_TRACK: 'true', ...env },
@@ -372,6 +372,7 @@ describe.runIf(existsSync('/usr/bin/script'))('npx truecaller-oauth-kit verify o
       child.on('error', reject);
       child.on('close', () => resolve(out));
     });
+  };
 
   it('keeps Pact’s colours on a terminal', async () => {
     expect(await onTerminal({ NO_COLOR: undefined })).toContain('\u001b[');

@@ -153,44 +153,61 @@ async function main(): Promise<void> {
 void main();
 `;
 
-    beforeAll(() => {
+    const MODULES = [
+      ['nodenext', 'nodenext'],
+      ['node16', 'node16'],
+      ['commonjs', 'node10'],
+    ] as const;
+    // tsc's output for each module setting. One `tsc --build` of the three projects: one process reads
+    // the kit's, Pact's and Node's declarations once for all three (two thirds of the time of three).
+    let outputOf: Map<string, string>;
+
+    beforeAll(async () => {
       const folder = join(project, 'cjs');
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, 'package.json'), JSON.stringify({ type: 'commonjs' }));
       writeFileSync(join(folder, 'check.ts'), CHECK);
-    });
-
-    it.each([
-      ['nodenext', 'nodenext'],
-      ['node16', 'node16'],
-      ['commonjs', 'node10'],
-    ])('type-checks with module %s (strict, no skipLibCheck)', async (module, moduleResolution) => {
-      writeFileSync(
-        join(project, 'cjs', `tsconfig.${module}.json`),
-        JSON.stringify({
-          compilerOptions: {
-            module,
-            moduleResolution,
-            target: 'es2022',
-            strict: true,
-            skipLibCheck: false,
-            types: ['node'],
-            outDir: `out-${module}`,
-          },
-          files: ['check.ts'],
-        }),
-      );
+      for (const [module, moduleResolution] of MODULES) {
+        writeFileSync(
+          join(folder, `tsconfig.${module}.json`),
+          JSON.stringify({
+            compilerOptions: {
+              module,
+              moduleResolution,
+              target: 'es2022',
+              strict: true,
+              skipLibCheck: false,
+              types: ['node'],
+              outDir: `out-${module}`,
+            },
+            files: ['check.ts'],
+          }),
+        );
+      }
       const tsc = join(project, 'node_modules/typescript/bin/tsc');
-      const output = await run(process.execPath, [tsc, '-p', `cjs/tsconfig.${module}.json`], {
+      const projects = MODULES.map(([module]) => `cjs/tsconfig.${module}.json`);
+      const output = await run(process.execPath, [tsc, '--build', '--verbose', ...projects], {
         cwd: project,
         env: SCRATCH_ENV,
       }).then(
         ({ stdout }) => stdout,
         (error: Error & { stdout?: string }) => error.stdout ?? error.message,
       );
+      // --verbose heads each project's diagnostics with "Building project '<path>'...".
+      outputOf = new Map(
+        output
+          .split(/^.*Building project '/m)
+          .slice(1)
+          .map((section) => [/tsconfig\.(\w+)\.json'/.exec(section)?.[1] ?? '', section]),
+      );
+    }, TOOL_TIMEOUT_MS);
+
+    it.each(MODULES)('type-checks with module %s (strict, no skipLibCheck)', async (module) => {
+      const output = outputOf.get(module);
+      expect(output, `tsc --build did not build tsconfig.${module}.json`).toBeDefined();
       // Pact 16.5's own declarations fail a strict check without @types/express, with the kit or without
       // it; everything else, the kit's declarations and this file, type-checks.
-      const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
+      const errors = (output ?? '').split('\n').filter((line) => /error TS\d+/.test(line));
       expect(errors.filter((line) => !line.startsWith('node_modules/@pact-foundation/'))).toEqual([]);
       // What tsc made is CommonJS: require() of the kit's ES modules, as Node 20.19+ allows.
       const built = join(project, 'cjs', `out-${module}`, 'check.js');

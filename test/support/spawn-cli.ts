@@ -39,8 +39,11 @@ export function watchCli(child: ChildProcessWithoutNullStreams): CliProcess {
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  // 'close', not 'exit': Node may emit 'exit' before the last of the output has been read from the pipes,
+  // and a test that reads stderr once the CLI exited would find it short (seen with the built bin, which
+  // prints its one line and exits within milliseconds).
   const exited = new Promise<number | string>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+    child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   return {
     child,

@@ -1,29 +1,40 @@
 /**
- * `node test/support/run-together.mjs <script>...`: runs the given npm scripts at once (the checks of
- * `npm test`, each a single process: together they use the cores one after the other would leave
- * idle), prints each one's output whole when it ends, and exits non-zero when any failed, naming it.
+ * `node test/support/run-together.mjs [--live <script>] <script>...`: runs the given npm scripts at once
+ * (the checks and the test suites of `npm test`: each check is one process, and together with the
+ * suites they fill the cores that one after the other would leave idle). The `--live` script prints as
+ * it goes; each other one's output is printed whole when it ends. Exits non-zero when any failed, naming
+ * each failed script last.
  */
 import { spawn } from 'node:child_process';
 
-const scripts = process.argv.slice(2);
+const args = process.argv.slice(2);
+const live = args[0] === '--live' ? args[1] : undefined;
+const scripts = live === undefined ? args : args.slice(2);
 const npm = process.env.npm_execpath;
 
-const runs = scripts.map(
+/** Runs `npm run --silent <script>`, its output piped (or the terminal's, when `inherit`). */
+function npmRun(script, inherit) {
+  const args = ['run', '--silent', script];
+  const stdio = inherit ? 'inherit' : 'pipe';
+  // The npm that runs `npm test`, when it does; otherwise the one on the PATH.
+  return npm === undefined
+    ? spawn('npm', args, { stdio, shell: process.platform === 'win32' })
+    : spawn(process.execPath, [npm, ...args], { stdio });
+}
+
+const runs = [...(live === undefined ? [] : [live]), ...scripts].map(
   (script) =>
     new Promise((resolve) => {
-      // The npm that runs `npm test`, when it does; otherwise the one on the PATH.
-      const child =
-        npm === undefined
-          ? spawn('npm', ['run', '--silent', script], { shell: process.platform === 'win32' })
-          : spawn(process.execPath, [npm, 'run', '--silent', script]);
+      const child = npmRun(script, script === live);
       let output = '';
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.stderr.on('data', (chunk) => (output += chunk));
+      child.stdout?.on('data', (chunk) => (output += chunk));
+      child.stderr?.on('data', (chunk) => (output += chunk));
       child.on('error', (error) => {
         output += `${error.message}\n`;
       });
       child.on('close', (code) => {
-        process.stdout.write(`> npm run ${script}\n${output}`);
+        if (script !== live) process.stdout.write(`> npm run ${script}\n${output}`);
+        else if (output !== '') process.stdout.write(output);
         resolve({ script, code: code ?? 1 });
       });
     }),

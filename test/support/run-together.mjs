@@ -33,7 +33,9 @@ const runs = [...(live === undefined ? [] : [live]), ...scripts].map(
         output += `${error.message}\n`;
       });
       child.on('close', (code) => {
-        if (script !== live) process.stdout.write(`> npm run ${script}\n${output}`);
+        // On a line of its own: the live script may be mid-line (a row of progress dots).
+        if (script !== live)
+          process.stdout.write(`${live === undefined ? '' : '\n'}> npm run ${script}\n${output}`);
         else if (output !== '') process.stdout.write(output);
         resolve({ script, code: code ?? 1 });
       });

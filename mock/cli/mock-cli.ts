@@ -30,7 +30,7 @@ import { untilStopped } from './stop-triggers.js';
 import { ENDPOINTS } from '../../src/endpoints.js';
 import { isStandalone } from '../../src/package-files.js';
 import { ADMIN_COLLECTIONS } from '../admin/admin-paths.js';
-import { MOCK_OPERATIONS } from '../operations/index.js';
+import { MOCK_OPERATIONS, OPERATION_FLAGS } from '../operations/index.js';
 import type { MockStore } from '../state/store.js';
 
 /**
@@ -38,6 +38,11 @@ import type { MockStore } from '../state/store.js';
  * A test harness in any language reads the first line of stdout and takes what follows the `=`.
  */
 export const READY_LINE_PREFIX = 'TRUECALLER_OAUTH_KIT_URL=';
+
+// The operations' flags in the usage text, each written as the kit's own long flags are.
+const OPERATION_FLAG_LINES = OPERATION_FLAGS.map(
+  (flag) => `  --${flag.name} ${flag.argument}\n${' '.repeat(19)}${flag.help}\n`,
+).join('');
 
 const usage = (invocation: string): string => `Usage: ${invocation} [options]
 
@@ -68,9 +73,7 @@ Options:
                    repeat for more (by default only the mock's own pages may)
   --journal-size <n>
                    requests the journal keeps (default 1000, at most 100000)
-  --allow-callback-host <host>
-                   a host (besides loopback) the mock may post mobile-web sign-in callbacks to; repeatable
-  --version        print the kit's version
+${OPERATION_FLAG_LINES}  --version        print the kit's version
   --help           show this text`;
 
 /** The mock's settings as the command line gave them, checked. */
@@ -99,7 +102,7 @@ export async function runMockCli(
   return runReportingKitErrors(() => serve(settings));
 }
 
-const FLAGS = {
+const KIT_FLAGS = {
   port: { type: 'string', default: '4010' },
   host: { type: 'string', default: '127.0.0.1' },
   'ready-file': { type: 'string' },
@@ -115,10 +118,26 @@ const FLAGS = {
   'admin-token': { type: 'string' },
   'admin-origin': { type: 'string', multiple: true },
   'journal-size': { type: 'string', default: String(DEFAULT_JOURNAL_SIZE) },
-  'allow-callback-host': { type: 'string', multiple: true },
 } as const;
 
-type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values'];
+// The kit's own flags and the operations' (each repeatable; see `OperationFlag`).
+const FLAGS: typeof KIT_FLAGS = {
+  ...KIT_FLAGS,
+  ...Object.fromEntries(OPERATION_FLAGS.map((flag) => [flag.name, { type: 'string', multiple: true }])),
+};
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof KIT_FLAGS }>>['values'];
+
+/** The options the operations' flags set: those given, each as the list of its values. */
+function operationOptions(flags: Flags): Record<string, readonly string[]> {
+  const given = flags as Readonly<Record<string, unknown>>;
+  return Object.fromEntries(
+    OPERATION_FLAGS.flatMap((flag) => {
+      const values = given[flag.name];
+      return Array.isArray(values) ? [[flag.option, values as string[]]] : [];
+    }),
+  );
+}
 
 /** The settings the flags give, or the exit code of a mistake (its message already printed). */
 function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number {
@@ -176,9 +195,7 @@ function checkFlags(flags: Flags, context: CliContext): MockCliSettings | number
       db: flags.db,
       store,
       fault: delayMs === undefined ? undefined : { delayMs },
-      ...(flags['allow-callback-host'] === undefined
-        ? {}
-        : { allowCallbackHosts: flags['allow-callback-host'] }),
+      ...operationOptions(flags),
     },
     readyFile: flags['ready-file'],
     quiet: flags.quiet,

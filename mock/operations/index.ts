@@ -11,7 +11,7 @@ import type { SignedProfileControls } from './signed-profile/signed-profile-cont
 import type { TokenControls } from './token/register-code.js';
 import type { UserInfoControls } from './userinfo/register-token.js';
 import { DISCOVERY_MOCK } from './discovery/operation.js';
-import type { MockOperation } from './operation.js';
+import type { MockOperation, OperationFlag } from './operation.js';
 import { PERSONAS } from './personas.js';
 import { type PhoneNumberConfig, PHONE_NUMBER_MOCK } from './phone-number/operation.js';
 import { type SignedProfileConfig, SIGNED_PROFILE_MOCK } from './signed-profile/operation.js';
@@ -50,6 +50,11 @@ export type OperationControls = UserInfoControls &
 
 /** The options of `createMock` and `createMockServer` the operations add. */
 export type OperationsOptions = MobileWebOptions;
+
+/** The flags of the mock's command line that set them, in the list's order. */
+export const OPERATION_FLAGS: readonly OperationFlag[] = Object.freeze(
+  MOCK_OPERATIONS.flatMap((operation) => operation.options?.flags ?? []),
+);
 
 /** Their defaults. */
 export const OPERATION_OPTION_DEFAULTS: Readonly<OperationsOptions> = Object.freeze(

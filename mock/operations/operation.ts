@@ -97,6 +97,23 @@ export interface OperationOptions {
   readonly defaults: Readonly<Record<string, unknown>>;
   /** Problems of the options as given, merged over the defaults, each naming its option; checked once. */
   problems(options: Readonly<Record<string, unknown>>): string[];
+  /** The flags of the mock's command line that set them (`--allow-callback-host`). */
+  readonly flags?: readonly OperationFlag[];
+}
+
+/**
+ * A flag of the mock's command line an operation adds: repeatable, its values in order the list one of
+ * its options takes. The option's `problems` check what was given.
+ */
+export interface OperationFlag {
+  /** The flag without its dashes: `allow-callback-host`. */
+  readonly name: string;
+  /** What it takes, for the usage text: `<host>`. */
+  readonly argument: string;
+  /** One line for the usage text. */
+  readonly help: string;
+  /** The option it sets: `allowCallbackHosts`. */
+  readonly option: string;
 }
 
 /** What an action of the control plane answers: a status and a JSON body. */

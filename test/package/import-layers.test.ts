@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OPERATION_FLAGS } from '../../mock/operations/index.js';
 import { OPERATIONS } from '../../src/operations/index.js';
 import { directImports, sourceFiles } from '../support/import-graph.js';
 import { ROOT } from '../support/spawn-cli.js';
@@ -180,6 +181,16 @@ describe('the import layers', () => {
     expect(named('src', 'userinfo')).toContain('not-bearer');
     expect(named('mock', 'token')).toContain('invalid-code');
     expect(named('contracts', 'phone-number')).toContain('invalid-credentials');
+  });
+
+  it('takes the operations’ command-line flags from the list: mock/cli/ names none of them', () => {
+    expect(OPERATION_FLAGS.map((flag) => flag.name)).toContain('allow-callback-host');
+    const named = sourceFiles('mock/cli').flatMap((file) =>
+      stringLiterals(readFileSync(join(ROOT, file), 'utf8'))
+        .filter((literal) => OPERATION_FLAGS.some((flag) => literal.includes(flag.name)))
+        .map((literal) => `${file}: '${literal}'`),
+    );
+    expect(named).toEqual([]);
   });
 
   it('finds the scenario tables the operations’ own folders import', () => {

@@ -9,7 +9,7 @@ import type { Fault } from '../../../src/faults.js';
 import type { WebTokenScenarioName, WebValuesAs } from '../../../src/operations/mobile-web/scenarios.js';
 import type { WebSignInInput, WebSignInResult } from '../../../src/operations/mobile-web/wire-types.js';
 import type { RecordInput } from '../collection.js';
-import type { AdminAction, ControlContext, OperationOptions } from '../operation.js';
+import type { AdminAction, ControlContext, OperationFlag, OperationOptions } from '../operation.js';
 import { expiryOf, type RegisterCall, registerRecord } from '../registration.js';
 import { normaliseHost } from './callback-target.js';
 import { WEB_TOKEN_LIFETIME_SECONDS } from './web-tokens.js';
@@ -107,9 +107,18 @@ export interface MobileWebOptions {
 
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-/** The option `allowCallbackHosts`: its default and its checks. */
+/** `--allow-callback-host`, repeatable: the hosts of `allowCallbackHosts`. */
+export const ALLOW_CALLBACK_HOST_FLAG: OperationFlag = {
+  name: 'allow-callback-host',
+  argument: '<host>',
+  help: 'a host (besides loopback) the mock may post mobile-web sign-in callbacks to; repeatable',
+  option: ALLOW_CALLBACK_HOSTS,
+};
+
+/** The option `allowCallbackHosts`: its default, its checks and its flag. */
 export const MOBILE_WEB_OPTIONS: OperationOptions = {
   defaults: Object.freeze({ [ALLOW_CALLBACK_HOSTS]: Object.freeze([]) }),
+  flags: [ALLOW_CALLBACK_HOST_FLAG],
   problems(options) {
     const hosts = options[ALLOW_CALLBACK_HOSTS];
     if (!Array.isArray(hosts))
@@ -118,7 +127,7 @@ export const MOBILE_WEB_OPTIONS: OperationOptions = {
       .filter((host) => typeof host !== 'string' || !(HOST.test(normaliseHost(host)) || isIpLiteral(host)))
       .map(
         (host) =>
-          `${ALLOW_CALLBACK_HOSTS} (--allow-callback-host): ${JSON.stringify(host)} is not a host name or an IP address (no scheme, port, path or wildcard)`,
+          `${ALLOW_CALLBACK_HOSTS} (--${ALLOW_CALLBACK_HOST_FLAG.name}): ${JSON.stringify(host)} is not a host name or an IP address (no scheme, port, path or wildcard)`,
       );
   },
 };

@@ -23,7 +23,7 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     sequence: { sequencer: LongFirstSequencer },
     // A worker runs its files one after another in one module graph: the kit's few hundred modules are
-    // imported once per worker, not once per file (a quarter of the run's import time on two cores).
+    // imported once per worker, not once per test file.
     // Files share no state through them: each starts its own mocks, and puts back what it fakes.
     isolate: false,
     testTimeout: 30_000,

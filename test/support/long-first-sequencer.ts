@@ -5,7 +5,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * test. Files that match nothing weigh 0 and keep vitest's own order among themselves.
  */
 const WEIGHTS: readonly (readonly [RegExp, number])[] = [
-  // Two installs from git, each building the package in a clone with all of its dependencies.
+  // An install from git, building the package in a clone with all of its dependencies.
   [/^test\/package\/git-install\.test\.ts$/, 3],
   // npm installs of the packed package, a build of the standalone executable.
   [/^test\/package\//, 2],

@@ -1,20 +1,23 @@
 /**
- * `node test/support/run-together.mjs [--live <script>] <script>...`: runs the given npm scripts at once
- * (the checks and the test suites of `npm test`: each check is one process, and together with the
- * suites they fill the cores that one after the other would leave idle). The `--live` script prints as
- * it goes; each other one's output is printed whole when it ends. Exits non-zero when any failed, naming
- * each failed script last.
+ * `node test/support/run-together.mjs <script>... [--live <script> [arg...]]`: runs the given npm scripts
+ * at once (the checks and the test suites of `npm test`: each check is one process, and together with
+ * the suites they fill the cores that one after the other would leave idle). The `--live` script prints
+ * as it goes and gets the arguments after it, so `npm test -- test/mock` passes `test/mock` to the
+ * suites; each other script's output is printed whole when it ends. Exits non-zero when any failed,
+ * naming each failed script last.
  */
 import { spawn } from 'node:child_process';
 
 const args = process.argv.slice(2);
-const live = args[0] === '--live' ? args[1] : undefined;
-const scripts = live === undefined ? args : args.slice(2);
+const liveAt = args.indexOf('--live');
+const scripts = liveAt === -1 ? args : args.slice(0, liveAt);
+const live = liveAt === -1 ? undefined : args[liveAt + 1];
+const liveArgs = liveAt === -1 ? [] : args.slice(liveAt + 2);
 const npm = process.env.npm_execpath;
 
-/** Runs `npm run --silent <script>`, its output piped (or the terminal's, when `inherit`). */
-function npmRun(script, inherit) {
-  const args = ['run', '--silent', script];
+/** Runs `npm run --silent <script> -- <extra>`, its output piped (or the terminal's, when `inherit`). */
+function npmRun(script, inherit, extra) {
+  const args = ['run', '--silent', script, ...(extra.length > 0 ? ['--', ...extra] : [])];
   const stdio = inherit ? 'inherit' : 'pipe';
   // The npm that runs `npm test`, when it does; otherwise the one on the PATH.
   return npm === undefined
@@ -25,7 +28,7 @@ function npmRun(script, inherit) {
 const runs = [...(live === undefined ? [] : [live]), ...scripts].map(
   (script) =>
     new Promise((resolve) => {
-      const child = npmRun(script, script === live);
+      const child = npmRun(script, script === live, script === live ? liveArgs : []);
       let output = '';
       child.stdout?.on('data', (chunk) => (output += chunk));
       child.stderr?.on('data', (chunk) => (output += chunk));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createMock } from '../../mock/index.js';
 import { request } from '../support/http.js';
-import { type CliProcess, runTsCli } from '../support/spawn-cli.js';
+import { type CliProcess, startMockCli } from '../support/spawn-cli.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'tok-big-store-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -41,15 +41,10 @@ function writeDbWithTokens(file: string, count: number): void {
   closeSync(descriptor);
 }
 
-async function startCli(
+const startCli = (
   file: string,
   flag: '--db' | '--config' = '--db',
-): Promise<{ cli: CliProcess; url: string }> {
-  const cli = runTsCli('mock/cli/mock-cli.ts', ['--port', '0', '--quiet', flag, file]);
-  running.push(cli);
-  const [, url = ''] = await cli.waitForOutput(/^TRUECALLER_OAUTH_KIT_URL=(\S+)$/m);
-  return { cli, url };
-}
+): Promise<{ cli: CliProcess; url: string }> => startMockCli([flag, file], running);
 
 const json = { 'content-type': 'application/json' };
 

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mock/index.js';
-import { DEFAULT_CLIENT_ID, EXAMPLE_CODE_VERIFIER } from '../../src/operations/token/grants.js';
+import { DEFAULT_CLIENT_ID } from '../../src/operations/token/grants.js';
 import { kitErrorThrownBy } from '../support/errors.js';
 import { request } from '../support/http.js';
-import { type CliProcess, runTsCli } from '../support/spawn-cli.js';
+import { type CliProcess, runTsCli, startMockCli } from '../support/spawn-cli.js';
+import { postCodeExchange } from '../support/token.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'tok-db-keys-'));
 const running: CliProcess[] = [];
@@ -22,24 +23,11 @@ afterEach(() => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function startCli(args: readonly string[]): Promise<{ cli: CliProcess; url: string }> {
-  const cli = runTsCli('mock/cli/mock-cli.ts', ['--port', '0', '--quiet', ...args]);
-  running.push(cli);
-  const [, url = ''] = await cli.waitForOutput(/^TRUECALLER_OAUTH_KIT_URL=(\S+)$/m);
-  return { cli, url };
-}
+const startCli = (args: readonly string[]): Promise<{ cli: CliProcess; url: string }> =>
+  startMockCli(args, running);
 
 async function idToken(url: string): Promise<string> {
-  const response = await request(`${url}/v1/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: DEFAULT_CLIENT_ID,
-      code: 'valid-code',
-      code_verifier: EXAMPLE_CODE_VERIFIER,
-    }),
-  });
+  const response = await postCodeExchange(url, 'valid-code');
   expect(response.status).toBe(200);
   return (response.json as { id_token: string }).id_token;
 }

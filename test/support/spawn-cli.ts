@@ -69,3 +69,17 @@ export function watchCli(child: ChildProcessWithoutNullStreams): CliProcess {
     },
   };
 }
+
+/**
+ * Starts `npm run mock`'s CLI on a free port, quiet, with `args`, and resolves with it and its base URL
+ * once it printed its ready line. `started` collects it, for the file to kill what is left after a test.
+ */
+export async function startMockCli(
+  args: readonly string[],
+  started: CliProcess[],
+): Promise<{ cli: CliProcess; url: string }> {
+  const cli = runTsCli('mock/cli/mock-cli.ts', ['--port', '0', '--quiet', ...args]);
+  started.push(cli);
+  const [, url = ''] = await cli.waitForOutput(/^TRUECALLER_OAUTH_KIT_URL=(\S+)$/m);
+  return { cli, url };
+}

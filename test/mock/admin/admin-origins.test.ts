@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMock, createMockServer, type MockServer } from '../../../mock/index.js';
 import { KitError } from '../../../src/errors.js';
 import { openApiProblems, request, type TestResponse } from '../../support/http.js';
-import { type CliProcess, runTsCli } from '../../support/spawn-cli.js';
+import { type CliProcess, runTsCli, startMockCli } from '../../support/spawn-cli.js';
 
 const servers: MockServer[] = [];
 async function start(options: Parameters<typeof createMockServer>[0] = {}): Promise<string> {
@@ -269,17 +269,10 @@ describe('npm run mock --admin-origin', () => {
   });
 
   it('lets the origins it names call the admin API', async () => {
-    const cli = runTsCli('mock/cli/mock-cli.ts', [
-      '--port',
-      '0',
-      '--quiet',
-      '--admin-origin',
-      'http://localhost:3000',
-      '--admin-origin',
-      'http://localhost:8080',
-    ]);
-    running.push(cli);
-    const [, url = ''] = await cli.waitForOutput(/^TRUECALLER_OAUTH_KIT_URL=(\S+)$/m);
+    const { cli, url } = await startMockCli(
+      ['--admin-origin', 'http://localhost:3000', '--admin-origin', 'http://localhost:8080'],
+      running,
+    );
     for (const origin of ['http://localhost:3000', 'http://localhost:8080']) {
       const response = await request(`${url}/__admin/clock`, { headers: { origin } });
       expect(response.headers['access-control-allow-origin']).toBe(origin);

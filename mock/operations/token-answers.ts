@@ -5,7 +5,7 @@
  * the hot path is a map look-up (and, for a token that expires, a look at the clock). A token this process
  * does not hold is asked of the shared store, with `--store` (made on another replica a moment ago).
  */
-import type { PreparedResponse } from '../http/responses.js';
+import { type PreparedResponse, prepareJson, type ResponseContext } from '../http/responses.js';
 import type { AnswerCache } from '../state/answer-cache.js';
 import type { Clock } from '../state/clock.js';
 import { isStoreUnavailable, type StoreAccess } from '../state/store-access.js';
@@ -30,6 +30,19 @@ export interface TokenAnswersOptions<C extends Collection> {
   readonly unknown: () => PreparedResponse;
   /** The answer when the shared store cannot be reached. */
   readonly storeUnavailable: PreparedResponse;
+}
+
+/**
+ * The answer when a token had to be asked of a shared store that cannot be reached: the body of the
+ * operation's documented server error, a 500, named `store-unavailable` for the log.
+ */
+export function storeUnavailableAnswer(
+  context: ResponseContext,
+  serverError: PreparedResponse,
+): PreparedResponse {
+  return prepareJson(context, 500, JSON.parse(serverError.body.toString('utf8')), {
+    scenario: 'store-unavailable',
+  });
 }
 
 /** The answer to each token, as `options` say. */

@@ -18,7 +18,7 @@ import { headerValue } from '../../http/mock-request.js';
 import { bearerChallenge, type PreparedResponse, prepareJson } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
 import type { OperationContext } from '../operation.js';
-import { createTokenAnswers, type TokenAnswer } from '../token-answers.js';
+import { createTokenAnswers, storeUnavailableAnswer, type TokenAnswer } from '../token-answers.js';
 import { webProfileOfPersona } from './persona-web-profile.js';
 
 /** The realm of the profile endpoint's bearer challenge (assumed, as on the OAuth host). */
@@ -66,11 +66,7 @@ export function createWebProfileRoute(context: OperationContext): RouteHandler {
     });
   }
 
-  // A shared store that cannot be reached: the documented 500, named for the log.
-  const server = errorAnswer('server-error');
-  const storeUnavailable = prepareJson(common, 500, JSON.parse(server.body.toString('utf8')), {
-    scenario: 'store-unavailable',
-  });
+  const storeUnavailable = storeUnavailableAnswer(common, errorAnswer('server-error'));
   const answerToken = createTokenAnswers({
     collection: 'webTokens',
     state,

@@ -24,7 +24,7 @@ import { headerValue } from '../../http/mock-request.js';
 import { type PreparedResponse, prepareJson } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
 import type { OperationContext } from '../operation.js';
-import { createTokenAnswers, type TokenAnswer } from '../token-answers.js';
+import { createTokenAnswers, storeUnavailableAnswer, type TokenAnswer } from '../token-answers.js';
 
 /**
  * The handlers of both forms of the validation call, sharing one cache. Partner credentials are checked
@@ -72,11 +72,7 @@ export function createPhoneNumberRoutes(
     };
   }
 
-  // A shared store that cannot be reached: the documented 500 (code 500), named for the log.
-  const server = errorAnswer('server-error');
-  const storeUnavailable = prepareJson(common, 500, JSON.parse(server.body.toString('utf8')), {
-    scenario: 'store-unavailable',
-  });
+  const storeUnavailable = storeUnavailableAnswer(common, errorAnswer('server-error'));
   const answerToken = createTokenAnswers({
     collection: 'phoneNumberTokens',
     state,

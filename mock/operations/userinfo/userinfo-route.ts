@@ -16,7 +16,7 @@ import { headerValue } from '../../http/mock-request.js';
 import { bearerChallenge, type PreparedResponse, prepareJson, withDelay } from '../../http/responses.js';
 import type { RouteHandler } from '../../routes/route-context.js';
 import type { OperationContext } from '../operation.js';
-import { createTokenAnswers, type TokenAnswer } from '../token-answers.js';
+import { createTokenAnswers, storeUnavailableAnswer, type TokenAnswer } from '../token-answers.js';
 import { tokenOutcome } from './token-outcome.js';
 
 /** The realm of the mock's bearer challenges. */
@@ -67,10 +67,7 @@ export function createUserInfoRoute(context: OperationContext): RouteHandler {
     };
   }
 
-  // A shared store that cannot be reached: the documented 500 of a server error, named for the log.
-  const storeUnavailable = prepareJson(common, 500, errorBodyOf(errorAnswer('server-error')), {
-    scenario: 'store-unavailable',
-  });
+  const storeUnavailable = storeUnavailableAnswer(common, errorAnswer('server-error'));
   const answerToken = createTokenAnswers({
     collection: 'tokens',
     state,
@@ -88,10 +85,6 @@ export function createUserInfoRoute(context: OperationContext): RouteHandler {
 }
 
 /** The body of a prepared JSON answer. */
-function errorBodyOf(answer: PreparedResponse): unknown {
-  return JSON.parse(answer.body.toString('utf8'));
-}
-
 /** Every error answer of the table, from its named example of `openapi.yaml`, prepared once. */
 function prepareErrors({ document, answers }: OperationContext): Map<ScenarioName, PreparedResponse> {
   const errors = new Map<ScenarioName, PreparedResponse>();

@@ -2,6 +2,8 @@
  * `npm run build`: the package as it is published, in dist/. Plain Node, no shell, so it runs the same on
  * every platform and from `prepare` (which npm runs for a git install as well as before `npm pack`).
  *
+ * 0. When dist/ was built from the same inputs (src/build/build-inputs.mjs: the sources, the config files,
+ *    the tools' versions), there is nothing to do: npm runs `prepare` twice for an install from git.
  * 1. dist/ is removed, so a renamed or deleted source leaves nothing behind.
  * 2. tsc compiles src/, mock/, fixtures/ and contracts/ (tsconfig.build.json): ES modules and their .d.ts.
  * 3. openapi.yaml is copied into dist/, beside the code that reads it, with its prepared form (the parsed
@@ -14,14 +16,25 @@
  *    packages marked as ES module imports: the types a CommonJS TypeScript project (module node16 or
  *    commonjs) resolves through the "require" condition. At run time require() loads the ES modules
  *    themselves (Node 20.19+), so there is one copy of the code.
+ * 5. The inputs' digest is written last (dist/.build-inputs), so only a build that finished is trusted.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { BUILD_INPUTS_FILE, buildInputsDigest } from './build-inputs.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const dist = join(root, 'dist');
+const inputsFile = join(dist, BUILD_INPUTS_FILE);
+
+const inputs = buildInputsDigest(root);
+if (existsSync(inputsFile) && readFileSync(inputsFile, 'utf8') === inputs) {
+  console.error(
+    'build: dist/ is already built from these sources and tools; nothing to do (remove dist/ to build again).',
+  );
+  process.exit(0);
+}
 
 rmSync(dist, { recursive: true, force: true });
 
@@ -65,6 +78,7 @@ for (const name of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
   writeFileSync(join(dist, name.replace(/\.d\.ts$/, '.d.cts')), text);
   twins++;
 }
+writeFileSync(inputsFile, inputs);
 console.error(
   `build: dist/ compiled, openapi.yaml copied and prepared, the validators prepared, the pages made, ${twins} .d.cts declaration twins written.`,
 );

@@ -47,13 +47,18 @@ describe.concurrent('npm install from git', () => {
     async () => {
       const repository = await repositoryOfWorkingTree('git-repo');
       const project = await scratchProject('git-install', { type: 'module' });
-      await npm(project, [
+      // --foreground-scripts shows the output of the `prepare` npm runs as it packs its clone: the second
+      // in that clone (its `npm install` there ran the first), which finds dist/ built and compiles nothing.
+      const { stderr } = await npm(project, [
         'install',
         '--no-audit',
         '--no-fund',
         '--prefer-offline',
+        '--foreground-scripts',
         `git+file://${repository}`,
       ]);
+      expect(stderr).toContain('build: dist/ is already built from these sources and tools; nothing to do');
+      expect(stderr).not.toContain('build: dist/ compiled');
       expect(existsSync(join(project, 'node_modules/truecaller-oauth-kit/dist/mock/index.js'))).toBe(true);
       writeFileSync(
         join(project, 'check.mjs'),

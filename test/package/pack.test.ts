@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,13 @@ describe('the packed package, installed in a scratch project', { timeout: TOOL_T
     const bin = join(project, 'node_modules/.bin/truecaller-oauth-kit');
     const { stdout } = await run(bin, ['fixtures', '--count', '3', '--seed', '7'], { cwd: project, env });
     expect(JSON.parse(stdout)).toEqual([...createProfiles({ seed: 7, count: 3 })]);
+  });
+
+  it('ships dist/ without the build’s own bookkeeping: no source maps, no inputs digest', () => {
+    const dist = join(project, 'node_modules/truecaller-oauth-kit/dist');
+    const names = readdirSync(dist, { recursive: true, encoding: 'utf8' });
+    expect(names).toContain(join('mock', 'index.js'));
+    expect(names.filter((name) => name.endsWith('.map') || name.endsWith('.build-inputs'))).toEqual([]);
   });
 
   it('runs the bin with --help, listing the fixtures command', async () => {

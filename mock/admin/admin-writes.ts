@@ -123,7 +123,8 @@ async function readObjectBody(
     const code = body.status === 413 ? 'request_too_large' : 'invalid_request';
     return { ok: false, refused: answers.error(body.status, code, body.problem) };
   }
-  const value = body.value ?? {};
+  // An empty body is `{}` (a POST that lets the mock make the id up); JSON `null` is no object.
+  const value = body.value === undefined ? {} : body.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const where = `${request.method} ${printable(pathOf(request.url))}`;
     return {

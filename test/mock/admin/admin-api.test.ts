@@ -160,6 +160,44 @@ describe('writes are checked before they reach the store', () => {
     expect(response.status).toBe(400);
     expect(openApiProblems('/__admin/tokens', 'post', response)).toEqual([]);
   });
+
+  it('changes the fields of the global fault that a PATCH names, keeps the others, and checks the result', async () => {
+    expect((await mock.admin('PUT', '/__admin/fault', { delayMs: 5 })).status).toBe(200);
+    const changed = await mock.admin('PATCH', '/__admin/fault', { failure: 'service-unavailable' });
+    expect(changed.status).toBe(200);
+    expect(openApiProblems('/__admin/fault', 'patch', changed)).toEqual([]);
+    expect(changed.json).toEqual({ delayMs: 5, failure: 'service-unavailable' });
+    const refused = await mock.admin('PATCH', '/__admin/fault', { delayMs: -1 });
+    expect(refused.status).toBe(400);
+    expect(openApiProblems('/__admin/fault', 'patch', refused)).toEqual([]);
+    expect((await mock.admin('GET', '/__admin/fault')).json).toEqual(changed.json);
+  });
+
+  // Only an empty body stands for `{}` (a POST that lets the mock make the token up); JSON `null` is no
+  // object either, and every write says so before anything changes.
+  it.each([
+    ['POST', '/__admin/tokens', '/__admin/tokens'],
+    ['PUT', '/__admin/tokens/valid', '/__admin/tokens/{id}'],
+    ['PATCH', '/__admin/tokens/valid', '/__admin/tokens/{id}'],
+    ['PATCH', '/__admin/fault', '/__admin/fault'],
+    ['POST', '/__admin/clock', '/__admin/clock'],
+    ['POST', '/__admin/signedProfiles', '/__admin/signedProfiles'],
+  ] as const)(
+    'answers 400 to %s %s with a JSON null, naming the route, and changes nothing',
+    async (method, path, documented) => {
+      const before = (await mock.admin('GET', '/__admin/db')).json;
+      for (const body of ['null', ' null\n', '"text"', '7', '[]']) {
+        const response = await mock.admin(method, path, body);
+        expect(response.status, body).toBe(400);
+        const documentedMethod = method.toLowerCase() as Lowercase<typeof method>;
+        expect(openApiProblems(documented, documentedMethod, response)).toEqual([]);
+        expect((response.json as { error_description: string }).error_description).toBe(
+          `The body of ${method} ${path} must be a JSON object.`,
+        );
+      }
+      expect((await mock.admin('GET', '/__admin/db')).json).toEqual(before);
+    },
+  );
 });
 
 describe('personas by REST', () => {

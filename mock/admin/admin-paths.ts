@@ -22,7 +22,7 @@ const INTERNAL: ReadonlyMap<string, string> = new Map(
 );
 
 /** The operations' actions (`POST /__admin/<name>`: `signedProfiles`, ...), which store no record. */
-const ACTIONS: ReadonlySet<string> = new Set(
+export const ADMIN_ACTIONS: ReadonlySet<string> = new Set(
   MOCK_OPERATIONS.flatMap((operation) => (operation.adminActions ?? []).map((action) => action.name)),
 );
 
@@ -57,7 +57,7 @@ export const ADMIN_METHODS: Readonly<Record<AdminTarget['kind'], readonly string
   page: ['GET', 'HEAD'],
 });
 
-const SINGLES: ReadonlySet<string> = new Set<Single>([
+export const ADMIN_SINGLES: ReadonlySet<string> = new Set<Single>([
   'fault',
   'requests',
   'reset',
@@ -87,8 +87,8 @@ export function resolveAdminPath(path: string): ResolvedAdminPath {
   const [name = '', rawId, ...deeper] = segments;
   const internal = INTERNAL.get(name);
   if (internal !== undefined) return notFound(internal);
-  if (SINGLES.has(name) && rawId === undefined) return { ok: true, target: { kind: name as Single } };
-  if (ACTIONS.has(name) && rawId === undefined) return { ok: true, target: { kind: 'action', name } };
+  if (ADMIN_SINGLES.has(name) && rawId === undefined) return { ok: true, target: { kind: name as Single } };
+  if (ADMIN_ACTIONS.has(name) && rawId === undefined) return { ok: true, target: { kind: 'action', name } };
   if ((name === 'ui' || name === 'docs') && rawId === undefined)
     return { ok: true, target: { kind: 'page', file: ADMIN_PAGES[name] } };
   // A file of the pages: the name as it stands (no decoding); the pages' module serves only its own list.
@@ -98,7 +98,7 @@ export function resolveAdminPath(path: string): ResolvedAdminPath {
     const hint =
       deeper.length > 0
         ? `Nested routes are not served: use ${ENDPOINTS.admin}/<collection> or ${ENDPOINTS.admin}/<collection>/<id>.`
-        : `The admin API serves ${[...ADMIN_COLLECTIONS, ...SINGLES, ...ACTIONS, ...Object.keys(ADMIN_PAGES)].map((known) => `${ENDPOINTS.admin}/${known}`).join(', ')} (names spelled exactly as listed).`;
+        : `The admin API serves ${[...ADMIN_COLLECTIONS, ...ADMIN_SINGLES, ...ADMIN_ACTIONS, ...Object.keys(ADMIN_PAGES)].map((known) => `${ENDPOINTS.admin}/${known}`).join(', ')} (names spelled exactly as listed).`;
     return notFound(`Nothing at ${printable(path)}. ${hint}`);
   }
   const collection = name as AdminCollection;

@@ -44,15 +44,18 @@ export async function readJsonBody(request: MockRequest, limit: number): Promise
       }) as unknown,
     };
   } catch (error) {
-    return {
-      ok: false,
-      status: 400,
-      problem:
-        error instanceof ForbiddenKey
-          ? `The request body is refused: the key "${error.key}" is not allowed (it could reach the prototype of a stored record).`
-          : `The request body is not valid JSON: ${(error as Error).message}.`,
-    };
+    return { ok: false, status: 400, problem: parseProblem(error) };
   }
+}
+
+/** Why a body could not be parsed, as the answer says it. */
+function parseProblem(error: unknown): string {
+  if (error instanceof ForbiddenKey)
+    return `The request body is refused: the key "${error.key}" is not allowed (it could reach the prototype of a stored record).`;
+  // Valid JSON nested deeper than the reviver's recursion reaches: say that, not "not valid JSON".
+  if (error instanceof RangeError)
+    return 'The request body nests arrays or objects too deeply to be read; an admin record is a few levels deep.';
+  return `The request body is not valid JSON: ${(error as Error).message}.`;
 }
 
 class ForbiddenKey extends Error {

@@ -155,6 +155,15 @@ describe('writes are checked before they reach the store', () => {
     expect(openApiProblems('/__admin/personas', 'post', response)).toEqual([]);
   });
 
+  it('answers 400 for JSON nested too deeply to read, saying so, and keeps serving', async () => {
+    const deep = `{"id":"deep","persona":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const response = await mock.admin('POST', '/__admin/tokens', deep);
+    expect(response.status).toBe(400);
+    expect(openApiProblems('/__admin/tokens', 'post', response)).toEqual([]);
+    expect((response.json as { error_description: string }).error_description).toMatch(/nests .* too deeply/);
+    expect((await mock.admin('GET', '/__admin/tokens/deep')).status).toBe(404);
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     const response = await mock.admin('POST', '/__admin/tokens', '{"id": ');
     expect(response.status).toBe(400);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { KitError } from '../../src/errors.js';
 import { fileProblem } from '../../src/file-errors.js';
+import { jsonFileText } from '../../src/json-text.js';
 
 /** One provider state of an interaction, with its parameters. */
 export interface PactProviderState {
@@ -62,7 +63,7 @@ export function formFields(body: unknown): URLSearchParams {
 export async function readPactFile(source: string): Promise<PactFile> {
   let text: string;
   try {
-    text = /^https?:\/\//i.test(source) ? await fetchText(source) : await readFile(source, 'utf8');
+    text = /^https?:\/\//i.test(source) ? await fetchText(source) : await readFileText(source);
   } catch (cause) {
     const reason =
       (cause as NodeJS.ErrnoException).syscall !== undefined
@@ -81,6 +82,13 @@ export async function readPactFile(source: string): Promise<PactFile> {
     });
   }
   return parsePact(json, source);
+}
+
+/** A pact file's text; an Error saying why when its bytes are no UTF-8 text (UTF-16 among them). */
+async function readFileText(file: string): Promise<string> {
+  const decoded = jsonFileText(await readFile(file));
+  if (!decoded.ok) throw new Error(decoded.problem);
+  return decoded.text;
 }
 
 async function fetchText(url: string): Promise<string> {

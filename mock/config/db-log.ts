@@ -20,7 +20,7 @@ import type { JWK } from 'jose';
 import type { Collection, MockStore, RecordOf, SavedStore, StoreChange } from '../state/store.js';
 import { COLLECTIONS } from './built-ins.js';
 import { DB_FILE_LIMIT } from './db-file.js';
-import { describeReadProblem, readFileBounded } from './read-file-bounded.js';
+import { describeReadProblem, LOG_TEXT, readFileBounded } from './read-file-bounded.js';
 import { printable } from '../http/printable.js';
 
 /** One change, as a line of the log holds it. */
@@ -157,7 +157,7 @@ export function replayLogs(data: SavedStore, files: readonly string[]): SavedSto
   const keys: Record<string, JWK> = isPlainObject(data.keys) ? { ...data.keys } : {};
   for (const file of files) {
     if (!existsSync(file)) continue;
-    const read = readFileBounded(file, DB_FILE_LIMIT);
+    const read = readFileBounded(file, DB_FILE_LIMIT, LOG_TEXT);
     if (!read.ok) {
       const cause = read.kind === 'other' ? read.cause : undefined;
       throw new KitError(

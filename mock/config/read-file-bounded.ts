@@ -5,14 +5,17 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { fileProblem } from '../../src/file-errors.js';
+import { type JsonFileText, jsonFileText } from '../../src/json-text.js';
 
-/** Why a file could not be read: missing, a folder, over the limit, or another error of the system. */
+/** Why a file could not be read: missing, a folder, over the limit, not UTF-8, or another error of the system. */
 export type ReadProblem =
   | { readonly kind: 'missing' }
   | { readonly kind: 'folder' }
   /** A named pipe or a socket: opening one waits for a writer, so it is never opened. */
   | { readonly kind: 'pipe' }
   | { readonly kind: 'too-large' }
+  /** Bytes that are no UTF-8 text (UTF-16 among them); `problem` says which and how to save it. */
+  | { readonly kind: 'encoding'; readonly problem: string }
   | { readonly kind: 'other'; readonly cause: unknown };
 
 /** The text of a file read, or why it was not. */
@@ -21,8 +24,24 @@ export type BoundedRead =
 
 const CHUNK = 1 << 20;
 
-/** Reads `file` as UTF-8, at most `limit` bytes; a longer one is refused after `limit + 1` bytes. */
-export function readFileBounded(file: string, limit: number): BoundedRead {
+/** How a file's bytes become its text. */
+export type TextOfBytes = (bytes: Buffer) => JsonFileText;
+
+/**
+ * The text of the mock's own log, as it is: its last line may be torn inside a character by a crash
+ * mid-append, and that line is skipped, not the whole log refused.
+ */
+export const LOG_TEXT: TextOfBytes = (bytes) => ({ ok: true, text: bytes.toString('utf8') });
+
+/**
+ * Reads `file`, at most `limit` bytes (a longer one is refused after `limit + 1` bytes), as a user's JSON
+ * file by default: UTF-8, a leading byte-order mark dropped, UTF-16 named.
+ */
+export function readFileBounded(
+  file: string,
+  limit: number,
+  textOf: TextOfBytes = jsonFileText,
+): BoundedRead {
   let descriptor: number;
   try {
     const stats = statSync(file, { throwIfNoEntry: false });
@@ -42,7 +61,8 @@ export function readFileBounded(file: string, limit: number): BoundedRead {
       size += read;
       if (size > limit) return { ok: false, kind: 'too-large' };
     }
-    return { ok: true, text: Buffer.concat(chunks, size).toString('utf8') };
+    const decoded = textOf(Buffer.concat(chunks, size));
+    return decoded.ok ? decoded : { ok: false, kind: 'encoding', problem: decoded.problem };
   } catch (cause) {
     return problemOf(cause);
   } finally {
@@ -68,6 +88,8 @@ export function describeReadProblem(problem: ReadProblem, limit: number): string
       return 'it is a named pipe or a socket, not a file';
     case 'too-large':
       return `it is larger than ${formatBytes(limit)} (or never ends, as a device may)`;
+    case 'encoding':
+      return problem.problem;
     default:
       return fileProblem(problem.cause);
   }

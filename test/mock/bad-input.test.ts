@@ -134,7 +134,7 @@ describe('malformed Authorization headers', () => {
 
 describe('broken config', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tok-config-'));
-  const file = (name: string, text: string): string => {
+  const file = (name: string, text: string | Uint8Array): string => {
     const path = join(dir, name);
     writeFileSync(path, text);
     return path;
@@ -154,6 +154,39 @@ describe('broken config', () => {
     expect(error.code).toBe('ERR_CONFIG_INVALID');
     expect(error.message).toContain(path);
     expect(error.message).toMatch(/not valid JSON/);
+  });
+
+  it('reads a config saved with a UTF-8 byte-order mark, as Windows editors save one', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const path = file('bom.json', Buffer.concat([bom, Buffer.from('{"tokens":{"bom-token":{}}}')]));
+    const server = createMockServer({ config: path, log: null });
+    const url = await server.start();
+    try {
+      const response = await fetch(`${url}${USERINFO}`, { headers: { authorization: 'Bearer bom-token' } });
+      expect(response.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    [
+      'UTF-16 (little-endian)',
+      Buffer.from('\ufeff{"tokens":{}}', 'utf16le'),
+      /UTF-16 text .*save it as UTF-8/,
+    ],
+    [
+      'UTF-16 (big-endian)',
+      Buffer.from('\ufeff{"tokens":{}}', 'utf16le').swap16(),
+      /UTF-16 text .*save it as UTF-8/,
+    ],
+    ['Latin-1', Buffer.from('{"personas":{"caf\u00e9":{}}}', 'latin1'), /not UTF-8 text; save it as UTF-8/],
+  ])('names a config saved as %s and how to save it', (_name, bytes, words) => {
+    const path = file('encoded.json', bytes);
+    const error = configError(path);
+    expect(error.code).toBe('ERR_CONFIG_UNREADABLE');
+    expect(error.message).toContain(path);
+    expect(error.message).toMatch(words);
   });
 
   it('names a JSON syntax error in one printable line, whatever bytes the file quotes', () => {

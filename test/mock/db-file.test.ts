@@ -87,6 +87,27 @@ describe('--db', () => {
     expect(() => createMockServer({ db: file })).toThrow(/not valid JSON.*Delete it/);
   });
 
+  it('loads a file an editor saved with a UTF-8 byte-order mark, and names a UTF-16 one without loading it', async () => {
+    const file = join(tempDir(), 'store.json');
+    const first = await start(file);
+    await addToken(first, 'edited');
+    await running.pop()?.close();
+    const saved = readFileSync(file);
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), saved]));
+    const second = await start(file);
+    expect(
+      (await request(`${second}/v1/userinfo`, { headers: { authorization: 'Bearer edited' } })).status,
+    ).toBe(200);
+    await running.pop()?.close();
+    const utf16 = Buffer.from(`\ufeff${readFileSync(file, 'utf8').replace(/^\ufeff/, '')}`, 'utf16le');
+    writeFileSync(file, utf16);
+    expect(() => createMockServer({ db: file })).toThrow(
+      /--db file .*store\.json: it is UTF-16 text .*save it as UTF-8/,
+    );
+    // Refused, not replaced: what the user saved is still there to convert.
+    expect(readFileSync(file)).toEqual(utf16);
+  });
+
   it('answers 500, as openapi.yaml describes, when the file can no longer be written', async () => {
     const dir = tempDir();
     const base = await start(join(dir, 'store.json'));
@@ -268,6 +289,10 @@ describe('--db', () => {
       record: { id: 'from-log', scopes: ['openid'] },
     });
     writeFileSync(`${file}.wal`, `${record}\n{"op":"set","collection":"tok`);
+    expect(savedTokens(file)).toContain('from-log');
+    // Torn inside a character: the first two of the three bytes of "€".
+    const torn = Buffer.from('{"op":"set","collection":"tokens","record":{"id":"€"}}\n').subarray(0, 52);
+    writeFileSync(`${file}.wal`, Buffer.concat([Buffer.from(`${record}\n`), torn]));
     expect(savedTokens(file)).toContain('from-log');
     writeFileSync(`${file}.wal`, `${record}\n{"op":"set"}\n${record}\n`);
     expect(() => createMockServer({ db: file })).toThrow(/Line 2 of the --db log .*store\.json\.wal/);

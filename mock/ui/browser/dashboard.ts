@@ -5,15 +5,26 @@
  */
 import { AdminCallError, followJournal, rememberToken, takeTokenFromAddress } from './admin-calls.js';
 import { announce, byId } from './dom.js';
-import { renderFaults, wireFaults } from './faults-section.js';
-import { readMockState } from './mock-state.js';
-import { renderPersonas, wirePersonas } from './personas-section.js';
-import { showJournal, wireRequests } from './requests-section.js';
-import { renderScenarios, wireScenarios } from './scenarios-section.js';
-import { renderSignProfile, wireSignProfile } from './sign-profile-form.js';
-import { renderWebSignIn, wireWebSignIn } from './web-sign-in-section.js';
+import { faultsPart } from './faults-section.js';
+import { type DashboardPart, readMockState } from './mock-state.js';
+import { personasPart } from './personas-section.js';
+import { requestsPart, showJournal } from './requests-section.js';
+import { scenariosPart } from './scenarios-section.js';
+import { signProfilePart } from './sign-profile-form.js';
+import { webSignInPart } from './web-sign-in-section.js';
 
-const SECTIONS = ['scenarios', 'requests', 'personas', 'faults', 'web-sign-in'];
+/** The parts of the page, each filled from every read of the mock and wired once. */
+const PARTS: readonly DashboardPart[] = [
+  scenariosPart,
+  requestsPart,
+  personasPart,
+  signProfilePart,
+  faultsPart,
+  webSignInPart,
+];
+
+/** The sections the navigation shows one at a time, as the page lays them out. */
+const SECTIONS = [...document.querySelectorAll('main > section[id]')].map((section) => section.id);
 
 /** Shows the section the fragment names (the first by default) and marks its link as the current one. */
 function showSection(): void {
@@ -30,11 +41,7 @@ function showSection(): void {
 /** Reads the mock and fills every section; asks for the admin token when the mock wants one. */
 async function refresh(): Promise<void> {
   const state = await readMockState();
-  renderScenarios(state);
-  renderPersonas(state);
-  renderSignProfile(state);
-  renderFaults(state);
-  renderWebSignIn(state);
+  for (const part of PARTS) part.render?.(state);
 }
 
 let needToken: (() => void) | undefined;
@@ -54,12 +61,7 @@ async function start(): Promise<void> {
   takeTokenFromAddress();
   showSection();
   addEventListener('hashchange', showSection);
-  wireScenarios(refresh);
-  wirePersonas();
-  wireSignProfile();
-  wireFaults(refresh);
-  wireRequests();
-  wireWebSignIn();
+  for (const part of PARTS) part.wire?.(refresh);
   byId<HTMLFormElement>('token-form').addEventListener('submit', (event) => {
     event.preventDefault();
     rememberToken(byId<HTMLInputElement>('admin-token').value);

@@ -6,7 +6,7 @@ import type { Fault } from '../../../src/faults.js';
 import type { ClockState, ScenarioCatalogue } from '../../../src/wire-types.js';
 import { adminCall } from './admin-calls.js';
 import { announce, byId, element, fieldText, isoTime, setOptions, table, words } from './dom.js';
-import { describeFault, type MockState } from './mock-state.js';
+import { describeFault, type MockState, type DashboardPart } from './mock-state.js';
 
 let current: MockState | undefined;
 
@@ -90,7 +90,7 @@ function pathList(paths: readonly string[]): (Node | string)[] {
 }
 
 /** Fills the section from `state`. */
-export function renderFaults(state: MockState): void {
+function renderFaults(state: MockState): void {
   current = state;
   faultFields(state);
   byId('global-fault-paths').replaceChildren(...pathList(faultedPaths(state.catalogue)));
@@ -144,7 +144,7 @@ function showClock(clock: ClockState): void {
 }
 
 /** Wires the fault and clock forms; `changed` reads the mock again. */
-export function wireFaults(changed: () => Promise<void>): void {
+function wireFaults(changed: () => Promise<void>): void {
   const act = (work: () => Promise<unknown>, done: string): void => {
     work()
       .then(() => changed())
@@ -185,3 +185,6 @@ export function wireFaults(changed: () => Promise<void>): void {
     act(() => adminCall('POST', '/clock', { advanceMs }), `The clock moved ${advanceMs / 1000} s forward.`);
   });
 }
+
+/** The Faults and clock section. */
+export const faultsPart: DashboardPart = { render: renderFaults, wire: wireFaults };

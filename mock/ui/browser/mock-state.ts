@@ -8,6 +8,18 @@ import type { TokenRecord } from '../../../src/operations/userinfo/wire-types.js
 import type { Fault } from '../../../src/faults.js';
 import { adminCall } from './admin-calls.js';
 
+/**
+ * A part of the dashboard (a section, or a form inside one): it fills itself from every read of the
+ * mock and wires its controls once. The dashboard holds one list of parts; a new one is a module that
+ * exports its part, its markup in dashboard.html and a line in that list.
+ */
+export interface DashboardPart {
+  /** Fills the part from a fresh read of the mock. */
+  readonly render?: (state: MockState) => void;
+  /** Wires the controls once, at start; `changed` reads the mock again after a change they made. */
+  readonly wire?: (changed: () => Promise<void>) => void;
+}
+
 /** One read of the mock. */
 export interface MockState {
   readonly catalogue: ScenarioCatalogue;

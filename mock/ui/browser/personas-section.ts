@@ -3,13 +3,13 @@
  * receives for the scopes chosen (the claims of those scopes only, by the catalogue's mapping).
  */
 import { byId, checkedValues, element, setOptions, table } from './dom.js';
-import type { MockState } from './mock-state.js';
+import type { DashboardPart, MockState } from './mock-state.js';
 import { personaOptions, scopeBoxes } from './scenarios-section.js';
 
 let current: MockState | undefined;
 
 /** Fills the section from `state`. */
-export function renderPersonas(state: MockState): void {
+function renderPersonas(state: MockState): void {
   current = state;
   byId('persona-table').replaceChildren(
     table(
@@ -54,7 +54,10 @@ function showClaims(): void {
 }
 
 /** Shows the JSON again whenever the persona or a scope changes. */
-export function wirePersonas(): void {
+function wirePersonas(): void {
   byId('persona-view').addEventListener('change', showClaims);
   byId('persona-view').addEventListener('submit', (event) => event.preventDefault());
 }
+
+/** The Personas section. */
+export const personasPart: DashboardPart = { render: renderPersonas, wire: wirePersonas };

@@ -5,6 +5,7 @@
 import type { Journal, JournalEntry } from '../../../src/wire-types.js';
 import { adminCall } from './admin-calls.js';
 import { announce, byId, element, pairsTable, words } from './dom.js';
+import type { DashboardPart } from './mock-state.js';
 
 /** The entries on the page, by `seq`, and the rows that show them. */
 const shown = new Map<number, { entry: JournalEntry; row: HTMLLIElement }>();
@@ -121,10 +122,13 @@ function pretty(body: string): string {
 }
 
 /** Wires the Clear button. */
-export function wireRequests(): void {
+function wireRequests(): void {
   byId('clear-journal').addEventListener('click', () => {
     adminCall('DELETE', '/requests')
       .then(() => announce('The journal is cleared.'))
       .catch((error: unknown) => announce(`Not cleared: ${(error as Error).message}`, true));
   });
 }
+
+/** The Requests section (the journal itself follows the mock: `showJournal`). */
+export const requestsPart: DashboardPart = { wire: wireRequests };

@@ -18,7 +18,7 @@ import {
   table,
   words,
 } from './dom.js';
-import type { MockState } from './mock-state.js';
+import type { DashboardPart, MockState } from './mock-state.js';
 
 /** Ticks one box per scope into each `[data-scopes]` holder of `root` that is still empty. */
 export function scopeBoxes(root: ParentNode, state: MockState): void {
@@ -61,7 +61,7 @@ function scenariosOf(state: MockState, name: string): CatalogueScenario[] {
 }
 
 /** Fills the section from `state`. */
-export function renderScenarios(state: MockState): void {
+function renderScenarios(state: MockState): void {
   const origin = location.origin;
   const userinfo = new Map(scenariosOf(state, 'userinfo').map((scenario) => [scenario.name, scenario]));
   const exchange = new Map(scenariosOf(state, 'token').map((outcome) => [outcome.name, outcome]));
@@ -192,7 +192,7 @@ function deleteButton(collection: 'tokens' | 'codes', id: string): HTMLElement {
 }
 
 /** Wires the add forms and the delete buttons; `changed` reads the mock again. */
-export function wireScenarios(changed: () => Promise<void>): void {
+function wireScenarios(changed: () => Promise<void>): void {
   const section = byId('scenarios');
   section.addEventListener('click', (event) => {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-delete]');
@@ -263,3 +263,6 @@ async function add(
 function emptyToNull(value: string): string | null {
   return value === '' ? null : value;
 }
+
+/** The Scenarios section. */
+export const scenariosPart: DashboardPart = { render: renderScenarios, wire: wireScenarios };

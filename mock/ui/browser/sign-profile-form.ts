@@ -6,14 +6,14 @@
 import type { SignedProfile } from '../../../src/operations/signed-profile/wire-types.js';
 import { adminCall } from './admin-calls.js';
 import { announce, byId, copyable, element, fieldText, setOptions } from './dom.js';
-import type { MockState } from './mock-state.js';
+import type { DashboardPart, MockState } from './mock-state.js';
 import { personaOptions } from './scenarios-section.js';
 
 /** The catalogue's name of the signed-profile operation. */
 const OPERATION = 'signed-profile';
 
 /** Fills the form's choices from `state`; hides it when the mock has no signed profiles. */
-export function renderSignProfile(state: MockState): void {
+function renderSignProfile(state: MockState): void {
   const operation = state.catalogue.operations.find((each) => each.name === OPERATION);
   const form = byId<HTMLFormElement>('sign-profile');
   form.hidden = operation === undefined;
@@ -29,7 +29,7 @@ export function renderSignProfile(state: MockState): void {
 }
 
 /** Signs on submit and shows the three values. */
-export function wireSignProfile(): void {
+function wireSignProfile(): void {
   byId<HTMLFormElement>('sign-profile').addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
@@ -58,3 +58,6 @@ async function sign(body: Record<string, string>): Promise<void> {
     announce(`Not signed: ${(error as Error).message}`, true);
   }
 }
+
+/** The signed-profile operation's form, in the Personas section. */
+export const signProfilePart: DashboardPart = { render: renderSignProfile, wire: wireSignProfile };

@@ -5,13 +5,13 @@
 import type { WebCallbackAttempt, WebSignInResult } from '../../../src/operations/mobile-web/wire-types.js';
 import { adminCall } from './admin-calls.js';
 import { announce, byId, element, fieldText, setOptions, table, words } from './dom.js';
-import type { MockState } from './mock-state.js';
+import type { DashboardPart, MockState } from './mock-state.js';
 
 // The last callback URL, so a developer signing in again and again types it once (this tab only).
 const CALLBACK_KEY = 'truecaller-oauth-kit:web-callback-url';
 
 /** Fills the persona choice from `state`. */
-export function renderWebSignIn(state: MockState): void {
+function renderWebSignIn(state: MockState): void {
   setOptions(
     byId<HTMLSelectElement>('web-sign-in-persona'),
     state.personas.map((persona) => [persona.id, persona.id]),
@@ -19,7 +19,7 @@ export function renderWebSignIn(state: MockState): void {
 }
 
 /** Wires the form: posts the sign-in and shows its result. */
-export function wireWebSignIn(): void {
+function wireWebSignIn(): void {
   const callback = byId<HTMLInputElement>('web-sign-in-callback');
   callback.value = sessionStorage.getItem(CALLBACK_KEY) ?? '';
   byId<HTMLFormElement>('web-sign-in-form').addEventListener('submit', (event) => {
@@ -86,3 +86,6 @@ function describeAttempt(attempt: WebCallbackAttempt): string {
   const answer = attempt.status === null ? `no answer (${attempt.error ?? ''})` : String(attempt.status);
   return `${answer} in ${attempt.durationMs} ms`;
 }
+
+/** The mobile-web operation's Web sign-in section. */
+export const webSignInPart: DashboardPart = { render: renderWebSignIn, wire: wireWebSignIn };

@@ -24,11 +24,25 @@ const require = createRequire(import.meta.url);
  * const [msw] = loadOptionalPeers([{ name: 'msw', install: 'msw@^2' }], 'truecallerHandlers');
  */
 export function loadOptionalPeers(peers: readonly OptionalPeer[], what: string): unknown[] {
-  const loaded: unknown[] = [];
+  return eachPeer(peers, what, (name) => require(name) as unknown);
+}
+
+/**
+ * Throws the same `KitError` as `loadOptionalPeers` when any of `peers` is not installed, without
+ * loading them: for a peer another process loads (Pact, in `verify`'s replay), which costs a load of
+ * its native core here for nothing.
+ */
+export function checkOptionalPeersInstalled(peers: readonly OptionalPeer[], what: string): void {
+  eachPeer(peers, what, (name) => require.resolve(name));
+}
+
+/** `take(name)` of every peer, or the one error naming every peer missing. */
+function eachPeer(peers: readonly OptionalPeer[], what: string, take: (name: string) => unknown): unknown[] {
+  const taken: unknown[] = [];
   const missing: OptionalPeer[] = [];
   for (const peer of peers) {
     try {
-      loaded.push(require(peer.name));
+      taken.push(take(peer.name));
     } catch (cause) {
       if (!isNotFound(cause, peer.name)) throw cause;
       missing.push(peer);
@@ -43,7 +57,7 @@ export function loadOptionalPeers(peers: readonly OptionalPeer[], what: string):
       `${what} needs ${names} (optional peer ${dependencies} of truecaller-oauth-kit): run npm install --save-dev ${install}`,
     );
   }
-  return loaded;
+  return taken;
 }
 
 // Only the package itself missing counts; a dependency of it that fails to load is a different problem.

@@ -3,7 +3,11 @@
  * the mock or the fixtures installs neither, so nothing here loads them until a builder or `verify` runs.
  */
 import type * as PactModule from '@pact-foundation/pact';
-import { loadOptionalPeers } from '../../src/optional-peers.js';
+import {
+  checkOptionalPeersInstalled,
+  loadOptionalPeers,
+  type OptionalPeer,
+} from '../../src/optional-peers.js';
 
 /** Each optional peer and the range `package.json` declares for it (a test keeps the two in step). */
 export const CONTRACT_PEERS = Object.freeze({
@@ -38,10 +42,16 @@ const INSTALL_SPEC: Readonly<Record<ContractPeer, string>> = {
  */
 export function loadContractPeers(names: readonly ContractPeer[], what: string): unknown[] {
   // Pact and the comparator are CommonJS (the comparator ships both): loaded with require().
-  return loadOptionalPeers(
-    names.map((name) => ({ name, install: INSTALL_SPEC[name] })),
-    what,
-  );
+  return loadOptionalPeers(peersOf(names), what);
+}
+
+/** Throws what `loadContractPeers` throws when any of `names` is missing, without loading them. */
+export function checkContractPeersInstalled(names: readonly ContractPeer[], what: string): void {
+  checkOptionalPeersInstalled(peersOf(names), what);
+}
+
+function peersOf(names: readonly ContractPeer[]): OptionalPeer[] {
+  return names.map((name) => ({ name, install: INSTALL_SPEC[name] }));
 }
 
 /**

@@ -2,6 +2,7 @@
  * The optional peer dependencies of `contracts/`: Pact and the OpenAPI comparator. A team that only wants
  * the mock or the fixtures installs neither, so nothing here loads them until a builder or `verify` runs.
  */
+import { createRequire } from 'node:module';
 import type * as PactModule from '@pact-foundation/pact';
 import {
   checkOptionalPeersInstalled,
@@ -62,4 +63,19 @@ function peersOf(names: readonly ContractPeer[]): OptionalPeer[] {
  */
 export function loadPact(what: string): typeof PactModule {
   return loadContractPeers(['@pact-foundation/pact'], what)[0] as typeof PactModule;
+}
+
+/** The part of Pact's core the kit calls: the records of a running mock server (`recorded-requests.ts`). */
+export interface PactCoreModule {
+  getFfiLib(): { pactffiMockServerMismatches(port: number): string };
+}
+
+/**
+ * Pact's core, as the installed Pact loads it: resolved from Pact's own folder, where npm may have nested
+ * it, so it is the same module (and the same native library) Pact runs.
+ */
+export function loadPactCore(what: string): PactCoreModule {
+  loadPact(what);
+  const fromPact = createRequire(createRequire(import.meta.url).resolve('@pact-foundation/pact'));
+  return fromPact('@pact-foundation/pact-core') as PactCoreModule;
 }

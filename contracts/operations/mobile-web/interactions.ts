@@ -21,6 +21,7 @@ import {
   responseHeaderMatchers,
   responseSchema,
 } from '../../pact/response-matchers.js';
+import { recordedBeforeVerdict } from '../../pact/recorded-requests.js';
 
 const WEB_PROFILE: Operation = { path: MOBILE_WEB_ENDPOINTS.webProfile, method: 'get' };
 
@@ -56,7 +57,7 @@ export function webProfileInteraction(
   const { MatchersV3 } = loadPact('webProfileInteraction');
   const scenario = getWebProfileScenario(name);
   const token = options.token ?? scenario.token;
-  return pact
+  const interaction = pact
     .addInteraction()
     .given(scenario.providerState)
     .uponReceiving(
@@ -70,6 +71,7 @@ export function webProfileInteraction(
         .headers(responseHeaderMatchers(WEB_PROFILE, scenario.status))
         .jsonBody(responseBody(scenario, MatchersV3));
     });
+  return recordedBeforeVerdict(interaction);
 }
 
 function responseBody(

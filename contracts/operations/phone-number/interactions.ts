@@ -24,6 +24,7 @@ import type {
 import { loadPact } from '../../pact/peer-dependencies.js';
 import { UNKNOWN_PARTNER_CLIENT_ID } from './provider-states.js';
 import { propertyMatcher, responseHeaderMatchers, responseSchema } from '../../pact/response-matchers.js';
+import { recordedBeforeVerdict } from '../../pact/recorded-requests.js';
 
 /** Choices a consumer test makes about one interaction of the validation call. */
 export interface PhoneNumberInteractionOptions extends InteractionOptions {
@@ -73,7 +74,7 @@ export function phoneNumberInteraction(
     call.path.replace('{accessToken}', '${token}'),
     call.path.replace('{accessToken}', encodeURIComponent(token)),
   );
-  return pact
+  const interaction = pact
     .addInteraction()
     .given(scenario.providerState)
     .uponReceiving(
@@ -88,6 +89,7 @@ export function phoneNumberInteraction(
         .headers(responseHeaderMatchers({ path: call.path, method: 'get' }, scenario.status))
         .jsonBody(responseBody(scenario, call.path, MatchersV3));
     });
+  return recordedBeforeVerdict(interaction);
 }
 
 function responseBody(

@@ -13,6 +13,7 @@ import type {
 import type { InteractionOptions, ReadyInteraction, ResponseBuilder } from '../../pact/pact-steps.js';
 import { loadPact } from '../../pact/peer-dependencies.js';
 import { propertyMatcher, responseHeaderMatchers, responseSchema } from '../../pact/response-matchers.js';
+import { recordedBeforeVerdict } from '../../pact/recorded-requests.js';
 
 const PATH = SIGNED_PROFILE_ENDPOINTS.publicKeys;
 
@@ -37,7 +38,7 @@ export function publicKeysInteraction(
   const { MatchersV3 } = loadPact('publicKeysInteraction');
   const scenario = getSignedProfileScenario(name);
   const example = getExampleValue(loadApiDocument(), PATH, 'get', scenario.status, scenario.example);
-  return pact
+  const interaction = pact
     .addInteraction()
     .given(scenario.providerState)
     .uponReceiving(
@@ -61,6 +62,7 @@ export function publicKeysInteraction(
         ),
       );
     });
+  return recordedBeforeVerdict(interaction);
 }
 
 /** The schema of one key of `/v1/key`, resolved. */

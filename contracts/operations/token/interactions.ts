@@ -30,6 +30,7 @@ import {
 } from '../../pact/response-matchers.js';
 import { ENDPOINTS } from '../../../src/endpoints.js';
 import { loadPact } from '../../pact/peer-dependencies.js';
+import { recordedBeforeVerdict } from '../../pact/recorded-requests.js';
 
 const TOKEN: Operation = { path: ENDPOINTS.token, method: 'post' };
 
@@ -67,7 +68,7 @@ export function tokenExchangeInteraction(
   options: TokenExchangeInteractionOptions = {},
 ): ReadyInteraction {
   const outcome = getExchangeOutcome(name);
-  return pact
+  const interaction = pact
     .addInteraction()
     .given(
       outcome.providerState,
@@ -81,6 +82,7 @@ export function tokenExchangeInteraction(
     .willRespondWith(outcome.status, (response: ResponseBuilder) => {
       response.headers(responseHeaderMatchers(TOKEN, outcome.status)).jsonBody(responseBody(outcome));
     });
+  return recordedBeforeVerdict(interaction);
 }
 
 // The grant and client are the outcome's own (exact); the code is the state's; the verifier is the

@@ -21,6 +21,7 @@ import {
 } from '../../pact/response-matchers.js';
 import { ENDPOINTS } from '../../../src/endpoints.js';
 import { loadPact } from '../../pact/peer-dependencies.js';
+import { recordedBeforeVerdict } from '../../pact/recorded-requests.js';
 
 const USERINFO: Operation = { path: ENDPOINTS.userinfo, method: 'get' };
 
@@ -54,7 +55,7 @@ export function userInfoInteraction(
   const scenario = getScenario(name);
   const params = profileStateParams(options, scenario.kind === 'profile', `Scenario "${scenario.name}"`);
   const token = options.token ?? scenario.token;
-  return pact
+  const interaction = pact
     .addInteraction()
     .given(scenario.providerState, params)
     .uponReceiving(options.description ?? `a request for the user's profile, given ${scenario.providerState}`)
@@ -71,6 +72,7 @@ export function userInfoInteraction(
         .headers(responseHeaderMatchers(USERINFO, scenario.status))
         .jsonBody(responseBody(scenario, options));
     });
+  return recordedBeforeVerdict(interaction);
 }
 
 function responseBody(scenario: Scenario, options: UserInfoInteractionOptions): unknown {

@@ -11,7 +11,7 @@ import { getUserInfo } from '../../../src/operations/userinfo/client.js';
 import { KitError } from '../../../src/errors.js';
 import { EXAMPLE_CODE_VERIFIER } from '../../../src/operations/token/grants.js';
 import { CLAIMS_BY_SCOPE } from '../../../src/scopes.js';
-import { pactMockFetch } from '../../support/pact-fetch.js';
+import { unpooledFetch } from '../../support/unpooled-fetch.js';
 import { kitErrorThrownBy } from '../../support/errors.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kit-scopes-pact-'));
@@ -35,7 +35,7 @@ describe('the interaction builders, given scopes as a space-separated string', (
       logLevel: 'error',
     });
     await userInfoInteraction(pact, 'valid', { scopes: 'openid phone' }).executeTest(async (mock) => {
-      await getUserInfo('valid', { baseUrl: mock.url, fetch: pactMockFetch });
+      await getUserInfo('valid', { baseUrl: mock.url, fetch: unpooledFetch });
     });
     const [interaction] = writtenInteractions('scopes-userinfo');
     expect(interaction?.providerStates[0]?.params?.scopes).toEqual(['openid', 'phone']);
@@ -56,7 +56,7 @@ describe('the interaction builders, given scopes as a space-separated string', (
         baseUrl: mock.url,
         code: 'a-code',
         codeVerifier: EXAMPLE_CODE_VERIFIER,
-        fetch: pactMockFetch,
+        fetch: unpooledFetch,
       });
       expect(result).toHaveProperty('access_token');
     });

@@ -8,7 +8,7 @@
  * returned or thrown, waits until the mock server has recorded every request it expects, refused one,
  * or a second has passed: a request that was never sent is still reported, a second later.
  */
-import { loadPactCore } from './peer-dependencies.js';
+import { loadPactCore, type PactCoreModule } from './peer-dependencies.js';
 import type { ReadyInteraction } from './pact-steps.js';
 
 /** The longest wait for the records, in pauses of a millisecond: longer only for a test that fails anyway. */
@@ -36,14 +36,33 @@ export function recordedBeforeVerdict<Interaction extends ReadyInteraction>(
   });
 }
 
-/** Resolves once the mock server on `port` has no expected request left unrecorded, or refused one. */
+/**
+ * Resolves once the mock server on `port` has no expected request left unrecorded, or refused one. The
+ * wait is a help, never a new way to fail: a core it cannot ask, or an answer it cannot read, ends it.
+ */
 async function untilRecorded(port: number): Promise<void> {
-  const ffi = loadPactCore('executeTest').getFfiLib();
+  let ffi: ReturnType<PactCoreModule['getFfiLib']>;
+  try {
+    ffi = loadPactCore('executeTest').getFfiLib();
+  } catch {
+    return;
+  }
   for (let pauses = 0; pauses < MAX_PAUSES; pauses++) {
-    const entries = JSON.parse(ffi.pactffiMockServerMismatches(port)) as { type?: string }[];
+    const entries = recordsOf(ffi.pactffiMockServerMismatches(port));
+    if (entries === undefined) return;
     const waiting = entries.some((entry) => entry.type === 'missing-request');
     const refused = entries.some((entry) => entry.type !== 'missing-request');
     if (!waiting || refused) return;
     await pause();
+  }
+}
+
+/** The mock server's list of what it is missing and what it refused, or undefined for anything else. */
+function recordsOf(text: string): { type?: unknown }[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? (parsed as { type?: unknown }[]) : undefined;
+  } catch {
+    return undefined;
   }
 }

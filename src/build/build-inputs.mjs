@@ -26,7 +26,7 @@ const ROOT_FILES = [
   'tsconfig.build.json',
 ];
 /** The packages that compile or are copied into dist/: another version makes other files. */
-const TOOLS = ['typescript', 'tsx', 'redoc', 'ajv'];
+const TOOLS = ['typescript', 'tsx', 'redoc', 'ajv', 'ajv-formats'];
 /** What the build or the tests write into the source folders (.gitignore's list): outputs, not inputs. */
 const GENERATED = [/\.prepared\.(json|cjs)$/, /^mock\/ui\/public\/.*\.(js|txt)$/];
 

@@ -29,7 +29,7 @@ const SECTIONS = [...document.querySelectorAll('main > section[id]')].map((secti
 /** Shows the section the fragment names (the first by default) and marks its link as the current one. */
 function showSection(): void {
   const wanted = location.hash.slice(1);
-  const name = SECTIONS.includes(wanted) ? wanted : 'scenarios';
+  const name = SECTIONS.includes(wanted) ? wanted : (SECTIONS[0] ?? '');
   for (const section of SECTIONS) byId(section).hidden = section !== name;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     if (link.hash === `#${name}`) link.setAttribute('aria-current', 'page');
